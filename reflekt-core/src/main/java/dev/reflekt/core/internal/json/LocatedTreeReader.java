@@ -1,0 +1,179 @@
+package dev.reflekt.core.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads JSON (with {@code //} and {@code /* *}{@code /} comments and trailing commas, as Reflekt's docs
+ * write it) and YAML into a {@link LocatedTree}.
+ *
+ * <p>Duplicate keys are an error in both formats, and hard limits on file size and nesting depth keep
+ * a hostile or broken file from exhausting memory. Instances are thread-safe.
+ */
+public final class LocatedTreeReader {
+
+    /** Largest file read, in bytes. Real event schemas are a few kilobytes. */
+    public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+    /** Deepest nesting of objects and arrays accepted. */
+    public static final int MAX_DEPTH = 64;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final JsonFactory json;
+    private final JsonFactory yaml;
+
+    public LocatedTreeReader() {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxStringLength((int) MAX_FILE_BYTES)
+                .build();
+        json = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .streamReadConstraints(limits)
+                .build();
+        yaml = YAMLFactory.builder().streamReadConstraints(limits).build();
+    }
+
+    /** Reads a JSON file. */
+    public LocatedTree readJson(Path file) throws IOException, ParseException {
+        return read(json, readBounded(file));
+    }
+
+    /** Reads a YAML file. */
+    public LocatedTree readYaml(Path file) throws IOException, ParseException {
+        return read(yaml, readBounded(file));
+    }
+
+    /** Reads JSON text. */
+    public LocatedTree readJson(String text) throws ParseException {
+        return readText(json, text);
+    }
+
+    /** Reads YAML text. */
+    public LocatedTree readYaml(String text) throws ParseException {
+        return readText(yaml, text);
+    }
+
+    private static LocatedTree readText(JsonFactory factory, String text) throws ParseException {
+        try {
+            return read(factory, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ParseException(e.getMessage(), Position.START);
+        }
+    }
+
+    private static byte[] readBounded(Path file) throws IOException, ParseException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new ParseException(
+                    "file is " + size + " bytes, larger than the " + MAX_FILE_BYTES + "-byte limit", Position.START);
+        }
+        return Files.readAllBytes(file);
+    }
+
+    private static LocatedTree read(JsonFactory factory, byte[] bytes) throws IOException, ParseException {
+        Map<String, Position> positions = new HashMap<>();
+        try (JsonParser parser = factory.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new ParseException("the file is empty", Position.START);
+            }
+            positions.put("", at(parser.currentTokenLocation()));
+            JsonNode root = readValue(parser, "", positions);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new ParseException(
+                        "unexpected content after the end of the document", at(parser.currentTokenLocation()));
+            }
+            return new LocatedTree(root, positions);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new ParseException(cleanMessage(e.getOriginalMessage()), where == null ? Position.START : at(where));
+        }
+    }
+
+    private static JsonNode readValue(JsonParser parser, String pointer, Map<String, Position> positions)
+            throws IOException, ParseException {
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    String child = pointer + "/" + LocatedTree.escape(name);
+                    Position keyAt = at(parser.currentTokenLocation());
+                    if (object.has(name)) {
+                        throw new ParseException(
+                                "duplicate key '" + name + "' (first at " + positions.get(child) + ")", keyAt);
+                    }
+                    positions.put(child, keyAt);
+                    parser.nextToken();
+                    object.set(name, readValue(parser, child, positions));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                int index = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    String child = pointer + "/" + index++;
+                    positions.put(child, at(parser.currentTokenLocation()));
+                    array.add(readValue(parser, child, positions));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return NODES.numberNode(parser.getIntValue());
+                    case LONG:
+                        return NODES.numberNode(parser.getLongValue());
+                    default:
+                        return NODES.numberNode(parser.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new ParseException("unexpected " + token, at(parser.currentTokenLocation()));
+        }
+    }
+
+    private static Position at(JsonLocation location) {
+        return new Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
+
+    /** Jackson's messages mention its own API ("Feature.X"); keep only the part a schema author needs. */
+    private static String cleanMessage(String message) {
+        if (message == null) {
+            return "malformed document";
+        }
+        String firstLine = message.lines().findFirst().orElse(message).trim();
+        int hint = firstLine.indexOf(" (for ");
+        return hint > 0 ? firstLine.substring(0, hint) : firstLine;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.reflekt.core.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.internal.json.LocatedTree;
+import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.internal.json.ParseException;
+import dev.reflekt.core.internal.json.SchemaValidator;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.project.SchemaFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Lints event schemas against the project's conventions and meta-schema.
+ *
+ * <p>Every file is linted, whatever is wrong with the others; files are linted in parallel and the
+ * result is always in the same order.
+ */
+public final class Linter {
+
+    private final LintOptions options;
+    private final List<SchemaRule> rules;
+    private final LocatedTreeReader reader = new LocatedTreeReader();
+
+    /**
+     * Prepares a linter for {@code project}: reads and compiles its meta-schema.
+     *
+     * @throws ReflektException when the meta-schema is missing, malformed or not a valid JSON Schema
+     */
+    public Linter(ReflektProject project, LintOptions options) throws ReflektException {
+        this.options = options;
+        this.rules = List.of(
+                new MetaSchemaRule(loadMetaSchema(project)),
+                new IdentityRule(),
+                new EventNameRule(project.config().conventions().event()),
+                new PropertyRule(project.config().conventions()));
+    }
+
+    private SchemaValidator loadMetaSchema(ReflektProject project) throws ReflektException {
+        var file = project.metaSchemaFile();
+        if (!Files.isRegularFile(file)) {
+            throw new ReflektException(ReflektProject.META_SCHEMA + " not found. Every Reflekt project needs this"
+                    + " meta-schema: copy it from a project made by `reflekt init` or by the reflekt-archetype.");
+        }
+        LocatedTree tree;
+        try {
+            tree = reader.readJson(file);
+        } catch (ParseException e) {
+            throw new ReflektException(ReflektProject.META_SCHEMA + ":" + e.position() + ": " + e.reason()
+                    + "; fix the JSON syntax of the meta-schema.");
+        } catch (IOException e) {
+            throw new ReflektException("Cannot read " + ReflektProject.META_SCHEMA + ": " + e.getMessage(), e);
+        }
+        try {
+            return SchemaValidator.compile(file.toUri().toString(), tree.root());
+        } catch (IllegalArgumentException e) {
+            throw new ReflektException(ReflektProject.META_SCHEMA + ": not a usable JSON Schema: " + e.getMessage()
+                    + ". References may point only to the draft-07 meta-schema or to this file; nothing is"
+                    + " fetched from the network.");
+        }
+    }
+
+    /** Lints {@code files} (typically {@link ReflektProject#select}). */
+    public LintResult lint(List<SchemaFile> files) {
+        long start = System.nanoTime();
+        LintResult.FileResult[] results = new LintResult.FileResult[files.size()];
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        if (files.size() < 64 || threads == 1) {
+            for (int i = 0; i < results.length; i++) {
+                results[i] = lintOne(files.get(i));
+            }
+        } else {
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                pool.submit(() -> java.util.stream.IntStream.range(0, results.length)
+                                .parallel()
+                                .forEach(i -> results[i] = lintOne(files.get(i))))
+                        .join();
+            } finally {
+                pool.shutdown();
+            }
+        }
+        return new LintResult(List.of(results), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Lints one file; never throws for what is in the file. */
+    LintResult.FileResult lintOne(SchemaFile file) {
+        LocatedTree tree;
+        try {
+            tree = reader.readJson(file.path());
+        } catch (ParseException e) {
+            SchemaDocument broken = new SchemaDocument(file, null, options);
+            broken.report(
+                    Rule.JSON_SYNTAX,
+                    "",
+                    "malformed JSON at " + e.position() + ": " + e.reason(),
+                    "fix the syntax; the other schemas were still linted");
+            return result(file, broken, e);
+        } catch (IOException e) {
+            SchemaDocument unreadable = new SchemaDocument(file, null, options);
+            unreadable.report(Rule.JSON_SYNTAX, "", "cannot read the file: " + e.getMessage(), "check its permissions");
+            return result(file, unreadable, null);
+        }
+        SchemaDocument doc = new SchemaDocument(file, tree, options);
+        if (hasStructure(doc)) {
+            for (SchemaRule rule : rules) {
+                rule.check(doc);
+            }
+        }
+        return result(file, doc, null);
+    }
+
+    private static LintResult.FileResult result(SchemaFile file, SchemaDocument doc, ParseException at) {
+        List<Finding> findings = doc.findings().stream()
+                .map(f -> at == null
+                        ? f
+                        : new Finding(
+                                f.rule(),
+                                f.severity(),
+                                f.file(),
+                                at.position().line(),
+                                at.position().column(),
+                                f.message(),
+                                f.hint()))
+                .sorted(Finding.ORDER)
+                .toList();
+        return new LintResult.FileResult(file.displayPath(), findings);
+    }
+
+    /** The shape every rule relies on; what is missing is a finding, not a crash. */
+    private static boolean hasStructure(SchemaDocument doc) {
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            doc.report(
+                    Rule.SCHEMA_STRUCTURE,
+                    "",
+                    "the schema must be a JSON object, not " + kind(root),
+                    "wrap it in { ... } with \"$id\", \"self\" and \"properties\"");
+            return false;
+        }
+        boolean ok = true;
+        JsonNode self = root.get("self");
+        if (self == null || !self.isObject()) {
+            doc.report(
+                    Rule.SCHEMA_STRUCTURE,
+                    self == null ? "" : "/self",
+                    self == null ? "the schema has no 'self' block" : "'self' must be an object, not " + kind(self),
+                    "add \"self\": {\"vendor\": ..., \"name\": ..., \"format\": \"jsonschema\", \"version\": ...}");
+            ok = false;
+        }
+        JsonNode properties = root.get("properties");
+        if (properties == null || !properties.isObject()) {
+            doc.report(
+                    Rule.SCHEMA_STRUCTURE,
+                    properties == null ? "" : "/properties",
+                    properties == null
+                            ? "the schema has no 'properties'"
+                            : "'properties' must be an object, not " + kind(properties),
+                    "add \"properties\": { ... } (an empty {} for an event without properties)");
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isArray()
+                ? "an array"
+                : node.isTextual()
+                        ? "a string"
+                        : node.isNumber()
+                                ? "a number"
+                                : node.isBoolean() ? "a boolean" : node.isNull() ? "null" : "an object";
+    }
+}

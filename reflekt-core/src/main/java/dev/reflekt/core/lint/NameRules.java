@@ -1,0 +1,56 @@
+package dev.reflekt.core.lint;
+
+import dev.reflekt.core.project.NamingConvention;
+
+/** The casing, digits and reserved-name checks shared by event names and property names. */
+final class NameRules {
+
+    private final Rule casing;
+    private final Rule numbers;
+    private final Rule reserved;
+    private final String kind;
+    private final String configKey;
+
+    private NameRules(Rule casing, Rule numbers, Rule reserved, String kind, String configKey) {
+        this.casing = casing;
+        this.numbers = numbers;
+        this.reserved = reserved;
+        this.kind = kind;
+        this.configKey = configKey;
+    }
+
+    static final NameRules EVENT =
+            new NameRules(Rule.EVENT_CASING, Rule.EVENT_NUMBERS, Rule.EVENT_RESERVED, "event", "event");
+    static final NameRules PROPERTY =
+            new NameRules(Rule.PROPERTY_CASING, Rule.PROPERTY_NUMBERS, Rule.PROPERTY_RESERVED, "property", "property");
+
+    /**
+     * Checks {@code name} against {@code convention}.
+     *
+     * @param shown how the message names it (a nested property shows its path: {@code products[].sku})
+     */
+    void check(SchemaDocument doc, String pointer, String name, String shown, NamingConvention convention) {
+        if (!convention.casing().matches(name)) {
+            doc.report(
+                    casing,
+                    pointer,
+                    "'" + shown + "' is not " + convention.casing().label(),
+                    "rename it to '" + convention.casing().apply(name) + "'");
+        }
+        if (!convention.numbers() && name.chars().anyMatch(Character::isDigit)) {
+            doc.report(
+                    numbers,
+                    pointer,
+                    kind + " name '" + shown + "' contains digits",
+                    "remove them, or allow digits with schemas.conventions." + configKey
+                            + ".numbers: true in reflekt_project.yml");
+        }
+        if (convention.reserved().contains(name)) {
+            doc.report(
+                    reserved,
+                    pointer,
+                    "'" + shown + "' is a reserved " + kind + " name",
+                    "choose another name (reserved: " + convention.reserved() + ")");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.reflekt.core.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.internal.json.LocatedTree;
+import dev.reflekt.core.project.Conventions;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The property rules ({@code property-*}, {@code data-type}) on every property, including those nested
+ * in objects and array {@code items} unless {@code nested-properties} is off. A property with
+ * {@code "lint": false} is skipped with everything inside it.
+ */
+final class PropertyRule implements SchemaRule {
+
+    private final Conventions conventions;
+
+    PropertyRule(Conventions conventions) {
+        this.conventions = conventions;
+    }
+
+    @Override
+    public void check(SchemaDocument doc) {
+        checkProperties(doc, doc.root().get("properties"), "/properties", "");
+    }
+
+    private void checkProperties(SchemaDocument doc, JsonNode properties, String pointer, String prefix) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode definition = e.getValue();
+            String at = pointer + "/" + LocatedTree.escape(name);
+            String shown = prefix + name;
+            if (!definition.isObject()) {
+                doc.report(
+                        Rule.SCHEMA_STRUCTURE,
+                        at,
+                        "property '" + shown + "' must be an object (a JSON Schema)",
+                        "write it as \"" + name + "\": {\"type\": \"string\", \"description\": \"...\"}");
+                continue;
+            }
+            if (EventNameRule.isLintDisabled(definition)) {
+                continue;
+            }
+            NameRules.PROPERTY.check(doc, at, name, shown, conventions.property());
+            checkDescription(doc, definition, at, shown);
+            checkType(doc, definition, at, shown);
+            if (doc.options().lintNested()) {
+                checkNested(doc, definition, at, shown);
+            }
+        }
+    }
+
+    private void checkDescription(SchemaDocument doc, JsonNode definition, String at, String shown) {
+        JsonNode description = definition.get("description");
+        if (description == null
+                || !description.isTextual()
+                || description.asText().isBlank()) {
+            doc.report(
+                    Rule.PROPERTY_DESCRIPTION,
+                    at,
+                    "property '" + shown + "' has no description",
+                    "add \"description\": \"<what it means>\"");
+        }
+    }
+
+    private void checkType(SchemaDocument doc, JsonNode definition, String at, String shown) {
+        JsonNode type = definition.get("type");
+        if (type == null) {
+            doc.report(
+                    Rule.PROPERTY_TYPE,
+                    at,
+                    "property '" + shown + "' has no type",
+                    "add \"type\": one of " + conventions.dataTypes());
+            return;
+        }
+        if (type.isTextual()) {
+            checkDataType(doc, at + "/type", shown, type.asText());
+        } else if (type.isArray() && type.size() > 0) {
+            for (int i = 0; i < type.size(); i++) {
+                JsonNode t = type.get(i);
+                if (t.isTextual()) {
+                    checkDataType(doc, at + "/type/" + i, shown, t.asText());
+                } else {
+                    doc.report(
+                            Rule.PROPERTY_TYPE,
+                            at + "/type/" + i,
+                            "property '" + shown + "' has a type that is not a string",
+                            "write type names as strings, e.g. \"string\"");
+                }
+            }
+        } else {
+            doc.report(
+                    Rule.PROPERTY_TYPE,
+                    at + "/type",
+                    "property '" + shown + "' has a type that is neither a string nor a list of strings",
+                    "write \"type\": \"string\" or \"type\": [\"string\", \"null\"]");
+        }
+    }
+
+    private void checkDataType(SchemaDocument doc, String at, String shown, String type) {
+        if (!conventions.dataTypes().contains(type)) {
+            doc.report(
+                    Rule.DATA_TYPE,
+                    at,
+                    "property '" + shown + "' has type '" + type + "', which is not allowed",
+                    "use one of " + conventions.dataTypes()
+                            + " (schemas.conventions.data_types in reflekt_project.yml)");
+        }
+    }
+
+    private void checkNested(SchemaDocument doc, JsonNode definition, String at, String shown) {
+        JsonNode nested = definition.get("properties");
+        if (nested != null && nested.isObject()) {
+            checkProperties(doc, nested, at + "/properties", shown + ".");
+        }
+        JsonNode items = definition.get("items");
+        if (items != null && items.isObject()) {
+            checkItems(doc, items, at + "/items", shown + "[]");
+        } else if (items != null && items.isArray()) {
+            for (int i = 0; i < items.size(); i++) {
+                checkItems(doc, items.get(i), at + "/items/" + i, shown + "[" + i + "]");
+            }
+        }
+    }
+
+    private void checkItems(SchemaDocument doc, JsonNode items, String at, String shown) {
+        JsonNode nested = items.get("properties");
+        if (nested != null && nested.isObject()) {
+            checkProperties(doc, nested, at + "/properties", shown + ".");
+        }
+        JsonNode deeper = items.get("items");
+        if (deeper != null && deeper.isObject()) {
+            checkItems(doc, deeper, at + "/items", shown + "[]");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.reflekt.core.lint;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every lint rule, with its id (used in output and configuration) and default severity. */
+public enum Rule {
+    JSON_SYNTAX(
+            "json-syntax",
+            "The file is readable JSON (comments and trailing commas allowed), within size and depth limits."),
+    SCHEMA_STRUCTURE(
+            "schema-structure",
+            "The schema is an object with a 'self' object and a 'properties' object, and each property is an object."),
+    META_SCHEMA("meta-schema", "The schema satisfies the project meta-schema schemas/.reflekt/meta/1-0.json."),
+    ID_MATCHES_PATH("id-matches-path", "'$id' equals the file's path relative to schemas/."),
+    ID_NO_SPACES("id-no-spaces", "'$id' contains no spaces."),
+    NAME_MATCHES_FOLDER(
+            "name-matches-folder", "'self.name', with spaces replaced by '_', equals the event folder's name."),
+    VERSION_MATCHES_FILE("version-matches-file", "'self.version' equals the file name without '.json'."),
+    VERSION_FORMAT("version-format", "The file name is a MAJOR-MINOR version such as 1-0.json or 2-1.json."),
+    EVENT_CASING("event-casing", "The event name is in the casing set by schemas.conventions.event.casing."),
+    EVENT_NUMBERS("event-numbers", "The event name has no digits unless schemas.conventions.event.numbers is true."),
+    EVENT_RESERVED("event-reserved", "The event name is not in schemas.conventions.event.reserved."),
+    PROPERTY_CASING("property-casing", "Property names are in the casing set by schemas.conventions.property.casing."),
+    PROPERTY_NUMBERS(
+            "property-numbers", "Property names have no digits unless schemas.conventions.property.numbers is true."),
+    PROPERTY_RESERVED("property-reserved", "Property names are not in schemas.conventions.property.reserved."),
+    PROPERTY_DESCRIPTION("property-description", "Every property has a non-empty 'description'."),
+    PROPERTY_TYPE("property-type", "Every property has a 'type', a string or a list of strings."),
+    DATA_TYPE("data-type", "Every property type is listed in schemas.conventions.data_types."),
+    NESTED_PROPERTIES(
+            "nested-properties",
+            "Properties nested in objects and in array items are linted like top-level ones; set this rule to off to lint the top level only.");
+
+    private final String id;
+    private final String description;
+
+    Rule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    /** The rule id, e.g. {@code property-casing}. */
+    public String id() {
+        return id;
+    }
+
+    /** One sentence saying what the rule requires. */
+    public String description() {
+        return description;
+    }
+
+    /** The rule with this id. */
+    public static Optional<Rule> byId(String id) {
+        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.reflekt.core.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.internal.json.LocatedTree;
+import dev.reflekt.core.internal.json.Position;
+import dev.reflekt.core.project.SchemaFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One parsed schema being linted, and the findings collected for it. */
+final class SchemaDocument {
+
+    private final SchemaFile file;
+    private final LocatedTree tree;
+    private final LintOptions options;
+    private final List<Finding> findings = new ArrayList<>();
+
+    SchemaDocument(SchemaFile file, LocatedTree tree, LintOptions options) {
+        this.file = file;
+        this.tree = tree;
+        this.options = options;
+    }
+
+    SchemaFile file() {
+        return file;
+    }
+
+    JsonNode root() {
+        return tree.root();
+    }
+
+    LintOptions options() {
+        return options;
+    }
+
+    /** Records a finding at the node {@code pointer} unless the rule is off. */
+    void report(Rule rule, String pointer, String message, String hint) {
+        Severity severity = options.severity(rule);
+        if (severity == Severity.OFF) {
+            return;
+        }
+        Position at = tree == null ? Position.START : tree.position(pointer);
+        findings.add(new Finding(rule, severity, file.displayPath(), at.line(), at.column(), message, hint));
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.reflekt.core.lint;
+
+import java.util.Locale;
+
+/** How much a finding matters. {@link #OFF} turns a rule off. */
+public enum Severity {
+    ERROR,
+    WARNING,
+    OFF;
+
+    /** Parses {@code error}, {@code warning} (or {@code warn}) and {@code off}, in any case. */
+    public static Severity parse(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.equals("warn")) {
+            return WARNING;
+        }
+        return valueOf(v.toUpperCase(Locale.ROOT));
+    }
+
+    /** The lower-case word used in output: {@code error}, {@code warning}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

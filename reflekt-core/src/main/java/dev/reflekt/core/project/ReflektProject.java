@@ -1,0 +1,244 @@
+package dev.reflekt.core.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.internal.json.LocatedTree;
+import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.internal.json.ParseException;
+import dev.reflekt.core.internal.json.SchemaValidator;
+import dev.reflekt.core.internal.json.SchemaViolation;
+import dev.reflekt.core.naming.Casing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A Reflekt project on disk: its directory, its validated {@code reflekt_project.yml} and its schemas.
+ *
+ * <p>{@code reflekt_profiles.yml} is read only on demand ({@link #profiles}), so that lint works
+ * without it.
+ */
+public final class ReflektProject {
+
+    /** The project file's name. */
+    public static final String PROJECT_FILE = "reflekt_project.yml";
+    /** The folder holding event schemas, relative to the project. */
+    public static final String SCHEMAS_DIR = "schemas";
+    /** Reflekt's own folder inside {@code schemas/}; never linted as an event schema. */
+    public static final String META_DIR = ".reflekt";
+    /** The meta-schema every event schema must satisfy, relative to the project. */
+    public static final String META_SCHEMA = SCHEMAS_DIR + "/" + META_DIR + "/meta/1-0.json";
+
+    private static final LocatedTreeReader READER = new LocatedTreeReader();
+    private static final SchemaValidator CONFIG_SCHEMA = loadConfigSchema();
+
+    private final Path dir;
+    private final ProjectConfig config;
+
+    private ReflektProject(Path dir, ProjectConfig config) {
+        this.dir = dir;
+        this.config = config;
+    }
+
+    /**
+     * Reads and validates {@code reflekt_project.yml} in {@code projectDir}.
+     *
+     * @throws ReflektException when the file is missing or invalid; the message names the key and line
+     */
+    public static ReflektProject load(Path projectDir) throws ReflektException {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        Path file = dir.resolve(PROJECT_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new ReflektException("No " + PROJECT_FILE + " in " + dir
+                    + ". Run from the folder that holds your Reflekt project, or point to it with"
+                    + " -Dreflekt.projectDir=<folder>.");
+        }
+        LocatedTree tree;
+        try {
+            tree = READER.readYaml(file);
+        } catch (ParseException e) {
+            throw new ReflektException(PROJECT_FILE + ":" + e.position() + ": " + e.reason()
+                    + "; fix the YAML syntax of " + PROJECT_FILE + ".");
+        } catch (IOException e) {
+            throw new ReflektException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        List<String> problems = new ArrayList<>();
+        for (SchemaViolation v : CONFIG_SCHEMA.validate(tree.root())) {
+            problems.add(PROJECT_FILE + ":" + tree.position(v.pointer()) + ": " + describe(v));
+        }
+        if (!problems.isEmpty()) {
+            throw new ReflektException(problems);
+        }
+        return new ReflektProject(dir, bind(tree.root()));
+    }
+
+    private static String describe(SchemaViolation v) {
+        String at = v.dottedPath();
+        String prefix = at.isEmpty() ? "" : at + ".";
+        switch (v.keyword()) {
+            case "required":
+                return "missing key '" + prefix + v.property() + "'; add it (see the Configuration section of"
+                        + " the README for its meaning and values).";
+            case "additionalProperties":
+                return "unknown key '" + prefix + v.property() + "'; remove it or correct its spelling.";
+            default:
+                return "invalid value for '" + (at.isEmpty() ? "(document)" : at) + "': " + v.message() + ".";
+        }
+    }
+
+    private static ProjectConfig bind(JsonNode root) {
+        JsonNode conventions = root.path("schemas").path("conventions");
+        List<String> dataTypes = strings(conventions.path("data_types"));
+        Map<String, String> branches = new LinkedHashMap<>();
+        root.path("registry")
+                .path("avo")
+                .path("branches")
+                .fields()
+                .forEachRemaining(e -> branches.put(e.getKey(), e.getValue().asText()));
+        return new ProjectConfig(
+                root.path("version").asText(),
+                root.path("name").asText(),
+                text(root, "vendor"),
+                text(root, "default_profile"),
+                text(root, "profiles_path"),
+                new Conventions(naming(conventions.path("event")), naming(conventions.path("property")), dataTypes),
+                branches,
+                dbt(root.path("artifacts").path("dbt")));
+    }
+
+    private static DbtConfig dbt(JsonNode dbt) {
+        Map<String, List<String>> tests = new LinkedHashMap<>();
+        dbt.path("docs").path("tests").fields().forEachRemaining(e -> tests.put(e.getKey(), strings(e.getValue())));
+        String filter = dbt.path("models").path("filter").asText("");
+        return new DbtConfig(
+                dbt.path("sources").path("prefix").asText("__src_"),
+                dbt.path("models").path("prefix").asText("stg_"),
+                filter.strip(),
+                dbt.path("docs").path("prefix").asText("_stg_"),
+                dbt.path("docs").path("in_folder").asBoolean(false),
+                tests);
+    }
+
+    private static NamingConvention naming(JsonNode node) {
+        return new NamingConvention(
+                Casing.fromConfig(node.path("casing").asText("any")),
+                node.path("numbers").asBoolean(false),
+                strings(node.path("reserved")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String text(JsonNode root, String key) {
+        JsonNode n = root.get(key);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static SchemaValidator loadConfigSchema() {
+        try (InputStream in = ReflektProject.class.getResourceAsStream("reflekt_project.schema.json")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return SchemaValidator.compile(
+                    "classpath:dev/reflekt/core/project/reflekt_project.schema.json",
+                    READER.readJson(text).root());
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("reflekt_project.schema.json is missing from the class path", e);
+        }
+    }
+
+    /** The project directory (absolute). */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The validated configuration. */
+    public ProjectConfig config() {
+        return config;
+    }
+
+    /** The {@code schemas/} folder. */
+    public Path schemasDir() {
+        return dir.resolve(SCHEMAS_DIR);
+    }
+
+    /** {@code schemas/.reflekt/meta/1-0.json}. */
+    public Path metaSchemaFile() {
+        return dir.resolve(META_SCHEMA);
+    }
+
+    /**
+     * Where {@code reflekt_profiles.yml} is: {@code profiles_path} with {@code ~} expanded and relative
+     * paths taken from the project directory; {@code reflekt_profiles.yml} in the project by default.
+     */
+    public Path profilesFile() {
+        String configured = config.profilesPath();
+        return configured == null || configured.isBlank()
+                ? dir.resolve("reflekt_profiles.yml")
+                : resolvePath(configured);
+    }
+
+    /** Resolves a path written in a config file: {@code ~} is the home folder, relative is project-relative. */
+    public Path resolvePath(String written) {
+        String p = written.strip();
+        if (p.equals("~") || p.startsWith("~/")) {
+            p = System.getProperty("user.home") + p.substring(1);
+        }
+        return dir.resolve(p).normalize();
+    }
+
+    /** A path as messages print it: relative to the project when inside it, with forward slashes. */
+    public String display(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(dir) ? dir.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+
+    /**
+     * Every event schema file under {@code schemas/}, sorted by path; {@code schemas/.reflekt/} is
+     * skipped.
+     */
+    public List<SchemaFile> schemaFiles() throws ReflektException {
+        Path root = schemasDir();
+        if (!Files.isDirectory(root)) {
+            throw new ReflektException("No " + SCHEMAS_DIR + "/ folder in " + dir + "; create it and put your"
+                    + " event schemas in it (schemas/<vendor-or-plan>/<Event_Name>/<MAJOR-MINOR>.json).");
+        }
+        List<SchemaFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(p -> !p.equals(root))
+                    .filter(p -> !root.relativize(p).getName(0).toString().equals(META_DIR))
+                    .filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .filter(Files::isRegularFile)
+                    .forEach(p -> files.add(
+                            new SchemaFile(p, root.relativize(p).toString().replace('\\', '/'))));
+        } catch (IOException e) {
+            throw new ReflektException("Cannot list " + root + ": " + e.getMessage(), e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /**
+     * The schema files a {@code select} expression names (see {@link SchemaSelector}); all of them
+     * when {@code select} is blank.
+     */
+    public List<SchemaFile> select(String select) throws ReflektException {
+        return SchemaSelector.select(schemaFiles(), select);
+    }
+
+    /**
+     * Reads {@code reflekt_profiles.yml}; only the goals that talk to registries or warehouses need it.
+     *
+     * @param env the environment used for {@code {{ env_var('NAME') }}} values
+     */
+    public Profiles profiles(Map<String, String> env) throws ReflektException {
+        return Profiles.load(profilesFile(), this, env);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.reflekt.core.report;
+
+import dev.reflekt.core.lint.Finding;
+import dev.reflekt.core.lint.LintResult;
+import dev.reflekt.core.lint.Severity;
+import java.io.StringWriter;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Lint results as JUnit XML: one test case a schema, failed when it has an error (or, with
+ * {@code failOnWarning}, a warning). CI servers show it like any test report.
+ */
+public final class JUnitReport {
+
+    private JUnitReport() {}
+
+    /** The XML document; deterministic (no timestamps or host names). */
+    public static String render(LintResult result, boolean failOnWarning) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            long failures = result.files().stream()
+                    .filter(f -> failed(f, failOnWarning))
+                    .count();
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "reflekt-lint");
+            xml.writeAttribute("tests", String.valueOf(result.files().size()));
+            xml.writeAttribute("failures", String.valueOf(failures));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", "0");
+            xml.writeCharacters("\n");
+            for (LintResult.FileResult file : result.files()) {
+                xml.writeCharacters("  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", "reflekt.lint");
+                xml.writeAttribute("name", file.file());
+                if (failed(file, failOnWarning)) {
+                    StringBuilder text = new StringBuilder("\n");
+                    for (Finding f : file.findings()) {
+                        text.append(f.format()).append('\n');
+                    }
+                    xml.writeCharacters("\n    ");
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("type", file.findings().get(0).rule().id());
+                    xml.writeAttribute(
+                            "message",
+                            file.findings().size() + " finding(s); first: "
+                                    + file.findings().get(0).text());
+                    xml.writeCharacters(text.toString());
+                    xml.writeEndElement();
+                    xml.writeCharacters("\n  ");
+                } else if (!file.findings().isEmpty()) {
+                    StringBuilder text = new StringBuilder();
+                    for (Finding f : file.findings()) {
+                        text.append(f.format()).append('\n');
+                    }
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(text.toString());
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    private static boolean failed(LintResult.FileResult file, boolean failOnWarning) {
+        return file.has(Severity.ERROR) || (failOnWarning && file.has(Severity.WARNING));
+    }
+}

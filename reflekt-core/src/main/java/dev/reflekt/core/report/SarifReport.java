@@ -1,0 +1,51 @@
+package dev.reflekt.core.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reflekt.core.lint.Finding;
+import dev.reflekt.core.lint.LintResult;
+import dev.reflekt.core.lint.Rule;
+
+/** Lint findings as SARIF 2.1.0, the format GitHub code scanning uploads. */
+public final class SarifReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SarifReport() {}
+
+    /** The SARIF document for {@code result}; deterministic (no timestamps), LF line endings. */
+    public static String render(LintResult result, String toolVersion) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "reflekt");
+        driver.put("version", toolVersion);
+        driver.put("informationUri", "https://github.com/reflekt-dev/reflekt-maven-plugin");
+        ArrayNode rules = driver.putArray("rules");
+        for (Rule rule : Rule.values()) {
+            ObjectNode r = rules.addObject();
+            r.put("id", rule.id());
+            r.putObject("shortDescription").put("text", rule.description());
+        }
+        ArrayNode results = run.putArray("results");
+        for (Finding f : result.findings()) {
+            ObjectNode r = results.addObject();
+            r.put("ruleId", f.rule().id());
+            r.put("ruleIndex", f.rule().ordinal());
+            r.put("level", f.severity().label());
+            r.putObject("message").put("text", f.text());
+            ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
+            location.putObject("artifactLocation").put("uri", f.file()).put("uriBaseId", "%SRCROOT%");
+            location.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
+        }
+        try {
+            return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
