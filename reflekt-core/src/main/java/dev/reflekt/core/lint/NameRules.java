@@ -35,7 +35,7 @@ final class NameRules {
                     casing,
                     pointer,
                     "'" + shown + "' is not " + convention.casing().label(),
-                    "rename it to '" + convention.casing().apply(name) + "'");
+                    "rename it to '" + convention.casing().apply(name).strip() + "'");
         }
         if (!convention.numbers() && name.chars().anyMatch(Character::isDigit)) {
             doc.report(

@@ -14,6 +14,7 @@ final class SchemaDocument {
     private final LocatedTree tree;
     private final LintOptions options;
     private final List<Finding> findings = new ArrayList<>();
+    private final List<String> pointers = new ArrayList<>();
 
     SchemaDocument(SchemaFile file, LocatedTree tree, LintOptions options) {
         this.file = file;
@@ -41,9 +42,36 @@ final class SchemaDocument {
         }
         Position at = tree == null ? Position.START : tree.position(pointer);
         findings.add(new Finding(rule, severity, file.displayPath(), at.line(), at.column(), message, hint));
+        pointers.add(pointer);
     }
 
+    /**
+     * The findings, without the generic {@code meta-schema} ones that a specific rule already reported
+     * better: the draft-07 meta-schema also rejects {@code "type": "date"}, which {@code data-type}
+     * explains with the allowed types.
+     */
     List<Finding> findings() {
-        return findings;
+        List<Finding> kept = new ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).rule() != Rule.META_SCHEMA || !coveredBySpecificRule(pointers.get(i))) {
+                kept.add(findings.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private boolean coveredBySpecificRule(String metaPointer) {
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).rule() == Rule.META_SCHEMA) {
+                continue;
+            }
+            String q = pointers.get(i);
+            if (q.equals(metaPointer)
+                    || q.startsWith(metaPointer + "/")
+                    || (q.startsWith("/properties/") && metaPointer.startsWith(q + "/"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

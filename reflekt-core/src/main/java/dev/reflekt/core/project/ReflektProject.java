@@ -70,7 +70,10 @@ public final class ReflektProject {
         }
         List<String> problems = new ArrayList<>();
         for (SchemaViolation v : CONFIG_SCHEMA.validate(tree.root())) {
-            problems.add(PROJECT_FILE + ":" + tree.position(v.pointer()) + ": " + describe(v));
+            String pointer = "additionalProperties".equals(v.keyword())
+                    ? v.pointer() + "/" + LocatedTree.escape(v.property())
+                    : v.pointer();
+            problems.add(PROJECT_FILE + ":" + tree.position(pointer) + ": " + describe(v));
         }
         if (!problems.isEmpty()) {
             throw new ReflektException(problems);

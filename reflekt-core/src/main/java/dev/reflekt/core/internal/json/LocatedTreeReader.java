@@ -167,13 +167,20 @@ public final class LocatedTreeReader {
         return new Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
     }
 
-    /** Jackson's messages mention its own API ("Feature.X"); keep only the part a schema author needs. */
+    /**
+     * Keeps the lines of a parser message that a schema author needs: SnakeYAML puts context and problem
+     * on unindented lines and code excerpts on indented ones; Jackson appends its own API hints.
+     */
     private static String cleanMessage(String message) {
-        if (message == null) {
+        if (message == null || message.isBlank()) {
             return "malformed document";
         }
-        String firstLine = message.lines().findFirst().orElse(message).trim();
-        int hint = firstLine.indexOf(" (for ");
-        return hint > 0 ? firstLine.substring(0, hint) : firstLine;
+        String kept = message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip)
+                .reduce((a, b) -> a + ": " + b)
+                .orElse(message.strip());
+        int hint = kept.indexOf(" (for ");
+        return hint > 0 ? kept.substring(0, hint) : kept;
     }
 }

@@ -1,0 +1,118 @@
+package dev.reflekt.core.lint;
+
+import static dev.reflekt.core.lint.LintAssertions.lines;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.TestProject;
+import dev.reflekt.core.project.ReflektProject;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetaSchemaRuleTest {
+
+    @TempDir
+    Path dir;
+
+    private static String withoutMetadata(String id, String name) {
+        return TestProject.schemaJson(id, name, "1-0", "{}")
+                .replace("\"metadata\": {\"code_owner\": \"a\", \"product_owner\": \"b\"}", "\"format2\": 1");
+    }
+
+    @Test
+    void missingMetadataAndUnknownSelfKey() throws Exception {
+        TestProject p = TestProject.create(dir);
+        p.write("schemas/shop/Cart_Viewed/1-0.json", withoutMetadata("shop/Cart_Viewed/1-0.json", "Cart Viewed"));
+        assertThat(lines(p.lint()))
+                .containsExactly(
+                        "schemas/shop/Cart_Viewed/1-0.json:5:3: error [meta-schema] 'self': property 'format2' is not"
+                                + " defined in the schema and the schema does not allow additional properties; make the"
+                                + " schema satisfy schemas/.reflekt/meta/1-0.json",
+                        "schemas/shop/Cart_Viewed/1-0.json:5:3: error [meta-schema] 'self': required property 'metadata'"
+                                + " not found; make the schema satisfy schemas/.reflekt/meta/1-0.json");
+    }
+
+    @Test
+    void segmentIdentifyAndGroupNeedNoMetadata() throws Exception {
+        TestProject p = TestProject.create(dir);
+        for (String event : new String[] {"Identify", "Group"}) {
+            String id = "segment/" + event + "/1-0.json";
+            p.write(
+                    "schemas/" + id,
+                    TestProject.schemaJson(id, event, "1-0", "{}")
+                            .replace(",\n    \"metadata\": {\"code_owner\": \"a\", \"product_owner\": \"b\"}", ""));
+        }
+        String tracked = "shop/Identify/1-0.json";
+        p.write(
+                "schemas/" + tracked,
+                TestProject.schemaJson(tracked, "Identify", "1-0", "{}")
+                        .replace(",\n    \"metadata\": {\"code_owner\": \"a\", \"product_owner\": \"b\"}", ""));
+        assertThat(p.lint().findings()).extracting(Finding::file).containsExactly("schemas/shop/Identify/1-0.json");
+    }
+
+    @Test
+    void metadataRequiredByTheProjectMetaSchema() throws Exception {
+        TestProject p = TestProject.create(dir);
+        p.write(
+                "schemas/shop/Cart_Viewed/1-0.json",
+                TestProject.schemaJson("shop/Cart_Viewed/1-0.json", "Cart Viewed", "1-0", "{}")
+                        .replace("\"product_owner\": \"b\"", "\"owner\": \"b\""));
+        assertThat(p.lint().findings())
+                .extracting(Finding::text)
+                .containsExactly(
+                        "'self.metadata': required"
+                                + " property 'product_owner' not found; make the schema satisfy schemas/.reflekt/meta/1-0.json");
+    }
+
+    @Test
+    void eventSchemasAreCheckedAgainstDraft07Offline() throws Exception {
+        TestProject p = TestProject.create(dir);
+        p.write(
+                "schemas/shop/Cart_Viewed/1-0.json",
+                TestProject.schemaJson("shop/Cart_Viewed/1-0.json", "Cart Viewed", "1-0", "{}")
+                        .replace("\"type\": \"object\"", "\"type\": \"objekt\""));
+        assertThat(p.lint().findings()).extracting(f -> f.rule().id()).contains("meta-schema");
+    }
+
+    @Test
+    void missingMetaSchemaIsAConfigErrorThatSaysWhatToDo() throws Exception {
+        TestProject p = TestProject.create(dir);
+        java.nio.file.Files.delete(dir.resolve(ReflektProject.META_SCHEMA));
+        assertThatThrownBy(p::lint)
+                .isInstanceOf(ReflektException.class)
+                .hasMessageStartingWith("schemas/.reflekt/meta/1-0.json not found.");
+    }
+
+    @Test
+    void malformedMetaSchemaGivesLineAndColumn() {
+        TestProject p =
+                TestProject.create(dir).write(ReflektProject.META_SCHEMA, "{\n  \"type\": \"object\"\n  \"x\": 1}");
+        assertThatThrownBy(p::lint)
+                .isInstanceOf(ReflektException.class)
+                .hasMessageStartingWith("schemas/.reflekt/meta/1-0.json:3:3:");
+    }
+
+    @Test
+    void remoteReferencesAreNeverFetched() throws Exception {
+        TestProject p = TestProject.create(dir)
+                .write(
+                        ReflektProject.META_SCHEMA,
+                        "{\"$schema\": \"http://json-schema.org/draft-07/schema#\","
+                                + " \"allOf\": [{\"$ref\": \"http://127.0.0.1:9/never.json\"}]}");
+        p.schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
+        long start = System.nanoTime();
+        try {
+            LintResult r = p.lint();
+            assertThat(r.findings())
+                    .extracting(Finding::text)
+                    .singleElement()
+                    .asString()
+                    .contains("never.json");
+        } catch (ReflektException e) {
+            assertThat(e.getMessage()).contains("nothing is fetched from the network");
+        }
+        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    }
+}
