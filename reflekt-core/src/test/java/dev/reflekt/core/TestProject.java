@@ -32,7 +32,10 @@ public final class TestProject {
         try {
             Path meta = dir.resolve(ReflektProject.META_SCHEMA);
             Files.createDirectories(meta.getParent());
-            Files.copy(EXAMPLE.resolve(ReflektProject.META_SCHEMA), meta);
+            Files.copy(
+                    EXAMPLE.resolve(ReflektProject.META_SCHEMA),
+                    meta,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
