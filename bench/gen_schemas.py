@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Writes a Reflekt project with N event schemas of realistic shape, for bench/lint.sh.
+
+Each schema has 10-40 properties; about a third have a nested object and a third an array of
+objects, as real tracking plans do. The output is deterministic for a given N (fixed seed), and the
+schemas pass lint, so that the benchmark times a green CI run.
+"""
+import json
+import os
+import random
+import shutil
+import sys
+
+WORDS = ("cart order product checkout page screen user account coupon payment shipping search "
+         "filter promotion review wishlist video article signup login subscription plan invoice "
+         "address device session campaign referral share comment rating").split()
+TYPES = ["string", "integer", "number", "boolean", ["string", "null"]]
+
+
+def title(words):
+    return " ".join(w.capitalize() for w in words)
+
+
+def prop(rng, depth):
+    kind = rng.random()
+    if depth == 0 and kind < 0.08:
+        return {"description": "A nested object.", "type": "object",
+                "properties": {f"{rng.choice(WORDS)}_{c}": prop(rng, 1) for c in "abcd"}}
+    if depth == 0 and kind < 0.16:
+        return {"description": "A list of items.", "type": "array",
+                "items": {"type": "object", "properties": {f"{rng.choice(WORDS)}_{c}": prop(rng, 1) for c in "abc"}}}
+    return {"description": "A property of the event.", "type": rng.choice(TYPES)}
+
+
+def main():
+    target, n = sys.argv[1], int(sys.argv[2])
+    here = os.path.dirname(os.path.abspath(__file__))
+    example = os.path.join(here, "..", "examples", "jaffle-shop")
+    os.makedirs(os.path.join(target, "schemas", ".reflekt", "meta"), exist_ok=True)
+    shutil.copy(os.path.join(example, "reflekt_project.yml"), target)
+    shutil.copy(os.path.join(example, "schemas", ".reflekt", "meta", "1-0.json"),
+                os.path.join(target, "schemas", ".reflekt", "meta", "1-0.json"))
+    rng = random.Random(42)
+    for i in range(n):
+        letters = "".join(chr(ord("a") + (i // 26 ** k) % 26) for k in range(3))
+        name = title([rng.choice(WORDS), rng.choice(WORDS), "Event", letters])
+        folder = name.replace(" ", "_")
+        properties = {}
+        while len(properties) < rng.randint(10, 40):
+            properties["_".join(rng.sample(WORDS, 2))] = prop(rng, 0)
+        schema_id = f"bench/{folder}/1-0.json"
+        schema = {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "$id": schema_id,
+            "description": f"Benchmark event {i}.",
+            "self": {"vendor": "com.bench", "name": name, "format": "jsonschema", "version": "1-0",
+                     "metadata": {"code_owner": "web", "product_owner": "growth"}},
+            "type": "object",
+            "properties": properties,
+            "required": sorted(properties)[:3],
+            "additionalProperties": False,
+        }
+        path = os.path.join(target, "schemas", schema_id)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            json.dump(schema, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
