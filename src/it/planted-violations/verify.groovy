@@ -11,3 +11,6 @@ def log = new File(basedir, 'build.log').text
 ].each { assert log.contains(it) : "build.log lacks: " + it }
 assert !log.contains('\tat dev.reflekt') : 'a user mistake must not print a stack trace'
 assert new File(basedir, 'target/reflekt/lint.sarif').isFile()
+// GitHub Actions annotations start their own line, unprefixed by Maven's log level.
+assert log.readLines().contains("::error file=schemas/shop/Cart_Viewed/1-0.json,line=14,col=5,title=reflekt property-casing::'cartId' is not snake case; rename it to 'cart_id'")
+assert log.readLines().contains("::warning file=schemas/shop/Cart_Viewed/1-0.json,line=16,col=5,title=reflekt property-description::property 'note' has no description; add \"description\": \"<what it means>\"")

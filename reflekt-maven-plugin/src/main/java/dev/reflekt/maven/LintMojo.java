@@ -50,8 +50,8 @@ public class LintMojo extends AbstractReflektMojo {
 
     /**
      * Severity per rule id: {@code error}, {@code warning} or {@code off}, e.g.
-     * {@code <rules><property-casing>warning</property-casing><nested-properties>off</nested-properties></rules>}.
-     * Rules not named are errors. The rule ids are listed in the README.
+     * {@code &lt;rules&gt;&lt;property-casing&gt;warning&lt;/property-casing&gt;&lt;/rules&gt;}. Rules not named
+     * are errors. The rule ids are listed in the README. No default; no property (see {@code rulesList}).
      */
     @Parameter
     private Map<String, String> rules;
@@ -65,9 +65,9 @@ public class LintMojo extends AbstractReflektMojo {
     private String rulesList;
 
     /**
-     * Where {@code lint.sarif} and {@code TEST-reflekt-lint.xml} are written. Default
-     * {@code ${project.build.directory}/reflekt} ({@code target/reflekt}); property
-     * {@code reflekt.reportsDir}.
+     * Where {@code lint.sarif} and {@code TEST-reflekt-lint.xml} are written. Default: the folder
+     * {@code reflekt} in the build directory ({@code target/reflekt}), or {@code target/reflekt} of the
+     * Reflekt project when there is no pom; property {@code reflekt.reportsDir}.
      */
     @Parameter(property = "reflekt.reportsDir")
     private File reportsDir;
@@ -82,6 +82,13 @@ public class LintMojo extends AbstractReflektMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true)
     private PluginDescriptor plugin;
+
+    /** A path relative to the pom's folder when inside it, as users read paths in the build log. */
+    private String shown(Path path) {
+        Path base = baseDir().toAbsolutePath().normalize();
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
 
     @Override
     protected String goal() {
@@ -120,7 +127,7 @@ public class LintMojo extends AbstractReflektMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write lint reports to " + reports + ": " + e.getMessage(), e);
         }
-        getLog().info("Reflekt lint: " + result.summary() + " (reports in " + reflekt.display(reports) + ")");
+        getLog().info("Reflekt lint: " + result.summary() + " (reports in " + shown(reports) + ")");
 
         long errors = result.count(Severity.ERROR);
         long warnings = result.count(Severity.WARNING);
