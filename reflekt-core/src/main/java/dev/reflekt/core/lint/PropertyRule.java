@@ -109,29 +109,19 @@ final class PropertyRule implements SchemaRule {
         }
     }
 
-    private void checkNested(SchemaDocument doc, JsonNode definition, String at, String shown) {
-        JsonNode nested = definition.get("properties");
+    /** Lints the properties of an object schema and of array {@code items}, at any depth. */
+    private void checkNested(SchemaDocument doc, JsonNode schema, String at, String shown) {
+        JsonNode nested = schema.get("properties");
         if (nested != null && nested.isObject()) {
             checkProperties(doc, nested, at + "/properties", shown + ".");
         }
-        JsonNode items = definition.get("items");
+        JsonNode items = schema.get("items");
         if (items != null && items.isObject()) {
-            checkItems(doc, items, at + "/items", shown + "[]");
+            checkNested(doc, items, at + "/items", shown + "[]");
         } else if (items != null && items.isArray()) {
             for (int i = 0; i < items.size(); i++) {
-                checkItems(doc, items.get(i), at + "/items/" + i, shown + "[" + i + "]");
+                checkNested(doc, items.get(i), at + "/items/" + i, shown + "[" + i + "]");
             }
-        }
-    }
-
-    private void checkItems(SchemaDocument doc, JsonNode items, String at, String shown) {
-        JsonNode nested = items.get("properties");
-        if (nested != null && nested.isObject()) {
-            checkProperties(doc, nested, at + "/properties", shown + ".");
-        }
-        JsonNode deeper = items.get("items");
-        if (deeper != null && deeper.isObject()) {
-            checkItems(doc, deeper, at + "/items", shown + "[]");
         }
     }
 }
