@@ -117,4 +117,16 @@ class ReflektProjectTest {
                 .extracting(SchemaFile::id)
                 .containsExactly("a/Alpha/1-0.json", "b/Zed/1-0.json");
     }
+
+    @Test
+    void missingSchemasFolderSaysWhereSchemasGo() throws Exception {
+        TestProject p = TestProject.create(dir);
+        java.nio.file.Files.delete(dir.resolve(ReflektProject.META_SCHEMA));
+        java.nio.file.Files.delete(dir.resolve("schemas/.reflekt/meta"));
+        java.nio.file.Files.delete(dir.resolve("schemas/.reflekt"));
+        java.nio.file.Files.delete(dir.resolve("schemas"));
+        assertThatThrownBy(() -> p.load().schemaFiles())
+                .hasMessage("No schemas/ folder in " + dir + "; create it and put your event schemas in it"
+                        + " (schemas/<vendor-or-plan>/<Event_Name>/<MAJOR-MINOR>.json).");
+    }
 }
