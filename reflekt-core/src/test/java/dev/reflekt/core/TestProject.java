@@ -1,9 +1,9 @@
 package dev.reflekt.core;
 
-import dev.reflekt.core.lint.LintOptions;
-import dev.reflekt.core.lint.LintResult;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Severities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -114,11 +114,11 @@ public final class TestProject {
     }
 
     /** Lints every schema with default options. */
-    public LintResult lint() throws ReflektException {
-        return lint(LintOptions.defaults());
+    public CheckResult lint() throws ReflektException {
+        return lint(Severities.defaults());
     }
 
-    public LintResult lint(LintOptions options) throws ReflektException {
+    public CheckResult lint(Severities options) throws ReflektException {
         ReflektProject project = load();
         return new Linter(project, options).lint(project.schemaFiles());
     }

@@ -17,21 +17,21 @@ final class IdentityRule implements SchemaRule {
         JsonNode id = doc.root().get("$id");
         if (id == null || !id.isTextual()) {
             doc.report(
-                    Rule.ID_MATCHES_PATH,
+                    LintRule.ID_MATCHES_PATH,
                     id == null ? "" : "/$id",
                     "the schema has no string '$id'",
                     "add \"$id\": \"" + expectedId + "\"");
         } else {
             if (id.asText().chars().anyMatch(Character::isWhitespace)) {
                 doc.report(
-                        Rule.ID_NO_SPACES,
+                        LintRule.ID_NO_SPACES,
                         "/$id",
                         "'$id' \"" + id.asText() + "\" contains spaces",
                         "use '_' in folder names and the '$id' instead of spaces");
             }
             if (!id.asText().equals(expectedId)) {
                 doc.report(
-                        Rule.ID_MATCHES_PATH,
+                        LintRule.ID_MATCHES_PATH,
                         "/$id",
                         "'$id' is \"" + id.asText() + "\" but the file is schemas/" + expectedId,
                         "set '$id' to \"" + expectedId + "\"");
@@ -43,7 +43,7 @@ final class IdentityRule implements SchemaRule {
         String fileVersion = fileName.substring(0, fileName.length() - ".json".length());
         if (!VERSION.matcher(fileVersion).matches()) {
             doc.report(
-                    Rule.VERSION_FORMAT,
+                    LintRule.VERSION_FORMAT,
                     "",
                     "file name '" + fileName + "' is not a MAJOR-MINOR version",
                     "rename it like 1-0.json or 2-1.json (MAJOR from 1, MINOR from 0)");
@@ -54,7 +54,7 @@ final class IdentityRule implements SchemaRule {
         if (name != null && name.isTextual()) {
             if (parts.length < 2) {
                 doc.report(
-                        Rule.NAME_MATCHES_FOLDER,
+                        LintRule.NAME_MATCHES_FOLDER,
                         "/self/name",
                         "the schema is not in an event folder",
                         "move it to schemas/<plan>/" + name.asText().replace(' ', '_') + "/" + fileName);
@@ -63,7 +63,7 @@ final class IdentityRule implements SchemaRule {
                 String expectedFolder = name.asText().replace(' ', '_');
                 if (!expectedFolder.equals(folder)) {
                     doc.report(
-                            Rule.NAME_MATCHES_FOLDER,
+                            LintRule.NAME_MATCHES_FOLDER,
                             "/self/name",
                             "event name '" + name.asText() + "' does not match its folder '" + folder + "'",
                             "rename the folder to '" + expectedFolder + "' or the event to '" + folder.replace('_', ' ')
@@ -74,7 +74,7 @@ final class IdentityRule implements SchemaRule {
         JsonNode version = self.get("version");
         if (version != null && version.isTextual() && !version.asText().equals(fileVersion)) {
             doc.report(
-                    Rule.VERSION_MATCHES_FILE,
+                    LintRule.VERSION_MATCHES_FILE,
                     "/self/version",
                     "version '" + version.asText() + "' does not match the file name '" + fileName + "'",
                     "set self.version to '" + fileVersion + "' or rename the file to '" + version.asText() + ".json'");

@@ -8,6 +8,9 @@ import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.internal.json.SchemaValidator;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Finding;
+import dev.reflekt.core.report.Severities;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -21,7 +24,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class Linter {
 
-    private final LintOptions options;
+    private final Severities options;
     private final List<SchemaRule> rules;
     private final LocatedTreeReader reader = new LocatedTreeReader();
 
@@ -30,7 +33,7 @@ public final class Linter {
      *
      * @throws ReflektException when the meta-schema is missing, malformed or not a valid JSON Schema
      */
-    public Linter(ReflektProject project, LintOptions options) throws ReflektException {
+    public Linter(ReflektProject project, Severities options) throws ReflektException {
         this.options = options;
         this.rules = List.of(
                 new MetaSchemaRule(loadMetaSchema(project)),
@@ -64,9 +67,9 @@ public final class Linter {
     }
 
     /** Lints {@code files} (typically {@link ReflektProject#select}). */
-    public LintResult lint(List<SchemaFile> files) {
+    public CheckResult lint(List<SchemaFile> files) {
         long start = System.nanoTime();
-        LintResult.FileResult[] results = new LintResult.FileResult[files.size()];
+        CheckResult.FileResult[] results = new CheckResult.FileResult[files.size()];
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         if (files.size() < 64 || threads == 1) {
             for (int i = 0; i < results.length; i++) {
@@ -83,25 +86,26 @@ public final class Linter {
                 pool.shutdown();
             }
         }
-        return new LintResult(List.of(results), (System.nanoTime() - start) / 1_000_000);
+        return new CheckResult(List.of(results), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Lints one file; never throws for what is in the file. */
-    LintResult.FileResult lintOne(SchemaFile file) {
+    CheckResult.FileResult lintOne(SchemaFile file) {
         LocatedTree tree;
         try {
             tree = reader.readJson(file.path());
         } catch (ParseException e) {
             SchemaDocument broken = new SchemaDocument(file, null, options);
             broken.report(
-                    Rule.JSON_SYNTAX,
+                    LintRule.JSON_SYNTAX,
                     "",
                     "malformed JSON at " + e.position() + ": " + e.reason(),
                     "fix the syntax; the other schemas were still linted");
             return result(file, broken, e);
         } catch (IOException e) {
             SchemaDocument unreadable = new SchemaDocument(file, null, options);
-            unreadable.report(Rule.JSON_SYNTAX, "", "cannot read the file: " + e.getMessage(), "check its permissions");
+            unreadable.report(
+                    LintRule.JSON_SYNTAX, "", "cannot read the file: " + e.getMessage(), "check its permissions");
             return result(file, unreadable, null);
         }
         SchemaDocument doc = new SchemaDocument(file, tree, options);
@@ -113,7 +117,7 @@ public final class Linter {
         return result(file, doc, null);
     }
 
-    private static LintResult.FileResult result(SchemaFile file, SchemaDocument doc, ParseException at) {
+    private static CheckResult.FileResult result(SchemaFile file, SchemaDocument doc, ParseException at) {
         List<Finding> findings = doc.findings().stream()
                 .map(f -> at == null
                         ? f
@@ -127,7 +131,7 @@ public final class Linter {
                                 f.hint()))
                 .sorted(Finding.ORDER)
                 .toList();
-        return new LintResult.FileResult(file.displayPath(), findings);
+        return new CheckResult.FileResult(file.displayPath(), findings);
     }
 
     /** The shape every rule relies on; what is missing is a finding, not a crash. */
@@ -135,7 +139,7 @@ public final class Linter {
         JsonNode root = doc.root();
         if (!root.isObject()) {
             doc.report(
-                    Rule.SCHEMA_STRUCTURE,
+                    LintRule.SCHEMA_STRUCTURE,
                     "",
                     "the schema must be a JSON object, not " + kind(root),
                     "wrap it in { ... } with \"$id\", \"self\" and \"properties\"");
@@ -145,7 +149,7 @@ public final class Linter {
         JsonNode self = root.get("self");
         if (self == null || !self.isObject()) {
             doc.report(
-                    Rule.SCHEMA_STRUCTURE,
+                    LintRule.SCHEMA_STRUCTURE,
                     self == null ? "" : "/self",
                     self == null ? "the schema has no 'self' block" : "'self' must be an object, not " + kind(self),
                     "add \"self\": {\"vendor\": ..., \"name\": ..., \"format\": \"jsonschema\", \"version\": ...}");
@@ -154,7 +158,7 @@ public final class Linter {
         JsonNode properties = root.get("properties");
         if (properties == null || !properties.isObject()) {
             doc.report(
-                    Rule.SCHEMA_STRUCTURE,
+                    LintRule.SCHEMA_STRUCTURE,
                     properties == null ? "" : "/properties",
                     properties == null
                             ? "the schema has no 'properties'"

@@ -35,7 +35,7 @@ final class MetaSchemaRule implements SchemaRule {
             }
             String where = v.dottedPath().isEmpty() ? "" : "'" + v.dottedPath() + "': ";
             doc.report(
-                    Rule.META_SCHEMA,
+                    LintRule.META_SCHEMA,
                     v.pointer(),
                     where + v.message(),
                     "make the schema satisfy " + ReflektProject.META_SCHEMA);

@@ -5,13 +5,13 @@ import dev.reflekt.core.project.NamingConvention;
 /** The casing, digits and reserved-name checks shared by event names and property names. */
 final class NameRules {
 
-    private final Rule casing;
-    private final Rule numbers;
-    private final Rule reserved;
+    private final LintRule casing;
+    private final LintRule numbers;
+    private final LintRule reserved;
     private final String kind;
     private final String configKey;
 
-    private NameRules(Rule casing, Rule numbers, Rule reserved, String kind, String configKey) {
+    private NameRules(LintRule casing, LintRule numbers, LintRule reserved, String kind, String configKey) {
         this.casing = casing;
         this.numbers = numbers;
         this.reserved = reserved;
@@ -20,9 +20,9 @@ final class NameRules {
     }
 
     static final NameRules EVENT =
-            new NameRules(Rule.EVENT_CASING, Rule.EVENT_NUMBERS, Rule.EVENT_RESERVED, "event", "event");
-    static final NameRules PROPERTY =
-            new NameRules(Rule.PROPERTY_CASING, Rule.PROPERTY_NUMBERS, Rule.PROPERTY_RESERVED, "property", "property");
+            new NameRules(LintRule.EVENT_CASING, LintRule.EVENT_NUMBERS, LintRule.EVENT_RESERVED, "event", "event");
+    static final NameRules PROPERTY = new NameRules(
+            LintRule.PROPERTY_CASING, LintRule.PROPERTY_NUMBERS, LintRule.PROPERTY_RESERVED, "property", "property");
 
     /**
      * Checks {@code name} against {@code convention}.

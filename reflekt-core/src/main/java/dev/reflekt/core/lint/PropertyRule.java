@@ -3,6 +3,7 @@ package dev.reflekt.core.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.project.Conventions;
+import dev.reflekt.core.report.Severity;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ final class PropertyRule implements SchemaRule {
             String shown = prefix + name;
             if (!definition.isObject()) {
                 doc.report(
-                        Rule.SCHEMA_STRUCTURE,
+                        LintRule.SCHEMA_STRUCTURE,
                         at,
                         "property '" + shown + "' must be an object (a JSON Schema)",
                         "write it as \"" + name + "\": {\"type\": \"string\", \"description\": \"...\"}");
@@ -45,7 +46,7 @@ final class PropertyRule implements SchemaRule {
             NameRules.PROPERTY.check(doc, at, name, shown, conventions.property());
             checkDescription(doc, definition, at, shown);
             checkType(doc, definition, at, shown);
-            if (doc.options().lintNested()) {
+            if (doc.options().severity(LintRule.NESTED_PROPERTIES) != Severity.OFF) {
                 checkNested(doc, definition, at, shown);
             }
         }
@@ -57,7 +58,7 @@ final class PropertyRule implements SchemaRule {
                 || !description.isTextual()
                 || description.asText().isBlank()) {
             doc.report(
-                    Rule.PROPERTY_DESCRIPTION,
+                    LintRule.PROPERTY_DESCRIPTION,
                     at,
                     "property '" + shown + "' has no description",
                     "add \"description\": \"<what it means>\"");
@@ -68,7 +69,7 @@ final class PropertyRule implements SchemaRule {
         JsonNode type = definition.get("type");
         if (type == null) {
             doc.report(
-                    Rule.PROPERTY_TYPE,
+                    LintRule.PROPERTY_TYPE,
                     at,
                     "property '" + shown + "' has no type",
                     "add \"type\": one of " + conventions.dataTypes());
@@ -83,7 +84,7 @@ final class PropertyRule implements SchemaRule {
                     checkDataType(doc, at + "/type/" + i, shown, t.asText());
                 } else {
                     doc.report(
-                            Rule.PROPERTY_TYPE,
+                            LintRule.PROPERTY_TYPE,
                             at + "/type/" + i,
                             "property '" + shown + "' has a type that is not a string",
                             "write type names as strings, e.g. \"string\"");
@@ -91,7 +92,7 @@ final class PropertyRule implements SchemaRule {
             }
         } else {
             doc.report(
-                    Rule.PROPERTY_TYPE,
+                    LintRule.PROPERTY_TYPE,
                     at + "/type",
                     "property '" + shown + "' has a type that is neither a string nor a list of strings",
                     "write \"type\": \"string\" or \"type\": [\"string\", \"null\"]");
@@ -101,7 +102,7 @@ final class PropertyRule implements SchemaRule {
     private void checkDataType(SchemaDocument doc, String at, String shown, String type) {
         if (!conventions.dataTypes().contains(type)) {
             doc.report(
-                    Rule.DATA_TYPE,
+                    LintRule.DATA_TYPE,
                     at,
                     "property '" + shown + "' has type '" + type + "', which is not allowed",
                     "use one of " + conventions.dataTypes()

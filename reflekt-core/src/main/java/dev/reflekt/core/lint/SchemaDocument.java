@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.Position;
 import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.report.Finding;
+import dev.reflekt.core.report.Severities;
+import dev.reflekt.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,11 +15,11 @@ final class SchemaDocument {
 
     private final SchemaFile file;
     private final LocatedTree tree;
-    private final LintOptions options;
+    private final Severities options;
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> pointers = new ArrayList<>();
 
-    SchemaDocument(SchemaFile file, LocatedTree tree, LintOptions options) {
+    SchemaDocument(SchemaFile file, LocatedTree tree, Severities options) {
         this.file = file;
         this.tree = tree;
         this.options = options;
@@ -30,12 +33,12 @@ final class SchemaDocument {
         return tree.root();
     }
 
-    LintOptions options() {
+    Severities options() {
         return options;
     }
 
     /** Records a finding at the node {@code pointer} unless the rule is off. */
-    void report(Rule rule, String pointer, String message, String hint) {
+    void report(LintRule rule, String pointer, String message, String hint) {
         Severity severity = options.severity(rule);
         if (severity == Severity.OFF) {
             return;
@@ -53,7 +56,7 @@ final class SchemaDocument {
     List<Finding> findings() {
         List<Finding> kept = new ArrayList<>(findings.size());
         for (int i = 0; i < findings.size(); i++) {
-            if (findings.get(i).rule() != Rule.META_SCHEMA || !coveredBySpecificRule(pointers.get(i))) {
+            if (findings.get(i).rule() != LintRule.META_SCHEMA || !coveredBySpecificRule(pointers.get(i))) {
                 kept.add(findings.get(i));
             }
         }
@@ -62,7 +65,7 @@ final class SchemaDocument {
 
     private boolean coveredBySpecificRule(String metaPointer) {
         for (int i = 0; i < findings.size(); i++) {
-            if (findings.get(i).rule() == Rule.META_SCHEMA) {
+            if (findings.get(i).rule() == LintRule.META_SCHEMA) {
                 continue;
             }
             String q = pointers.get(i);

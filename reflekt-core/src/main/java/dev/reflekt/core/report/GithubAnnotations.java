@@ -1,6 +1,5 @@
 package dev.reflekt.core.report;
 
-import dev.reflekt.core.lint.Finding;
 import java.util.List;
 
 /** GitHub Actions workflow commands ({@code ::error file=...,line=...,col=...::message}). */

@@ -1,23 +1,20 @@
 package dev.reflekt.core.report;
 
-import dev.reflekt.core.lint.Finding;
-import dev.reflekt.core.lint.LintResult;
-import dev.reflekt.core.lint.Severity;
 import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Lint results as JUnit XML: one test case a schema, failed when it has an error (or, with
+ * Check results as JUnit XML: one test case a schema, failed when it has an error (or, with
  * {@code failOnWarning}, a warning). CI servers show it like any test report.
  */
 public final class JUnitReport {
 
     private JUnitReport() {}
 
-    /** The XML document; deterministic (no timestamps or host names). */
-    public static String render(LintResult result, boolean failOnWarning) {
+    /** The XML document for the check {@code name}; deterministic (no timestamps or host names). */
+    public static String render(CheckResult result, String name, boolean failOnWarning) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -27,16 +24,16 @@ public final class JUnitReport {
                     .filter(f -> failed(f, failOnWarning))
                     .count();
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "reflekt-lint");
+            xml.writeAttribute("name", "reflekt-" + name);
             xml.writeAttribute("tests", String.valueOf(result.files().size()));
             xml.writeAttribute("failures", String.valueOf(failures));
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("skipped", "0");
             xml.writeCharacters("\n");
-            for (LintResult.FileResult file : result.files()) {
+            for (CheckResult.FileResult file : result.files()) {
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "reflekt.lint");
+                xml.writeAttribute("classname", "reflekt." + name);
                 xml.writeAttribute("name", file.file());
                 if (failed(file, failOnWarning)) {
                     StringBuilder text = new StringBuilder("\n");
@@ -75,7 +72,7 @@ public final class JUnitReport {
         return out.toString();
     }
 
-    private static boolean failed(LintResult.FileResult file, boolean failOnWarning) {
+    private static boolean failed(CheckResult.FileResult file, boolean failOnWarning) {
         return file.has(Severity.ERROR) || (failOnWarning && file.has(Severity.WARNING));
     }
 }

@@ -4,19 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reflekt.core.lint.Finding;
-import dev.reflekt.core.lint.LintResult;
-import dev.reflekt.core.lint.Rule;
+import java.util.List;
 
-/** Lint findings as SARIF 2.1.0, the format GitHub code scanning uploads. */
+/** Findings as SARIF 2.1.0, the format GitHub code scanning uploads. */
 public final class SarifReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SarifReport() {}
 
-    /** The SARIF document for {@code result}; deterministic (no timestamps), LF line endings. */
-    public static String render(LintResult result, String toolVersion) {
+    /**
+     * The SARIF document for {@code result}, whose findings come from {@code rules}; deterministic (no
+     * timestamps), LF line endings.
+     */
+    public static String render(CheckResult result, List<? extends Rule> rules, String toolVersion) {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
@@ -25,17 +26,19 @@ public final class SarifReport {
         driver.put("name", "reflekt");
         driver.put("version", toolVersion);
         driver.put("informationUri", "https://github.com/reflekt-dev/reflekt-maven-plugin");
-        ArrayNode rules = driver.putArray("rules");
-        for (Rule rule : Rule.values()) {
-            ObjectNode r = rules.addObject();
+        ArrayNode ruleNodes = driver.putArray("rules");
+        for (Rule rule : rules) {
+            ObjectNode r = ruleNodes.addObject();
             r.put("id", rule.id());
             r.putObject("shortDescription").put("text", rule.description());
+            r.putObject("defaultConfiguration")
+                    .put("level", rule.defaultSeverity().label());
         }
         ArrayNode results = run.putArray("results");
         for (Finding f : result.findings()) {
             ObjectNode r = results.addObject();
             r.put("ruleId", f.rule().id());
-            r.put("ruleIndex", f.rule().ordinal());
+            r.put("ruleIndex", rules.indexOf(f.rule()));
             r.put("level", f.severity().label());
             r.putObject("message").put("text", f.text());
             ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");

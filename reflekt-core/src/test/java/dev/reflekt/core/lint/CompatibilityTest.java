@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Severities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -15,7 +17,7 @@ class CompatibilityTest {
     @Test
     void exampleProjectLintsClean() throws Exception {
         ReflektProject project = ReflektProject.load(TestProject.EXAMPLE);
-        LintResult result = new Linter(project, LintOptions.defaults()).lint(project.schemaFiles());
+        CheckResult result = new Linter(project, Severities.defaults()).lint(project.schemaFiles());
         assertThat(result.findings()).isEmpty();
         assertThat(result.files()).hasSize(6);
     }
@@ -31,7 +33,7 @@ class CompatibilityTest {
         assertThat(project.config().name()).isEqualTo("jaffle_shop");
         assertThat(project.config().dbt().modelsFilter()).isEqualTo("where received_at < getdate()");
         assertThat(project.config().avoBranches()).containsEntry("staging", "HqC13KbRJ");
-        LintResult result = new Linter(project, LintOptions.defaults()).lint(project.schemaFiles());
+        CheckResult result = new Linter(project, Severities.defaults()).lint(project.schemaFiles());
         assertThat(result.findings()).isEmpty();
         assertThat(result.files()).hasSize(9);
     }

@@ -5,6 +5,8 @@ import static dev.reflekt.core.lint.LintAssertions.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Finding;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +18,7 @@ class EventNameRuleTest {
 
     @Test
     void eventNameNotInTitleCase() throws Exception {
-        LintResult r = TestProject.create(dir)
+        CheckResult r = TestProject.create(dir)
                 .schema("shop/order_completed/1-0.json", "order_completed", "{}")
                 .lint();
         assertThat(lines(r))

@@ -1,5 +1,7 @@
 package dev.reflekt.core.lint;
 
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Finding;
 import java.util.List;
 
 /** Helpers that turn lint results into the lines a user sees, so that tests assert on those. */
@@ -7,11 +9,11 @@ final class LintAssertions {
 
     private LintAssertions() {}
 
-    static List<String> lines(LintResult result) {
+    static List<String> lines(CheckResult result) {
         return result.findings().stream().map(Finding::format).toList();
     }
 
-    static List<String> rules(LintResult result) {
+    static List<String> rules(CheckResult result) {
         return result.findings().stream().map(f -> f.rule().id()).toList();
     }
 }

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Finding;
+import dev.reflekt.core.report.Severities;
+import dev.reflekt.core.report.Severity;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ class LinterTest {
                         "shop/C_Event/1-0.json",
                         "C Event",
                         "{\"alsoBad\": {\"type\": \"string\", \"description\": \"x\"}}");
-        LintResult r = p.lint();
+        CheckResult r = p.lint();
         assertThat(r.files()).hasSize(3);
         assertThat(lines(r)).hasSize(3);
         assertThat(lines(r).get(1))
@@ -57,7 +61,8 @@ class LinterTest {
     void severitiesAreConfigurableAndOffRemovesFindings() throws Exception {
         TestProject p = TestProject.create(dir)
                 .schema("shop/A_Event/1-0.json", "A Event", "{\"badName\": {\"type\": \"string\"}}");
-        LintResult r = p.lint(LintOptions.of(Map.of("property-casing", "warning", "property-description", "off")));
+        CheckResult r = p.lint(
+                Severities.of(Map.of("property-casing", "warning", "property-description", "off"), LintRule.all()));
         assertThat(r.findings()).extracting(Finding::severity).containsExactly(Severity.WARNING);
         assertThat(r.count(Severity.ERROR)).isZero();
         assertThat(r.summary()).matches("1 schema, 0 errors, 1 warning in \\d+ ms");
@@ -65,11 +70,12 @@ class LinterTest {
 
     @Test
     void unknownRuleOrSeverityIsAClearError() {
-        assertThatThrownBy(() -> LintOptions.of(Map.of("property-casinng", "warning", "event-casing", "loud")))
+        assertThatThrownBy(() ->
+                        Severities.of(Map.of("property-casinng", "warning", "event-casing", "loud"), LintRule.all()))
                 .isInstanceOfSatisfying(ReflektException.class, e -> assertThat(e.problems())
                         .containsExactly(
                                 "Rule 'event-casing' has severity 'loud'; use error, warning or off.",
-                                "Unknown lint rule 'property-casinng'; known rules: json-syntax, schema-structure,"
+                                "Unknown rule 'property-casinng'; known rules: json-syntax, schema-structure,"
                                         + " meta-schema, id-matches-path, id-no-spaces, name-matches-folder,"
                                         + " version-matches-file, version-format, event-casing, event-numbers,"
                                         + " event-reserved, property-casing, property-numbers, property-reserved,"
@@ -78,9 +84,9 @@ class LinterTest {
 
     @Test
     void parsesRulePairsFromTheCommandLine() throws Exception {
-        assertThat(LintOptions.parsePairs("property-casing=warning, nested-properties:off"))
+        assertThat(Severities.parsePairs("property-casing=warning, nested-properties:off"))
                 .containsExactly(Map.entry("property-casing", "warning"), Map.entry("nested-properties", "off"));
-        assertThatThrownBy(() -> LintOptions.parsePairs("property-casing"))
+        assertThatThrownBy(() -> Severities.parsePairs("property-casing"))
                 .hasMessageContaining("is not of the form rule-id=severity");
     }
 
@@ -92,8 +98,8 @@ class LinterTest {
             String folder = name.replace(' ', '_');
             p.schema("shop/" + folder + "/1-0.json", name, "{\"Bad" + i % 3 + "\": {\"type\": \"string\"}}");
         }
-        LintResult parallel = p.lint();
-        Linter linter = new Linter(p.load(), LintOptions.defaults());
+        CheckResult parallel = p.lint();
+        Linter linter = new Linter(p.load(), Severities.defaults());
         var sequential = p.load().schemaFiles().stream()
                 .map(linter::lintOne)
                 .flatMap(f -> f.findings().stream())

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Finding;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,7 +106,7 @@ class MetaSchemaRuleTest {
         p.schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
         long start = System.nanoTime();
         try {
-            LintResult r = p.lint();
+            CheckResult r = p.lint();
             assertThat(r.findings())
                     .extracting(Finding::text)
                     .singleElement()

@@ -5,6 +5,9 @@ import static dev.reflekt.core.lint.LintAssertions.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Finding;
+import dev.reflekt.core.report.Severities;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ class PropertyRuleTest {
     @TempDir
     Path dir;
 
-    private LintResult lint(String properties) throws Exception {
+    private CheckResult lint(String properties) throws Exception {
         return TestProject.create(dir)
                 .schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", properties)
                 .lint();
@@ -30,7 +33,7 @@ class PropertyRuleTest {
 
     @Test
     void casingFindingNamesTheFileLineColumnAndTheFix() throws Exception {
-        LintResult r = lint("{\n    \"cartId\": {\"type\": \"string\", \"description\": \"The cart.\"}\n  }");
+        CheckResult r = lint("{\n    \"cartId\": {\"type\": \"string\", \"description\": \"The cart.\"}\n  }");
         assertThat(lines(r))
                 .containsExactly("schemas/shop/Cart_Viewed/1-0.json:14:5: error [property-casing]"
                         + " 'cartId' is not snake case; rename it to 'cart_id'");
@@ -59,7 +62,7 @@ class PropertyRuleTest {
 
     @Test
     void missingOrEmptyDescriptionIsAFindingNotACrash() throws Exception {
-        LintResult r = lint("{\"a\": {\"type\": \"string\"}, \"b\": {\"type\": \"string\", \"description\": \"  \"}}");
+        CheckResult r = lint("{\"a\": {\"type\": \"string\"}, \"b\": {\"type\": \"string\", \"description\": \"  \"}}");
         assertThat(rules(r)).containsExactly("property-description", "property-description");
         assertThat(r.findings().get(0).text())
                 .isEqualTo("property 'a' has no description; add \"description\":" + " \"<what it means>\"");
@@ -67,7 +70,7 @@ class PropertyRuleTest {
 
     @Test
     void missingTypeAndDisallowedTypes() throws Exception {
-        LintResult r = lint(
+        CheckResult r = lint(
                 "{\"a\": {\"description\": \"x\"}, \"b\": {\"type\": [\"string\", \"date\"], \"description\": \"x\"},"
                         + " \"c\": {\"type\": 5, \"description\": \"x\"}}");
         assertThat(rules(r)).containsExactly("property-type", "data-type", "property-type");
@@ -88,7 +91,7 @@ class PropertyRuleTest {
                     "dims": {"type": "object", "description": "x", "properties": {"Width": {"type": "number"}}}
                 }}}}
                 """;
-        LintResult r = lint(props);
+        CheckResult r = lint(props);
         assertThat(r.findings())
                 .extracting(Finding::message)
                 .containsExactly(
@@ -102,7 +105,8 @@ class PropertyRuleTest {
         String props = "{\"o\": {\"type\": \"object\", \"description\": \"x\", \"properties\": {\"Bad\": {}}}}";
         TestProject p = TestProject.create(dir).schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", props);
         assertThat(p.lint().findings()).hasSize(3);
-        assertThat(p.lint(LintOptions.of(Map.of("nested-properties", "off"))).findings())
+        assertThat(p.lint(Severities.of(Map.of("nested-properties", "off"), LintRule.all()))
+                        .findings())
                 .isEmpty();
     }
 

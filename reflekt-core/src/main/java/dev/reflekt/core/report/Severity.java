@@ -1,4 +1,4 @@
-package dev.reflekt.core.lint;
+package dev.reflekt.core.report;
 
 import java.util.Locale;
 

@@ -1,17 +1,17 @@
-package dev.reflekt.core.lint;
+package dev.reflekt.core.report;
 
 import java.util.List;
 
 /**
- * What a lint run found.
+ * What a check (lint, breaking-change detection) found.
  *
- * @param files every linted file with its findings, sorted by path
+ * @param files every checked file with its findings, sorted by path
  * @param elapsedMillis wall-clock time of the run
  */
-public record LintResult(List<FileResult> files, long elapsedMillis) {
+public record CheckResult(List<FileResult> files, long elapsedMillis) {
 
     /**
-     * One linted file.
+     * One checked file.
      *
      * @param file the path relative to the project directory
      * @param findings its findings in output order
@@ -24,7 +24,7 @@ public record LintResult(List<FileResult> files, long elapsedMillis) {
         }
     }
 
-    public LintResult {
+    public CheckResult {
         files = List.copyOf(files);
     }
 
@@ -47,7 +47,8 @@ public record LintResult(List<FileResult> files, long elapsedMillis) {
                 + plural(count(Severity.WARNING), "warning") + " in " + elapsedMillis + " ms";
     }
 
-    private static String plural(long n, String word) {
+    /** {@code 1 error}, {@code 2 warnings}. */
+    public static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 }

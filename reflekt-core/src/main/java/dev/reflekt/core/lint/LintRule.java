@@ -1,10 +1,10 @@
 package dev.reflekt.core.lint;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.reflekt.core.report.Rule;
+import java.util.List;
 
-/** Every lint rule, with its id (used in output and configuration) and default severity. */
-public enum Rule {
+/** Every lint rule, with its id (used in output and configuration). All are errors unless configured. */
+public enum LintRule implements Rule {
     JSON_SYNTAX(
             "json-syntax",
             "The file is readable JSON (comments and trailing commas allowed), within size and depth limits."),
@@ -35,23 +35,23 @@ public enum Rule {
     private final String id;
     private final String description;
 
-    Rule(String id, String description) {
+    LintRule(String id, String description) {
         this.id = id;
         this.description = description;
     }
 
-    /** The rule id, e.g. {@code property-casing}. */
+    @Override
     public String id() {
         return id;
     }
 
-    /** One sentence saying what the rule requires. */
+    @Override
     public String description() {
         return description;
     }
 
-    /** The rule with this id. */
-    public static Optional<Rule> byId(String id) {
-        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+    /** All lint rules, in documentation order. */
+    public static List<LintRule> all() {
+        return List.of(values());
     }
 }

@@ -1,0 +1,49 @@
+package dev.reflekt.core.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** Writes the report files of a check into one folder ({@code target/reflekt/} by default). */
+public final class Reports {
+
+    private Reports() {}
+
+    /** The SARIF file of check {@code name}: {@code lint.sarif}. */
+    public static String sarifName(String name) {
+        return name + ".sarif";
+    }
+
+    /** The JUnit XML file of check {@code name}: {@code TEST-reflekt-lint.xml}. */
+    public static String junitName(String name) {
+        return "TEST-reflekt-" + name + ".xml";
+    }
+
+    /** Writes {@code <name>.sarif} and {@code TEST-reflekt-<name>.xml}, each atomically. */
+    public static void write(
+            Path folder,
+            String name,
+            CheckResult result,
+            List<? extends Rule> rules,
+            boolean failOnWarning,
+            String toolVersion)
+            throws IOException {
+        Files.createDirectories(folder);
+        writeAtomically(folder.resolve(sarifName(name)), SarifReport.render(result, rules, toolVersion));
+        writeAtomically(folder.resolve(junitName(name)), JUnitReport.render(result, name, failOnWarning));
+    }
+
+    /** Writes to a temporary file beside {@code target}, then moves it into place. */
+    public static void writeAtomically(Path target, String content) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
