@@ -87,7 +87,7 @@ public final class SchemaSelector {
     }
 
     /** Strips quotes, a leading {@code ./} and {@code schemas/}, a trailing slash and {@code .json}. */
-    static String normalize(String raw) {
+    public static String normalize(String raw) {
         String t = raw.strip();
         if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
             t = t.substring(1, t.length() - 1).strip();

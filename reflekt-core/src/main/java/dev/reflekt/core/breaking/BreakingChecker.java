@@ -1,0 +1,257 @@
+package dev.reflekt.core.breaking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.internal.json.LocatedTree;
+import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.internal.json.ParseException;
+import dev.reflekt.core.internal.json.Position;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.project.SchemaSelector;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Finding;
+import dev.reflekt.core.report.Severities;
+import dev.reflekt.core.report.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Compares the working tree's schemas with a {@link GitBaseline} and enforces Reflekt's versioning
+ * model: existing versions change only compatibly and only while they are the newest; a new version
+ * bumps MAJOR for a breaking change and MINOR for a compatible one; versions are never deleted; numbers
+ * are not skipped.
+ *
+ * <p>Files that cannot be read are left to {@code reflekt:lint}, which reports them.
+ */
+public final class BreakingChecker {
+
+    private final ReflektProject project;
+    private final Severities severities;
+    private final Set<String> allowed;
+    private final boolean requiredToOptionalBreaks;
+    private final LocatedTreeReader reader = new LocatedTreeReader();
+
+    /**
+     * @param allow schema ids whose known breaks are accepted ({@code jaffle_shop/Order_Completed/1-0},
+     *     with or without {@code schemas/} and {@code .json})
+     * @param requiredToOptionalBreaks whether required → optional breaks consumers (Redshift targets)
+     */
+    public BreakingChecker(
+            ReflektProject project, Severities severities, List<String> allow, boolean requiredToOptionalBreaks) {
+        this.project = project;
+        this.severities = severities;
+        this.allowed = allow.stream()
+                .map(SchemaSelector::normalize)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        this.requiredToOptionalBreaks = requiredToOptionalBreaks;
+    }
+
+    /** A schema of the working tree, parsed, with its event folder and version. */
+    private record Current(SchemaFile file, LocatedTree tree, String event, SchemaVersion version) {}
+
+    /** Checks every schema of the working tree against {@code baseline}. */
+    public CheckResult check(GitBaseline baseline) throws ReflektException {
+        long start = System.nanoTime();
+        Map<String, Current> current = new TreeMap<>();
+        Map<String, TreeMap<SchemaVersion, Current>> byEvent = new HashMap<>();
+        for (SchemaFile file : project.schemaFiles()) {
+            Optional<SchemaVersion> version =
+                    SchemaVersion.ofFileName(file.path().getFileName().toString());
+            Optional<LocatedTree> tree = parse(file);
+            if (version.isEmpty() || tree.isEmpty() || !tree.get().root().isObject()) {
+                continue;
+            }
+            Current c = new Current(file, tree.get(), event(file.id()), version.get());
+            current.put(file.id(), c);
+            byEvent.computeIfAbsent(c.event(), e -> new TreeMap<>()).put(c.version(), c);
+        }
+
+        Map<String, List<Finding>> findings = new TreeMap<>();
+        for (SchemaFile file : project.schemaFiles()) {
+            findings.put(file.displayPath(), new ArrayList<>());
+        }
+        for (Current c : current.values()) {
+            List<Finding> out = findings.get(c.file().displayPath());
+            byte[] old = baseline.schemas().get(c.file().id());
+            Optional<JsonNode> before = old == null ? Optional.empty() : parse(old);
+            if (old != null && before.isPresent()) {
+                checkInPlace(c, before.get(), byEvent.get(c.event()), baseline, out);
+            } else if (old == null) {
+                checkNewVersion(c, byEvent.get(c.event()), out);
+            }
+        }
+        for (String id : baseline.schemas().keySet()) {
+            if (!current.containsKey(id)
+                    && !project.schemasDir().resolve(id).toFile().isFile()) {
+                String shown = ReflektProject.SCHEMAS_DIR + "/" + id;
+                List<Finding> out = findings.computeIfAbsent(shown, k -> new ArrayList<>());
+                report(
+                        out,
+                        id,
+                        shown,
+                        BreakingRule.VERSION_DELETED,
+                        Position.START,
+                        "version " + version(id) + " exists at " + baseline.ref() + " but was deleted",
+                        "restore it: published versions stay (stop sending the event instead of deleting its schema)");
+            }
+        }
+
+        List<CheckResult.FileResult> files = new ArrayList<>();
+        findings.forEach((file, list) -> files.add(new CheckResult.FileResult(
+                file, list.stream().sorted(Finding.ORDER).toList())));
+        return new CheckResult(files, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Rule 1: an existing version changes only compatibly, and only while it is the newest. */
+    private void checkInPlace(
+            Current c,
+            JsonNode before,
+            TreeMap<SchemaVersion, Current> versions,
+            GitBaseline baseline,
+            List<Finding> out) {
+        List<Change> changes = SchemaDiff.diff(before, c.tree().root(), requiredToOptionalBreaks);
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Change> breaking = changes.stream().filter(Change::breaking).toList();
+        SchemaVersion next = versions.lastKey().nextMajor();
+        for (Change change : breaking) {
+            report(
+                    out,
+                    c,
+                    BreakingRule.BREAKING_IN_PLACE,
+                    change.pointer(),
+                    "breaking change to existing version " + c.version() + " (vs " + baseline.ref() + "): "
+                            + change.describe(),
+                    "revert it here and make the change in a new version " + next + ".json");
+        }
+        SchemaVersion newest = versions.lastKey();
+        if (breaking.isEmpty() && newest.compareTo(c.version()) > 0) {
+            Change first = changes.get(0);
+            report(
+                    out,
+                    c,
+                    BreakingRule.EDIT_SUPERSEDED,
+                    first.pointer(),
+                    "version " + c.version() + " (at " + baseline.ref() + ") is superseded by " + newest
+                            + " and must not change: " + first.describe() + more(changes),
+                    "make the change in " + newest + ".json, or in a new version " + newest.nextMinor() + ".json");
+        }
+    }
+
+    /** Rules 2 and 4: a new version's number says what kind of change it makes to its predecessor. */
+    private void checkNewVersion(Current c, TreeMap<SchemaVersion, Current> versions, List<Finding> out) {
+        var previous = versions.lowerEntry(c.version());
+        if (previous == null) {
+            return;
+        }
+        SchemaVersion from = previous.getKey();
+        List<Change> changes =
+                SchemaDiff.diff(previous.getValue().tree().root(), c.tree().root(), requiredToOptionalBreaks);
+        List<Change> breaking = changes.stream().filter(Change::breaking).toList();
+        SchemaVersion to = c.version();
+        if (!breaking.isEmpty()) {
+            Change first = breaking.get(0);
+            String what = to + " changes " + from + " incompatibly: " + first.describe() + more(breaking);
+            if (to.major() == from.major()) {
+                report(
+                        out,
+                        c,
+                        BreakingRule.VERSION_BUMP,
+                        first.pointer(),
+                        what + ", but bumps only MINOR",
+                        "a breaking change needs the next MAJOR: rename the file to " + from.nextMajor() + ".json");
+            } else if (to.minor() != 0) {
+                report(
+                        out,
+                        c,
+                        BreakingRule.VERSION_BUMP,
+                        "/self/version",
+                        what + ", and a new MAJOR starts at MINOR 0",
+                        "rename the file to " + to.major() + "-0.json");
+            } else if (to.major() > from.major() + 1) {
+                report(
+                        out,
+                        c,
+                        BreakingRule.VERSION_SKIPPED,
+                        "/self/version",
+                        "version " + to + " follows " + from + " and skips MAJOR " + (from.major() + 1),
+                        "rename the file to " + from.nextMajor() + ".json");
+            }
+        } else if (to.major() != from.major()) {
+            String what = changes.isEmpty()
+                    ? "makes no change to " + from
+                    : "changes " + from + " compatibly only (" + changes.get(0).describe() + more(changes) + ")";
+            report(
+                    out,
+                    c,
+                    BreakingRule.VERSION_BUMP,
+                    "/self/version",
+                    to + " " + what + ", but bumps MAJOR",
+                    "a compatible change bumps MINOR only: rename the file to " + from.nextMinor() + ".json");
+        } else if (to.minor() > from.minor() + 1) {
+            report(
+                    out,
+                    c,
+                    BreakingRule.VERSION_SKIPPED,
+                    "/self/version",
+                    "version " + to + " follows " + from + " and skips " + from.nextMinor(),
+                    "rename the file to " + from.nextMinor() + ".json");
+        }
+    }
+
+    private static String more(List<Change> changes) {
+        return changes.size() > 1 ? " (+" + (changes.size() - 1) + " more)" : "";
+    }
+
+    private void report(List<Finding> out, Current c, BreakingRule rule, String pointer, String message, String hint) {
+        report(out, c.file().id(), c.file().displayPath(), rule, c.tree().position(pointer), message, hint);
+    }
+
+    private void report(
+            List<Finding> out, String id, String shown, BreakingRule rule, Position at, String message, String hint) {
+        Severity severity = severities.severity(rule);
+        if (severity == Severity.OFF || allowed.contains(SchemaSelector.normalize(id))) {
+            return;
+        }
+        out.add(new Finding(rule, severity, shown, at.line(), at.column(), message, hint));
+    }
+
+    private Optional<LocatedTree> parse(SchemaFile file) {
+        try {
+            return Optional.of(reader.readJson(file.path()));
+        } catch (IOException | ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<JsonNode> parse(byte[] content) {
+        try {
+            JsonNode root =
+                    reader.readJson(new String(content, StandardCharsets.UTF_8)).root();
+            return root.isObject() ? Optional.of(root) : Optional.empty();
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String event(String id) {
+        int slash = id.lastIndexOf('/');
+        return slash < 0 ? "" : id.substring(0, slash);
+    }
+
+    private static String version(String id) {
+        String name = id.substring(id.lastIndexOf('/') + 1);
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+}

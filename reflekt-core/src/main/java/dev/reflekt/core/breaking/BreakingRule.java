@@ -1,0 +1,56 @@
+package dev.reflekt.core.breaking;
+
+import dev.reflekt.core.report.Rule;
+import dev.reflekt.core.report.Severity;
+import java.util.List;
+
+/** The versioning rules that {@code reflekt:breaking} enforces against a git ref. */
+public enum BreakingRule implements Rule {
+    BREAKING_IN_PLACE(
+            "breaking-in-place",
+            "A version that exists at the base ref receives no breaking change; breaking changes go into a new MAJOR"
+                    + " version.",
+            Severity.ERROR),
+    EDIT_SUPERSEDED(
+            "edit-superseded",
+            "A version that exists at the base ref is edited in place (compatibly) only while no newer version of the"
+                    + " event exists.",
+            Severity.ERROR),
+    VERSION_BUMP(
+            "version-bump",
+            "A new version bumps MAJOR and resets MINOR for a breaking change (1-3 to 2-0), and bumps MINOR only for a"
+                    + " compatible one (1-3 to 1-4).",
+            Severity.ERROR),
+    VERSION_DELETED("version-deleted", "A version that exists at the base ref is not deleted.", Severity.ERROR),
+    VERSION_SKIPPED("version-skipped", "New versions do not skip numbers (1-0 to 1-2).", Severity.WARNING);
+
+    private final String id;
+    private final String description;
+    private final Severity defaultSeverity;
+
+    BreakingRule(String id, String description, Severity defaultSeverity) {
+        this.id = id;
+        this.description = description;
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    /** All breaking-change rules, in documentation order. */
+    public static List<BreakingRule> all() {
+        return List.of(values());
+    }
+}
