@@ -1,0 +1,175 @@
+package dev.reflekt.core.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.breaking.SchemaVersion;
+import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.internal.json.ParseException;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.report.Reports;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Markdown documentation of a project's schemas: one page per schema version and an index that lists
+ * every event with its versions side by side. The Python CLI's {@code reflekt report}, plus the index.
+ */
+public final class Catalog {
+
+    /** A rendered page: {@code id} is the schema's id, {@code markdown} its page. */
+    public record Page(SchemaFile file, String markdown) {
+
+        /** The page's path relative to the index: the schema id with {@code .md} for {@code .json}. */
+        public String relativePath() {
+            return file.id().substring(0, file.id().length() - ".json".length()) + ".md";
+        }
+    }
+
+    private final List<Page> pages;
+    private final String index;
+
+    private Catalog(List<Page> pages, String index) {
+        this.pages = pages;
+        this.index = index;
+    }
+
+    /**
+     * Renders {@code files} of {@code project}.
+     *
+     * @throws ReflektException naming every file that cannot be read (lint says why in detail)
+     */
+    public static Catalog of(ReflektProject project, List<SchemaFile> files) throws ReflektException {
+        LocatedTreeReader reader = new LocatedTreeReader();
+        List<Page> pages = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, TreeMap<SchemaVersion, Entry>> events = new TreeMap<>();
+        for (SchemaFile file : files) {
+            JsonNode schema;
+            try {
+                schema = reader.readJson(file.path()).root();
+            } catch (ParseException e) {
+                problems.add(file.displayPath() + ":" + e.position() + ": " + e.reason()
+                        + "; fix it (reflekt:lint lists every problem) and run the report again.");
+                continue;
+            } catch (IOException e) {
+                problems.add(file.displayPath() + ": cannot read: " + e.getMessage());
+                continue;
+            }
+            if (!schema.isObject()) {
+                problems.add(file.displayPath() + ":1:1: not a JSON object; run reflekt:lint for details.");
+                continue;
+            }
+            Page page = new Page(file, SchemaPage.render(file.id(), schema));
+            pages.add(page);
+            String event =
+                    file.id().contains("/") ? file.id().substring(0, file.id().lastIndexOf('/')) : file.id();
+            SchemaVersion version = SchemaVersion.ofFileName(
+                            file.path().getFileName().toString())
+                    .orElse(new SchemaVersion(0, 0));
+            events.computeIfAbsent(event, e -> new TreeMap<>()).put(version, new Entry(page, schema));
+        }
+        if (!problems.isEmpty()) {
+            throw new ReflektException(problems);
+        }
+        return new Catalog(pages, index(project.config().name(), events));
+    }
+
+    private record Entry(Page page, JsonNode schema) {}
+
+    private static String index(String projectName, Map<String, TreeMap<SchemaVersion, Entry>> events) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Event catalog: ").append(projectName).append("\n\n");
+        md.append(events.size())
+                .append(events.size() == 1 ? " event" : " events")
+                .append(", ")
+                .append(events.values().stream().mapToInt(Map::size).sum())
+                .append(" schema versions.\n\n");
+        md.append("| Event | Schema | Versions | Description |\n| --- | --- | --- | --- |\n");
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (Map.Entry<String, TreeMap<SchemaVersion, Entry>> e : events.entrySet()) {
+            Entry latest = e.getValue().lastEntry().getValue();
+            List<String> links = new ArrayList<>();
+            e.getValue()
+                    .forEach((v, entry) -> links.add("["
+                            + entry.page()
+                                    .file()
+                                    .path()
+                                    .getFileName()
+                                    .toString()
+                                    .replace(".json", "") + "]("
+                            + entry.page().relativePath().replace(" ", "%20") + ")"));
+            rows.put(
+                    e.getKey(),
+                    "| "
+                            + SchemaPage.cell(
+                                    latest.schema().path("self").path("name").asText(e.getKey()))
+                            + " | `" + e.getKey() + "` | " + String.join(" · ", links) + " | "
+                            + SchemaPage.cell(
+                                    latest.schema().path("description").asText("")) + " |\n");
+        }
+        rows.values().forEach(md::append);
+        return md.toString();
+    }
+
+    /**
+     * Writes {@code index.md} and one page per schema under {@code folder}, replacing what an earlier
+     * run wrote there. Written to a scratch folder first, so a failure leaves the old catalog.
+     */
+    public void write(Path folder) throws IOException {
+        Path parent = folder.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path scratch = Files.createTempDirectory(parent, "." + folder.getFileName() + "-");
+        try {
+            Files.writeString(scratch.resolve("index.md"), index, StandardCharsets.UTF_8);
+            for (Page page : pages) {
+                Path target = scratch.resolve(page.relativePath());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, page.markdown(), StandardCharsets.UTF_8);
+            }
+            deleteTree(folder);
+            Files.move(scratch, folder, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** Writes each page beside its schema: {@code schemas/<event>/1-0.md}. */
+    public void writeBesideSchemas() throws IOException {
+        for (Page page : pages) {
+            String name = page.file().path().getFileName().toString().replace(".json", ".md");
+            Reports.writeAtomically(page.file().path().resolveSibling(name), page.markdown());
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** One page per schema, in path order. */
+    public List<Page> pages() {
+        return pages;
+    }
+
+    /** The index page: every event with its versions side by side, linking the pages. */
+    public String index() {
+        return index;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.reflekt.core.debug;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.debug.Diagnosis.Check;
+import dev.reflekt.core.debug.Diagnosis.Status;
+import dev.reflekt.core.lint.Linter;
+import dev.reflekt.core.project.EntryTypes;
+import dev.reflekt.core.project.ProfileEntry;
+import dev.reflekt.core.project.Profiles;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.report.Severities;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers "is my Reflekt configuration right?": the project file, the meta-schema, the profiles file,
+ * the selected profile and each of its registry and source entries; optionally whether each entry's
+ * host answers. The Python CLI's {@code reflekt debug}. Never prints a secret.
+ */
+public final class Doctor {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 3000;
+
+    private final Map<String, String> env;
+
+    /** @param env the environment for {@code {{ env_var('NAME') }}} values */
+    public Doctor(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /**
+     * Runs every check for the project in {@code dir}.
+     *
+     * @param profileName the profile to check; blank for {@code default_profile}
+     * @param connect also try to reach each entry's host
+     */
+    public Diagnosis diagnose(Path dir, String profileName, boolean connect) {
+        List<Check> checks = new ArrayList<>();
+        ReflektProject project;
+        try {
+            project = ReflektProject.load(dir);
+            checks.add(new Check(
+                    Status.OK,
+                    ReflektProject.PROJECT_FILE,
+                    "valid (project " + project.config().name() + ", " + project.dir() + ")"));
+        } catch (ReflektException e) {
+            e.problems().forEach(p -> checks.add(new Check(Status.FAIL, ReflektProject.PROJECT_FILE, p)));
+            return new Diagnosis(checks);
+        }
+        try {
+            new Linter(project, Severities.defaults());
+            checks.add(new Check(Status.OK, ReflektProject.META_SCHEMA, "valid"));
+            int count = project.schemaFiles().size();
+            checks.add(new Check(
+                    count == 0 ? Status.WARN : Status.OK,
+                    ReflektProject.SCHEMAS_DIR + "/",
+                    count == 0 ? "no schemas yet; add schemas/<plan>/<Event_Name>/1-0.json" : count + " schemas"));
+        } catch (ReflektException e) {
+            e.problems().forEach(p -> checks.add(new Check(Status.FAIL, ReflektProject.META_SCHEMA, p)));
+        }
+        checkProfiles(project, profileName, connect, checks);
+        return new Diagnosis(checks);
+    }
+
+    private void checkProfiles(ReflektProject project, String profileName, boolean connect, List<Check> checks) {
+        String shown = project.display(project.profilesFile());
+        if (!Files.isRegularFile(project.profilesFile())) {
+            checks.add(new Check(
+                    Status.WARN,
+                    shown,
+                    "not found; lint and report do not need it, but build, push and" + " pull do (profiles_path in "
+                            + ReflektProject.PROJECT_FILE + ")"));
+            return;
+        }
+        Profiles.Profile profile;
+        try {
+            Profiles profiles = project.profiles(env);
+            checks.add(new Check(Status.OK, shown, "valid"));
+            profile = profiles.profile(profileName);
+            checks.add(new Check(
+                    Status.OK,
+                    "profile",
+                    "'" + profile.name() + "' selected"
+                            + (profileName == null || profileName.isBlank() ? " (default_profile)" : "")));
+        } catch (ReflektException e) {
+            e.problems().forEach(p -> checks.add(new Check(Status.FAIL, shown, p)));
+            return;
+        }
+        if (profile.registries().isEmpty() && profile.sources().isEmpty()) {
+            checks.add(new Check(Status.WARN, "profile", "'" + profile.name() + "' has no registry and no source"));
+        }
+        for (ProfileEntry entry : profile.registries()) {
+            checkEntry("registry", entry, connect, checks);
+        }
+        for (ProfileEntry entry : profile.sources()) {
+            checkEntry("source", entry, connect, checks);
+        }
+    }
+
+    private void checkEntry(String kind, ProfileEntry entry, boolean connect, List<Check> checks) {
+        String subject = kind + " " + entry.id();
+        Optional<EntryTypes.EntryType> type = EntryTypes.of(entry.type());
+        if (type.isEmpty() || !type.get().kind().equals(kind)) {
+            checks.add(new Check(
+                    Status.FAIL,
+                    subject,
+                    "unknown " + kind + " type '" + entry.type() + "'; use one of " + EntryTypes.known(kind)));
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String key : type.get().required()) {
+            if (java.util.Arrays.stream(key.split("\\|"))
+                    .noneMatch(k -> entry.get(k).filter(v -> !v.isBlank()).isPresent())) {
+                missing.add(key.replace("|", " or "));
+            }
+        }
+        if (!missing.isEmpty()) {
+            checks.add(new Check(Status.FAIL, subject, "missing " + String.join(", ", missing) + " (" + entry + ")"));
+            return;
+        }
+        List<String> fromEnv = entry.keys().stream()
+                .filter(k -> entry.origin(k).startsWith("environment variable"))
+                .sorted()
+                .map(k -> k + " from " + entry.origin(k))
+                .toList();
+        checks.add(new Check(
+                Status.OK,
+                subject,
+                "type " + entry.type() + ", complete" + (fromEnv.isEmpty() ? "" : "; " + String.join(", ", fromEnv))));
+        if (connect) {
+            checks.add(connect(subject, entry));
+        }
+    }
+
+    /** Whether the entry's host answers on its port; what a build or push would reach first. */
+    private Check connect(String subject, ProfileEntry entry) {
+        if (entry.type().equals("duckdb")) {
+            return new Check(Status.OK, subject, "embedded database, nothing to connect to");
+        }
+        Optional<InetSocketAddress> address = address(entry);
+        if (address.isEmpty()) {
+            return new Check(Status.FAIL, subject, "no valid host/port or url to try for type " + entry.type());
+        }
+        InetSocketAddress a = address.get();
+        try (Socket socket = new Socket()) {
+            socket.connect(a, CONNECT_TIMEOUT_MILLIS);
+            return new Check(Status.OK, subject, "reached " + a.getHostString() + ":" + a.getPort());
+        } catch (IOException e) {
+            return new Check(
+                    Status.FAIL,
+                    subject,
+                    "cannot reach " + a.getHostString() + ":" + a.getPort() + " ("
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + ")");
+        }
+    }
+
+    private static Optional<InetSocketAddress> address(ProfileEntry entry) {
+        Optional<String> url = entry.get("url").or(() -> entry.get("api_url"));
+        if (url.isPresent()) {
+            try {
+                URI uri = URI.create(url.get());
+                int port = uri.getPort() > 0 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443;
+                return uri.getHost() == null
+                        ? Optional.empty()
+                        : Optional.of(new InetSocketAddress(uri.getHost(), port));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        Optional<String> host = entry.get("host");
+        if (host.isPresent()) {
+            try {
+                int port = entry.get("port")
+                        .map(Integer::parseInt)
+                        .orElse(entry.type().equals("redshift") ? 5439 : 5432);
+                return Optional.of(new InetSocketAddress(host.get(), port));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return switch (entry.type()) {
+            case "segment" -> Optional.of(new InetSocketAddress("api.segmentapis.com", 443));
+            case "avo" -> Optional.of(new InetSocketAddress("api.avo.app", 443));
+            case "snowflake" ->
+                entry.get("account").map(a -> new InetSocketAddress(a + ".snowflakecomputing.com", 443));
+            case "bigquery" -> Optional.of(new InetSocketAddress("bigquery.googleapis.com", 443));
+            default -> Optional.empty();
+        };
+    }
+}

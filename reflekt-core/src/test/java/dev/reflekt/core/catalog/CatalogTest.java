@@ -1,0 +1,103 @@
+package dev.reflekt.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.TestProject;
+import dev.reflekt.core.project.ReflektProject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Golden tests of the Markdown catalog of the example project. To regenerate the expected files after
+ * an intended change: {@code ./mvnw -pl reflekt-core test -Dtest=CatalogTest -Dreflekt.golden.update=true},
+ * then review the diff of {@code src/test/resources/expected/catalog/}.
+ */
+class CatalogTest {
+
+    private static final Path EXPECTED = Path.of("src/test/resources/expected/catalog");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void exampleProjectMatchesTheGoldenFiles() throws Exception {
+        ReflektProject project = ReflektProject.load(TestProject.EXAMPLE);
+        Catalog catalog = Catalog.of(project, project.schemaFiles());
+        catalog.write(out.resolve("report"));
+        if (Boolean.getBoolean("reflekt.golden.update")) {
+            copyTree(out.resolve("report"), EXPECTED);
+        }
+        List<Path> expected = files(EXPECTED);
+        assertThat(files(out.resolve("report"))).containsExactlyElementsOf(expected);
+        for (Path rel : expected) {
+            assertThat(Files.readString(out.resolve("report").resolve(rel), StandardCharsets.UTF_8))
+                    .as(rel.toString())
+                    .isEqualTo(Files.readString(EXPECTED.resolve(rel), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void requiredIsMarkedOnlyWhereTheOwningObjectRequiresIt() throws Exception {
+        String md = SchemaPage.render("a/B/1-0.json", new ObjectMapper().readTree("""
+                {"self": {"name": "B", "version": "1-0"}, "required": ["top"],
+                 "properties": {
+                   "top": {"type": "string", "description": "has | pipe\\nand newline"},
+                   "opt": {"type": "object", "description": "o", "required": ["inner"],
+                           "properties": {"inner": {"type": "integer", "minimum": 1}, "loose": {}}}}}
+                """));
+        assertThat(md)
+                .contains(
+                        "| `top` | string | yes | has \\| pipe and newline |  |",
+                        "| `opt` | object | no | o |  |",
+                        "| `opt.inner` | integer | yes |  | minimum: 1 |",
+                        "| `opt.loose` | any | no |  |  |");
+    }
+
+    @Test
+    void rewritingReplacesTheOldCatalogAndPagesCanGoBesideSchemas(@TempDir Path dir) throws Exception {
+        TestProject p = TestProject.create(dir).schema("a/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
+        Path folder = out.resolve("report");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("stale.md"), "old");
+        Catalog catalog = Catalog.of(p.load(), p.load().schemaFiles());
+        catalog.write(folder);
+        assertThat(folder.resolve("stale.md")).doesNotExist();
+        assertThat(folder.resolve("a/Cart_Viewed/1-0.md")).exists();
+        catalog.writeBesideSchemas();
+        assertThat(dir.resolve("schemas/a/Cart_Viewed/1-0.md")).content().startsWith("# Cart Viewed");
+        try (var siblings = Files.list(out)) {
+            assertThat(siblings).containsExactly(folder);
+        }
+    }
+
+    @Test
+    void unreadableSchemaIsAClearError(@TempDir Path dir) {
+        TestProject p = TestProject.create(dir).write("schemas/a/B/1-0.json", "{\"x\": ");
+        assertThatThrownBy(() -> Catalog.of(p.load(), p.load().schemaFiles()))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageStartingWith("schemas/a/B/1-0.json:1:");
+    }
+
+    private static List<Path> files(Path root) throws Exception {
+        try (var walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(root::relativize)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        for (Path rel : files(from)) {
+            Files.createDirectories(to.resolve(rel).getParent());
+            Files.copy(from.resolve(rel), to.resolve(rel), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.reflekt.core.debug;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reflekt.core.TestProject;
+import dev.reflekt.core.debug.Diagnosis.Check;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DoctorTest {
+
+    private static final String SECRET = "p4ssw0rd-secret";
+
+    @TempDir
+    Path dir;
+
+    private static List<String> lines(Diagnosis d) {
+        return d.checks().stream().map(Check::format).toList();
+    }
+
+    @Test
+    void healthyProjectWithoutProfilesWarnsOnly() {
+        TestProject.create(dir).schema("a/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
+        Diagnosis d = new Doctor(Map.of()).diagnose(dir, null, false);
+        assertThat(d.failed()).isFalse();
+        assertThat(lines(d))
+                .containsExactly(
+                        "[OK  ] reflekt_project.yml: valid (project test_project, "
+                                + dir.toAbsolutePath().normalize() + ")",
+                        "[OK  ] schemas/.reflekt/meta/1-0.json: valid",
+                        "[OK  ] schemas/: 1 schemas",
+                        "[WARN] reflekt_profiles.yml: not found; lint and report do not need it, but build, push and pull do"
+                                + " (profiles_path in reflekt_project.yml)");
+    }
+
+    @Test
+    void badProjectFileFailsAndStops() {
+        TestProject.create(dir).config("name: x\n");
+        Diagnosis d = new Doctor(Map.of()).diagnose(dir, null, false);
+        assertThat(d.failed()).isTrue();
+        assertThat(d.checks()).allMatch(c -> c.subject().equals("reflekt_project.yml"));
+    }
+
+    @Test
+    void incompleteAndUnknownEntriesFailAndSecretsNeverShow() throws Exception {
+        TestProject.create(dir).write("reflekt_profiles.yml", """
+                dev:
+                  registry:
+                    - type: segment
+                      api_token: "{{ env_var('SEGMENT_TOKEN') }}"
+                    - type: amplitude
+                  source:
+                    - id: wh
+                      type: redshift
+                      host: 127.0.0.1
+                      password: %s
+                """.formatted(SECRET));
+        Diagnosis d = new Doctor(Map.of("SEGMENT_TOKEN", SECRET)).diagnose(dir, "dev", false);
+        assertThat(d.failed()).isTrue();
+        assertThat(lines(d))
+                .contains(
+                        "[OK  ] profile: 'dev' selected",
+                        "[OK  ] registry segment: type segment, complete; api_token from environment variable SEGMENT_TOKEN",
+                        "[FAIL] registry amplitude: unknown registry type 'amplitude'; use one of [avo, confluent, iglu, segment]");
+        assertThat(lines(d)).anySatisfy(l -> assertThat(l)
+                .startsWith("[FAIL] source wh: missing port, database, user (redshift 'wh'"));
+        assertThat(String.join("\n", lines(d))).doesNotContain(SECRET);
+    }
+
+    @Test
+    void connectReachesALiveHostAndReportsADeadOne() throws Exception {
+        try (ServerSocket live = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket dead = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int deadPort = dead.getLocalPort();
+            dead.close();
+            TestProject.create(dir).write("reflekt_profiles.yml", """
+                    dev:
+                      registry:
+                        - type: iglu
+                          url: http://127.0.0.1:%d/api
+                      source:
+                        - {id: pg, type: postgres, host: 127.0.0.1, port: %d, database: d, user: u, password: p}
+                        - {id: local, type: duckdb, path: ./local.duckdb}
+                    """.formatted(live.getLocalPort(), deadPort));
+            Diagnosis d = new Doctor(Map.of()).diagnose(dir, "", true);
+            assertThat(lines(d))
+                    .contains(
+                            "[OK  ] registry iglu: reached 127.0.0.1:" + live.getLocalPort(),
+                            "[OK  ] source local: embedded database, nothing to connect to");
+            assertThat(lines(d)).anySatisfy(l -> assertThat(l)
+                    .startsWith("[FAIL] source pg: cannot reach 127.0.0.1:" + deadPort + " (ConnectException"));
+            assertThat(d.failed()).isTrue();
+        }
+    }
+}
