@@ -1,0 +1,23 @@
+// The generated project passes `mvn verify` at once, with the properties' defaults filled in.
+def project = new File(basedir, 'project/acme-events')
+def log = new File(project, 'build.log').text
+assert log.contains('Reflekt lint: 4 schemas, 0 errors, 0 warnings in ')
+assert log.contains('BUILD SUCCESS')
+
+def config = new File(project, 'reflekt_project.yml').text
+assert config.contains('name: acme_events ')
+assert config.contains('vendor: com.acme.analytics ')
+assert config.contains('casing: title ')
+
+def identify = new File(project, 'schemas/acme_events/Identify/1-0.json').text
+assert identify.startsWith('{\n')
+assert identify.contains('"$schema": "http://json-schema.org/draft-07/schema#"')
+assert identify.contains('"$id": "acme_events/Identify/1-0.json"')
+assert identify.contains('"vendor": "com.acme.analytics"')
+
+// Files that must reach the project untouched by Velocity.
+assert new File(project, '.gitignore').text.contains('reflekt_profiles.yml')
+assert new File(project, 'reflekt_profiles.example.yml').text.contains("{{ env_var('SNOWFLAKE_PASSWORD') }}")
+assert new File(project, '.github/workflows/reflekt.yml').text.contains('origin/${{ github.base_ref }}')
+assert new File(project, 'README.md').text.contains('## Add an event')
+assert new File(project, 'target/reflekt/lint.sarif').isFile()
