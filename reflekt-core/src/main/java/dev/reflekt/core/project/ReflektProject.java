@@ -125,7 +125,8 @@ public final class ReflektProject {
                 filter.strip(),
                 dbt.path("docs").path("prefix").asText("_stg_"),
                 dbt.path("docs").path("in_folder").asBoolean(false),
-                tests);
+                tests,
+                dbt.path("dbt_version").asText("1.8"));
     }
 
     private static NamingConvention naming(JsonNode node) {

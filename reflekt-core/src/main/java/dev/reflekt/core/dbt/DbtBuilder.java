@@ -1,0 +1,217 @@
+package dev.reflekt.core.dbt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.internal.json.ParseException;
+import dev.reflekt.core.naming.Inflection;
+import dev.reflekt.core.project.DbtConfig;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.warehouse.TableColumns;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes the dbt package of a Reflekt project to {@code artifacts/dbt/<package>/}: the same package
+ * the Python CLI writes, correct for the target dialect. The package is assembled in a scratch folder
+ * and swapped in only when complete; files in it that Reflekt did not generate are kept.
+ */
+public final class DbtBuilder {
+
+    /** The only SDK whose raw tables are modelled so far. */
+    public static final String SEGMENT = "segment";
+
+    private final ReflektProject project;
+
+    public DbtBuilder(ReflektProject project) {
+        this.project = project;
+    }
+
+    /** The package name: the project name in snake case. */
+    public String packageName() {
+        return Inflection.underscore(
+                project.config().name().strip().replace(' ', '_').replace('-', '_'));
+    }
+
+    /** {@code artifacts/dbt/<package>} in the project. */
+    public Path packageDir() {
+        return project.dir().resolve("artifacts").resolve("dbt").resolve(packageName());
+    }
+
+    /**
+     * Builds the package for {@code files}.
+     *
+     * @param warehouse the tables and columns of the raw schema, or empty for an offline build
+     * @throws ReflektException for unreadable schemas or an unsupported SDK; nothing is written then
+     */
+    public BuildResult build(List<SchemaFile> files, BuildTarget target, String sdk, Optional<TableColumns> warehouse)
+            throws ReflektException, IOException {
+        if (!SEGMENT.equals(sdk)) {
+            throw new ReflektException("SDK '" + sdk + "' is not supported yet; use -Dreflekt.sdk=segment.");
+        }
+        DbtConfig dbt = project.config().dbt();
+        List<SegmentPlanner.Schema> schemas = read(files);
+        String source = Inflection.underscore(target.schema());
+        SegmentPlanner planner = new SegmentPlanner(dbt, source, warehouse);
+        planner.plan(schemas);
+
+        PackageRenderer renderer = new PackageRenderer(target.dialect(), dbt.dataTests() ? "data_tests" : "tests");
+        Map<String, String> generated = new TreeMap<>();
+        String models = "models/" + source + "/";
+        String docs = models + (dbt.docsInFolder() ? "docs/" : "");
+        for (Model model : planner.models()) {
+            generated.put(models + model.name() + ".sql", renderer.modelSql(model, source, dbt.modelsFilter()));
+            generated.put(
+                    docs + dbt.docsPrefix()
+                            + model.name().substring(dbt.modelsPrefix().length()) + ".yml",
+                    renderer.modelDocs(model));
+        }
+        String pkg = packageName();
+        generated.put(
+                "dbt_project.yml",
+                PackageRenderer.template(
+                        "dbt_project.yml.vm",
+                        Map.of(
+                                "packageName",
+                                pkg,
+                                "projectName",
+                                project.config().name(),
+                                "minDbtVersion",
+                                dbt.dataTests() ? "1.8.0" : "1.0.0")));
+        generated.put(
+                "README.md",
+                PackageRenderer.template(
+                        "README.md.vm",
+                        Map.of(
+                                "packageName", pkg,
+                                "projectName", project.config().name(),
+                                "sdkTitle", "Segment",
+                                "database", target.database(),
+                                "schema", target.schema())));
+        generated.put(".gitignore", PackageRenderer.resource("gitignore.txt"));
+
+        String sourcesFile = docs + dbt.sourcesPrefix() + source + ".yml";
+        boolean changed = write(
+                generated,
+                sourcesFile,
+                existing -> PackageRenderer.sources(
+                        existing,
+                        source,
+                        target.database(),
+                        target.schema(),
+                        "Schema in " + target.warehouseType() + " with raw Segment event data.",
+                        planner.tables()));
+        List<String> names = new ArrayList<>(generated.keySet());
+        names.add(sourcesFile);
+        names.sort(null);
+        return new BuildResult(packageDir(), names, planner.models().size(), planner.drift(), changed);
+    }
+
+    private List<SegmentPlanner.Schema> read(List<SchemaFile> files) throws ReflektException {
+        LocatedTreeReader reader = new LocatedTreeReader();
+        List<SegmentPlanner.Schema> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (SchemaFile file : files) {
+            try {
+                JsonNode json = reader.readJson(file.path()).root();
+                if (!json.isObject() || !json.path("self").path("name").isTextual()) {
+                    problems.add(file.displayPath() + ":1:1: not a Reflekt schema (no self.name); run reflekt:lint.");
+                } else {
+                    out.add(new SegmentPlanner.Schema(file.id(), json));
+                }
+            } catch (ParseException e) {
+                problems.add(file.displayPath() + ":" + e.position() + ": " + e.reason() + "; run reflekt:lint.");
+            } catch (IOException e) {
+                problems.add(file.displayPath() + ": cannot read: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReflektException(problems);
+        }
+        return out;
+    }
+
+    /**
+     * Copies the current package into a scratch folder, writes the generated files over it, and swaps
+     * it in. Returns whether anything changed.
+     */
+    private boolean write(
+            Map<String, String> generated, String sourcesFile, java.util.function.Function<JsonNode, String> sources)
+            throws IOException {
+        Path target = packageDir();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path scratch = Files.createTempDirectory(parent, "." + target.getFileName() + "-build-");
+        Path old = null;
+        try {
+            if (Files.isDirectory(target)) {
+                copyTree(target, scratch);
+            }
+            boolean changed = false;
+            Path sourcesPath = scratch.resolve(sourcesFile);
+            JsonNode existing =
+                    Files.isRegularFile(sourcesPath) ? PackageRenderer.YAML.readTree(sourcesPath.toFile()) : null;
+            Map<String, String> all = new TreeMap<>(generated);
+            all.put(sourcesFile, sources.apply(existing));
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                Path file = scratch.resolve(e.getKey());
+                Files.createDirectories(file.getParent());
+                if (!Files.isRegularFile(file)
+                        || !Files.readString(file, StandardCharsets.UTF_8).equals(e.getValue())) {
+                    Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+                    changed = true;
+                }
+            }
+            if (!changed && Files.isDirectory(target)) {
+                return false;
+            }
+            if (Files.isDirectory(target)) {
+                old = Files.createTempDirectory(parent, "." + target.getFileName() + "-old-");
+                Files.delete(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } finally {
+            deleteTree(scratch);
+            if (old != null) {
+                deleteTree(old);
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

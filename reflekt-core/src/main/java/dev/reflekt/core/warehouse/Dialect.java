@@ -1,0 +1,588 @@
+package dev.reflekt.core.warehouse;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL of one warehouse, as far as generated dbt models need it: identifier quoting and typed
+ * string literals. One subclass per warehouse; no {@code if dialect == ...} anywhere else.
+ */
+public abstract class Dialect {
+
+    private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /** The dialect's name as users write it: {@code snowflake}, {@code bigquery}, ... */
+    public abstract String name();
+
+    /** Words that must be quoted when used as column names. Lower case. */
+    protected abstract Set<String> reservedWords();
+
+    /** Wraps an identifier in the dialect's quotes. */
+    protected String quoteAlways(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** An identifier, quoted only when it is reserved or not a plain lower-case name. */
+    public String identifier(String name) {
+        return SIMPLE.matcher(name).matches() && !reservedWords().contains(name) ? name : quoteAlways(name);
+    }
+
+    /** A string literal typed as the dialect's string type: {@code 'track'::varchar}. */
+    public String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'::varchar";
+    }
+
+    /** A NULL typed as the dialect's string type. */
+    public String nullString() {
+        return "cast(null as varchar)";
+    }
+
+    /** Every dialect, by the names {@code -Dreflekt.dialect} accepts. */
+    public static Optional<Dialect> of(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(all())
+                .filter(d -> d.name().equals(name.strip().toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    /** One instance of each dialect. */
+    public static Dialect[] all() {
+        return new Dialect[] {new Snowflake(), new Redshift(), new BigQuery(), new Postgres(), new DuckDb()};
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    /** Snowflake: unquoted identifiers fold to upper case, so plain names stay unquoted. */
+    public static final class Snowflake extends Dialect {
+        private static final Set<String> RESERVED = Set.of(
+                "account",
+                "all",
+                "alter",
+                "and",
+                "any",
+                "as",
+                "between",
+                "by",
+                "case",
+                "cast",
+                "check",
+                "column",
+                "connect",
+                "connection",
+                "constraint",
+                "create",
+                "cross",
+                "current",
+                "current_date",
+                "current_time",
+                "current_timestamp",
+                "current_user",
+                "database",
+                "delete",
+                "distinct",
+                "drop",
+                "else",
+                "exists",
+                "false",
+                "following",
+                "for",
+                "from",
+                "full",
+                "grant",
+                "group",
+                "gscluster",
+                "having",
+                "ilike",
+                "in",
+                "increment",
+                "inner",
+                "insert",
+                "intersect",
+                "into",
+                "is",
+                "issue",
+                "join",
+                "lateral",
+                "left",
+                "like",
+                "localtime",
+                "localtimestamp",
+                "minus",
+                "natural",
+                "not",
+                "null",
+                "of",
+                "on",
+                "or",
+                "order",
+                "organization",
+                "qualify",
+                "regexp",
+                "revoke",
+                "right",
+                "rlike",
+                "row",
+                "rows",
+                "sample",
+                "schema",
+                "select",
+                "set",
+                "some",
+                "start",
+                "table",
+                "tablesample",
+                "then",
+                "to",
+                "trigger",
+                "true",
+                "try_cast",
+                "union",
+                "unique",
+                "update",
+                "using",
+                "values",
+                "view",
+                "when",
+                "whenever",
+                "where",
+                "with");
+
+        @Override
+        public String name() {
+            return "snowflake";
+        }
+
+        @Override
+        protected Set<String> reservedWords() {
+            return RESERVED;
+        }
+    }
+
+    /** Amazon Redshift: PostgreSQL syntax with its own reserved words. */
+    public static final class Redshift extends Dialect {
+        private static final Set<String> RESERVED = Set.of(
+                "aes128",
+                "aes256",
+                "all",
+                "allowoverwrite",
+                "analyse",
+                "analyze",
+                "and",
+                "any",
+                "array",
+                "as",
+                "asc",
+                "authorization",
+                "backup",
+                "between",
+                "binary",
+                "blanksasnull",
+                "both",
+                "bytedict",
+                "bzip2",
+                "case",
+                "cast",
+                "check",
+                "collate",
+                "column",
+                "constraint",
+                "create",
+                "credentials",
+                "cross",
+                "current_date",
+                "current_time",
+                "current_timestamp",
+                "current_user",
+                "current_user_id",
+                "default",
+                "deferrable",
+                "deflate",
+                "defrag",
+                "delta",
+                "delta32k",
+                "desc",
+                "disable",
+                "distinct",
+                "do",
+                "else",
+                "emptyasnull",
+                "enable",
+                "encode",
+                "encrypt",
+                "encryption",
+                "end",
+                "except",
+                "explicit",
+                "false",
+                "for",
+                "foreign",
+                "freeze",
+                "from",
+                "full",
+                "globaldict256",
+                "globaldict64k",
+                "grant",
+                "group",
+                "gzip",
+                "having",
+                "identity",
+                "ignore",
+                "ilike",
+                "in",
+                "initially",
+                "inner",
+                "intersect",
+                "interval",
+                "into",
+                "is",
+                "isnull",
+                "join",
+                "leading",
+                "left",
+                "like",
+                "limit",
+                "localtime",
+                "localtimestamp",
+                "lun",
+                "luns",
+                "lzo",
+                "lzop",
+                "minus",
+                "mostly16",
+                "mostly32",
+                "mostly8",
+                "natural",
+                "new",
+                "not",
+                "notnull",
+                "null",
+                "nulls",
+                "off",
+                "offline",
+                "offset",
+                "oid",
+                "old",
+                "on",
+                "only",
+                "open",
+                "or",
+                "order",
+                "outer",
+                "overlaps",
+                "parallel",
+                "partition",
+                "percent",
+                "permissions",
+                "pivot",
+                "placing",
+                "primary",
+                "raw",
+                "readratio",
+                "recover",
+                "references",
+                "respect",
+                "rejectlog",
+                "resort",
+                "restore",
+                "right",
+                "select",
+                "session_user",
+                "similar",
+                "snapshot",
+                "some",
+                "sysdate",
+                "system",
+                "table",
+                "tag",
+                "tdes",
+                "text255",
+                "text32k",
+                "then",
+                "timestamp",
+                "to",
+                "top",
+                "trailing",
+                "true",
+                "truncatecolumns",
+                "union",
+                "unique",
+                "unnest",
+                "unpivot",
+                "user",
+                "using",
+                "verbose",
+                "wallet",
+                "when",
+                "where",
+                "with",
+                "without");
+
+        @Override
+        public String name() {
+            return "redshift";
+        }
+
+        @Override
+        protected Set<String> reservedWords() {
+            return RESERVED;
+        }
+    }
+
+    /** Google BigQuery: backtick quoting, {@code cast('x' as string)}. */
+    public static final class BigQuery extends Dialect {
+        private static final Set<String> RESERVED = Set.of(
+                "all",
+                "and",
+                "any",
+                "array",
+                "as",
+                "asc",
+                "assert_rows_modified",
+                "at",
+                "between",
+                "by",
+                "case",
+                "cast",
+                "collate",
+                "contains",
+                "create",
+                "cross",
+                "cube",
+                "current",
+                "default",
+                "define",
+                "desc",
+                "distinct",
+                "else",
+                "end",
+                "enum",
+                "escape",
+                "except",
+                "exclude",
+                "exists",
+                "extract",
+                "false",
+                "fetch",
+                "following",
+                "for",
+                "from",
+                "full",
+                "group",
+                "grouping",
+                "groups",
+                "hash",
+                "having",
+                "if",
+                "ignore",
+                "in",
+                "inner",
+                "intersect",
+                "interval",
+                "into",
+                "is",
+                "join",
+                "lateral",
+                "left",
+                "like",
+                "limit",
+                "lookup",
+                "merge",
+                "natural",
+                "new",
+                "no",
+                "not",
+                "null",
+                "nulls",
+                "of",
+                "on",
+                "or",
+                "order",
+                "outer",
+                "over",
+                "partition",
+                "preceding",
+                "proto",
+                "qualify",
+                "range",
+                "recursive",
+                "respect",
+                "right",
+                "rollup",
+                "rows",
+                "select",
+                "set",
+                "some",
+                "struct",
+                "tablesample",
+                "then",
+                "to",
+                "treat",
+                "true",
+                "unbounded",
+                "union",
+                "unnest",
+                "using",
+                "when",
+                "where",
+                "window",
+                "with",
+                "within");
+
+        @Override
+        public String name() {
+            return "bigquery";
+        }
+
+        @Override
+        protected Set<String> reservedWords() {
+            return RESERVED;
+        }
+
+        @Override
+        protected String quoteAlways(String identifier) {
+            return '`' + identifier.replace("`", "\\`") + '`';
+        }
+
+        @Override
+        public String stringLiteral(String value) {
+            return "cast('" + value.replace("\\", "\\\\").replace("'", "\\'") + "' as string)";
+        }
+
+        @Override
+        public String nullString() {
+            return "cast(null as string)";
+        }
+    }
+
+    /** PostgreSQL. */
+    public static class Postgres extends Dialect {
+        private static final Set<String> RESERVED = Set.of(
+                "all",
+                "analyse",
+                "analyze",
+                "and",
+                "any",
+                "array",
+                "as",
+                "asc",
+                "asymmetric",
+                "authorization",
+                "binary",
+                "both",
+                "case",
+                "cast",
+                "check",
+                "collate",
+                "collation",
+                "column",
+                "concurrently",
+                "constraint",
+                "create",
+                "cross",
+                "current_catalog",
+                "current_date",
+                "current_role",
+                "current_schema",
+                "current_time",
+                "current_timestamp",
+                "current_user",
+                "default",
+                "deferrable",
+                "desc",
+                "distinct",
+                "do",
+                "else",
+                "end",
+                "except",
+                "false",
+                "fetch",
+                "for",
+                "foreign",
+                "freeze",
+                "from",
+                "full",
+                "grant",
+                "group",
+                "having",
+                "ilike",
+                "in",
+                "initially",
+                "inner",
+                "intersect",
+                "into",
+                "is",
+                "isnull",
+                "join",
+                "lateral",
+                "leading",
+                "left",
+                "like",
+                "limit",
+                "localtime",
+                "localtimestamp",
+                "natural",
+                "not",
+                "notnull",
+                "null",
+                "offset",
+                "on",
+                "only",
+                "or",
+                "order",
+                "outer",
+                "overlaps",
+                "placing",
+                "primary",
+                "references",
+                "returning",
+                "right",
+                "select",
+                "session_user",
+                "similar",
+                "some",
+                "symmetric",
+                "system_user",
+                "table",
+                "tablesample",
+                "then",
+                "to",
+                "trailing",
+                "true",
+                "union",
+                "unique",
+                "user",
+                "using",
+                "variadic",
+                "verbose",
+                "when",
+                "where",
+                "window",
+                "with");
+
+        @Override
+        public String name() {
+            return "postgres";
+        }
+
+        @Override
+        protected Set<String> reservedWords() {
+            return RESERVED;
+        }
+    }
+
+    /** DuckDB: PostgreSQL-like syntax; embedded, the default warehouse of local builds. */
+    public static final class DuckDb extends Postgres {
+        @Override
+        public String name() {
+            return "duckdb";
+        }
+    }
+}
