@@ -1,0 +1,234 @@
+package dev.reflekt.core.dbt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.TestProject;
+import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.internal.json.SchemaValidator;
+import dev.reflekt.core.internal.json.SchemaViolation;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.warehouse.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The whole package for the example project, per dialect, compared with golden files; dbt's own JSON
+ * schemas accept every YAML file; builds are idempotent and atomic. To regenerate the golden files after
+ * an intended change: {@code ./mvnw -pl reflekt-core test -Dtest=DbtPackageTest -Dreflekt.golden.update=true}
+ * and review the diff of {@code src/test/resources/expected/dbt/}.
+ */
+class DbtPackageTest {
+
+    private static final Path EXPECTED = Path.of("src/test/resources/expected/dbt");
+    private static final Path DBT_JSONSCHEMA =
+            TestProject.repoRoot().resolveSibling("shared").resolve("dbt-jsonschema");
+
+    @TempDir
+    Path dir;
+
+    private ReflektProject project;
+
+    @BeforeEach
+    void copyExample() throws Exception {
+        copyTree(TestProject.EXAMPLE, dir);
+        deleteTree(dir.resolve("target"));
+        project = ReflektProject.load(dir);
+    }
+
+    private BuildResult build(String dialect) throws Exception {
+        return new DbtBuilder(project)
+                .build(
+                        project.schemaFiles(),
+                        new BuildTarget(Dialect.of(dialect).orElseThrow(), dialect, "raw", "jaffle_shop"),
+                        "segment",
+                        Optional.empty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"snowflake", "redshift", "bigquery", "postgres", "duckdb"})
+    void packageMatchesTheGoldenFiles(String dialect) throws Exception {
+        BuildResult result = build(dialect);
+        Path expected = EXPECTED.resolve(dialect);
+        if (Boolean.getBoolean("reflekt.golden.update")) {
+            deleteTree(expected);
+            copyTree(result.packageDir(), expected);
+        }
+        assertThat(files(result.packageDir())).isEqualTo(files(expected)).isEqualTo(result.files());
+        for (String file : result.files()) {
+            assertThat(Files.readString(result.packageDir().resolve(file), StandardCharsets.UTF_8))
+                    .as(dialect + "/" + file)
+                    .isEqualTo(Files.readString(expected.resolve(file), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void bigQueryGetsItsOwnLiteralsAndQuoting() throws Exception {
+        String sql = Files.readString(
+                build("bigquery").packageDir().resolve("models/jaffle_shop/stg_jaffle_shop__order_completed.sql"));
+        assertThat(sql).contains("cast('track' as string) as call_type").doesNotContain("::varchar");
+        String redshift = Files.readString(
+                build("redshift").packageDir().resolve("models/jaffle_shop/stg_jaffle_shop__order_completed.sql"));
+        assertThat(redshift).contains("\"timestamp\" as tstamp", "'track'::varchar as call_type");
+    }
+
+    @Test
+    void everyYamlFileIsValidForDbt() throws Exception {
+        if (!Files.isDirectory(DBT_JSONSCHEMA)) {
+            System.err.println(
+                    "SKIPPED: " + DBT_JSONSCHEMA + " is absent; generated YAML was not checked against dbt's schemas");
+        }
+        Assumptions.assumeTrue(Files.isDirectory(DBT_JSONSCHEMA), "shared/dbt-jsonschema is absent");
+        LocatedTreeReader reader = new LocatedTreeReader();
+        SchemaValidator propertyFiles = SchemaValidator.compile(
+                DBT_JSONSCHEMA.resolve("dbt_yml_files-latest.json").toUri().toString(),
+                reader.readJson(DBT_JSONSCHEMA.resolve("dbt_yml_files-latest.json"))
+                        .root());
+        SchemaValidator projectFile = SchemaValidator.compile(
+                DBT_JSONSCHEMA.resolve("dbt_project-latest.json").toUri().toString(),
+                reader.readJson(DBT_JSONSCHEMA.resolve("dbt_project-latest.json"))
+                        .root());
+        BuildResult result = build("snowflake");
+        int checked = 0;
+        for (String file : result.files()) {
+            if (!file.endsWith(".yml")) {
+                continue;
+            }
+            JsonNode yaml = reader.readYaml(result.packageDir().resolve(file)).root();
+            List<SchemaViolation> violations =
+                    (file.equals("dbt_project.yml") ? projectFile : propertyFiles).validate(yaml);
+            assertThat(violations).as(file).isEmpty();
+            checked++;
+        }
+        assertThat(checked)
+                .isEqualTo(
+                        result.files().stream().filter(f -> f.endsWith(".yml")).count())
+                .isGreaterThanOrEqualTo(10);
+        // The validator does reject what dbt rejects.
+        assertThat(propertyFiles.validate(reader.readYaml("version: 2\nmodels: [{description: no name}]\n")
+                        .root()))
+                .isNotEmpty();
+    }
+
+    @Test
+    void secondBuildChangesNothing() throws Exception {
+        BuildResult first = build("snowflake");
+        assertThat(first.changed()).isTrue();
+        List<String> before = contents(first.packageDir());
+        BuildResult second = build("snowflake");
+        assertThat(second.changed()).isFalse();
+        assertThat(contents(second.packageDir())).isEqualTo(before);
+    }
+
+    @Test
+    void filesReflektDidNotGenerateAndHandEditedSourcesAreKept() throws Exception {
+        Path pkg = build("snowflake").packageDir();
+        Files.writeString(pkg.resolve("models/jaffle_shop/my_mart.sql"), "select 1");
+        Path sources = pkg.resolve("models/jaffle_shop/__src_jaffle_shop.yml");
+        Files.writeString(
+                sources,
+                Files.readString(sources)
+                        .replace(
+                                "    tables:\n",
+                                "    loaded_at_field: received_at\n    tables:\n      - name: legacy_table\n        description: Kept.\n"));
+        build("snowflake");
+        assertThat(pkg.resolve("models/jaffle_shop/my_mart.sql")).content().isEqualTo("select 1");
+        String merged = Files.readString(sources);
+        assertThat(merged).contains("loaded_at_field: received_at", "- name: legacy_table");
+        assertThat(merged.split("- name: order_completed", -1)).hasSize(2); // no duplicate table (Reflekt bug #40)
+    }
+
+    @Test
+    void aBuildThatFailsMidwayLeavesThePreviousPackage() throws Exception {
+        Path pkg = build("snowflake").packageDir();
+        List<String> before = contents(pkg);
+        // Something in the way of a generated file makes writing fail halfway through the package.
+        Path blocker = pkg.resolve("models/jaffle_shop/stg_jaffle_shop__tracks.sql");
+        Files.delete(blocker);
+        Files.createDirectories(blocker.resolve("in-the-way"));
+        List<String> blocked = contents(pkg);
+        assertThatThrownBy(() -> build("postgres")).isInstanceOf(IOException.class);
+        assertThat(contents(pkg)).isEqualTo(blocked).isNotEqualTo(before);
+        try (Stream<Path> siblings = Files.list(pkg.getParent())) {
+            assertThat(siblings).containsExactly(pkg); // no scratch folder left behind
+        }
+    }
+
+    @Test
+    void unreadableSchemaStopsTheBuildBeforeAnythingIsWritten() throws Exception {
+        Files.writeString(dir.resolve("schemas/jaffle_shop/Cart_Viewed/1-0.json"), "{ broken");
+        assertThatThrownBy(() -> build("snowflake"))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageStartingWith("schemas/jaffle_shop/Cart_Viewed/1-0.json:1:");
+        assertThat(dir.resolve("artifacts")).doesNotExist();
+    }
+
+    @Test
+    void olderDbtGetsTestsInsteadOfDataTests() throws Exception {
+        Path config = dir.resolve("reflekt_project.yml");
+        Files.writeString(config, Files.readString(config).replace("  dbt:\n", "  dbt:\n    dbt_version: '1.7'\n"));
+        project = ReflektProject.load(dir);
+        Path pkg = build("snowflake").packageDir();
+        assertThat(pkg.resolve("dbt_project.yml")).content().contains("require-dbt-version: [\">=1.0.0\", \"<2.0.0\"]");
+        assertThat(pkg.resolve("models/jaffle_shop/_stg_jaffle_shop__tracks.yml"))
+                .content()
+                .contains("        tests:\n          - unique")
+                .doesNotContain("data_tests");
+    }
+
+    private static List<String> contents(Path root) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String f : files(root)) {
+            out.add(f + "\n" + Files.readString(root.resolve(f)));
+        }
+        return out;
+    }
+
+    private static List<String> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path d = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(d);
+                } else {
+                    Files.copy(p, d, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
