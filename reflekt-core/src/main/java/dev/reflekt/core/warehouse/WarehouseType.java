@@ -1,0 +1,100 @@
+package dev.reflekt.core.warehouse;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.project.ProfileEntry;
+import dev.reflekt.core.project.ReflektProject;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * How to reach each kind of warehouse over JDBC: the driver (Maven coordinates, pinned and overridable,
+ * fetched only when a build needs it), its class, the URL and connection properties built from a
+ * profile's source entry.
+ */
+public enum WarehouseType {
+    DUCKDB("duckdb", "org.duckdb:duckdb_jdbc:1.5.6.0", "org.duckdb.DuckDBDriver"),
+    POSTGRES("postgres", "org.postgresql:postgresql:42.7.8", "org.postgresql.Driver"),
+    REDSHIFT("redshift", "com.amazon.redshift:redshift-jdbc42:2.1.0.34", "com.amazon.redshift.Driver"),
+    SNOWFLAKE("snowflake", "net.snowflake:snowflake-jdbc:3.27.1", "net.snowflake.client.jdbc.SnowflakeDriver");
+
+    private final String type;
+    private final String driverCoordinates;
+    private final String driverClass;
+
+    WarehouseType(String type, String driverCoordinates, String driverClass) {
+        this.type = type;
+        this.driverCoordinates = driverCoordinates;
+        this.driverClass = driverClass;
+    }
+
+    /** The type for a profile entry's {@code type:}, if it is reached over JDBC. */
+    public static Optional<WarehouseType> of(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    /** The {@code type:} value. */
+    public String type() {
+        return type;
+    }
+
+    /** {@code groupId:artifactId:version} of the JDBC driver. */
+    public String driverCoordinates() {
+        return driverCoordinates;
+    }
+
+    /** The driver's class name. */
+    public String driverClass() {
+        return driverClass;
+    }
+
+    /** The SQL dialect of this warehouse. */
+    public Dialect dialect() {
+        return Dialect.of(type).orElseThrow();
+    }
+
+    /** The JDBC URL for {@code entry}, connecting to {@code database}. Contains no secret. */
+    public String url(ProfileEntry entry, String database, ReflektProject project) throws ReflektException {
+        return switch (this) {
+            case DUCKDB -> "jdbc:duckdb:" + project.resolvePath(entry.require("path"));
+            case POSTGRES ->
+                "jdbc:postgresql://" + entry.require("host") + ":"
+                        + entry.get("port").orElse("5432") + "/" + database;
+            case REDSHIFT ->
+                "jdbc:redshift://" + entry.require("host") + ":"
+                        + entry.get("port").orElse("5439") + "/" + database;
+            case SNOWFLAKE ->
+                "jdbc:snowflake://" + entry.get("host").orElse(entry.require("account") + ".snowflakecomputing.com")
+                        + "/";
+        };
+    }
+
+    /** The connection properties (user, password, role, ...). Holds secrets: never log it. */
+    public Properties properties(ProfileEntry entry, String database) throws ReflektException {
+        Properties p = new Properties();
+        switch (this) {
+            case DUCKDB -> p.setProperty("duckdb.read_only", "true");
+            case POSTGRES, REDSHIFT -> {
+                p.setProperty("user", entry.require("user"));
+                p.setProperty("password", entry.require("password"));
+                p.setProperty("connectTimeout", "10");
+                p.setProperty("loginTimeout", "10");
+            }
+            case SNOWFLAKE -> {
+                p.setProperty("user", entry.require("user"));
+                Optional<String> password = entry.get("password");
+                if (password.isPresent()) {
+                    p.setProperty("password", password.get());
+                } else {
+                    p.setProperty("private_key_file", entry.require("private_key_path"));
+                    entry.get("private_key_passphrase").ifPresent(v -> p.setProperty("private_key_file_pwd", v));
+                }
+                p.setProperty("db", database);
+                entry.get("warehouse").ifPresent(v -> p.setProperty("warehouse", v));
+                entry.get("role").ifPresent(v -> p.setProperty("role", v));
+                p.setProperty("loginTimeout", "20");
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.reflekt.core.warehouse;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.project.ProfileEntry;
+import dev.reflekt.core.project.ReflektProject;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+
+/** Reads what exists in a source's raw schema: one connection, one metadata query. */
+public final class Warehouses {
+
+    /** Supplies the JDBC driver of a warehouse type; the Maven plugin fetches it on demand. */
+    @FunctionalInterface
+    public interface DriverLoader {
+        Driver load(WarehouseType type) throws ReflektException;
+    }
+
+    private Warehouses() {}
+
+    /**
+     * The tables and columns of {@code ref.database}.{@code ref.schema} in the source {@code entry}.
+     *
+     * @param debug receives the metadata query, once per source schema, so that it can be counted
+     * @throws ReflektException when the type is not supported, the host cannot be reached or the
+     *     credentials are refused; the message names the source and never a secret
+     */
+    public static TableColumns describe(
+            ReflektProject project, ProfileEntry entry, SourceRef ref, DriverLoader drivers, Consumer<String> debug)
+            throws ReflektException {
+        WarehouseType type = WarehouseType.of(entry.type())
+                .orElseThrow(() -> new ReflektException("Source '"
+                        + entry.id() + "' has type '" + entry.type()
+                        + "', which reflekt:build cannot query yet; build offline"
+                        + " with -Dreflekt.offline=true (names from -Dreflekt.source) or omit -Dreflekt.source."));
+        String url = type.url(entry, ref.database(), project);
+        Driver driver = drivers.load(type);
+        try (Connection connection = driver.connect(url, type.properties(entry, ref.database()))) {
+            if (connection == null) {
+                throw new ReflektException("The " + type.type() + " driver does not accept " + url + ".");
+            }
+            debug.accept("Metadata query for " + ref.database() + "." + ref.schema() + ": " + JdbcCatalog.QUERY);
+            String catalog = type == WarehouseType.DUCKDB ? duckDbCatalog(connection, ref) : ref.database();
+            TableColumns tables = JdbcCatalog.read(connection, catalog, ref.schema());
+            if (tables.tableCount() == 0) {
+                throw new ReflektException("Source '" + ref + "' has no tables in schema " + ref.database() + "."
+                        + ref.schema() + " (" + url + "). Check the database and schema names, or the user's grants.");
+            }
+            return tables;
+        } catch (SQLException e) {
+            throw new ReflektException(
+                    "Cannot read source '" + ref + "' (" + type.type() + " at " + url + "): "
+                            + firstLine(e.getMessage()) + ". Check the host, the credentials (from "
+                            + entry.origin("password")
+                            + " or the profile) and the network; `mvn reflekt:debug -Dreflekt.debug.connect` checks them.",
+                    e);
+        }
+    }
+
+    /** A DuckDB file is its own catalog, named after the file. */
+    private static String duckDbCatalog(Connection connection, SourceRef ref) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("select current_database()")) {
+            return rows.next() ? rows.getString(1) : ref.database();
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no message" : message.lines().findFirst().orElse(message);
+    }
+}

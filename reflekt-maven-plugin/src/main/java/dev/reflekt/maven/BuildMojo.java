@@ -1,0 +1,124 @@
+package dev.reflekt.maven;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.dbt.BuildCommand;
+import dev.reflekt.core.dbt.BuildRequest;
+import dev.reflekt.core.dbt.Drift;
+import dev.reflekt.core.dbt.DriftReport;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.report.Reports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Writes a dbt package to {@code artifacts/dbt/<project name>/}: a source, and per event schema a
+ * staging model and its docs with tests. Without {@code reflekt.source} it builds from the schemas alone
+ * (no credentials needed); with one it reads the source's tables and columns with one metadata query,
+ * keeps only what exists and reports the rest as drift. The package is swapped in only when complete.
+ * Runs with or without a pom.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = false)
+public class BuildMojo extends AbstractReflektMojo {
+
+    /** Which schemas to build (same forms as {@code reflekt:lint}). Default: all. Property {@code reflekt.select}. */
+    @Parameter(property = "reflekt.select")
+    private String select;
+
+    /**
+     * The raw data: {@code <source_id>.<database>.<schema>}, a source entry of the profile and where the
+     * events are. Default: none, an offline build (database {@code raw}, schema = the project name in snake
+     * case). Property {@code reflekt.source}.
+     */
+    @Parameter(property = "reflekt.source")
+    private String source;
+
+    /** The profile of {@code reflekt_profiles.yml}. Default: {@code default_profile}. Property {@code reflekt.profile}. */
+    @Parameter(property = "reflekt.profile")
+    private String profile;
+
+    /** How the events were collected. Default {@code segment}; property {@code reflekt.sdk}. */
+    @Parameter(property = "reflekt.sdk", defaultValue = "segment")
+    private String sdk;
+
+    /**
+     * The SQL dialect: {@code snowflake}, {@code redshift}, {@code bigquery}, {@code postgres} or
+     * {@code duckdb}. Default: the source's type, else the profile's first source's, else
+     * {@code snowflake}. Property {@code reflekt.dialect}.
+     */
+    @Parameter(property = "reflekt.dialect")
+    private String dialect;
+
+    /**
+     * Uses the names of {@code reflekt.source} without connecting. Default {@code false}; property
+     * {@code reflekt.offline}.
+     */
+    @Parameter(property = "reflekt.offline", defaultValue = "false")
+    private boolean offline;
+
+    /**
+     * JDBC drivers replacing the pinned ones, per warehouse type:
+     * {@code &lt;drivers&gt;&lt;postgres&gt;org.postgresql:postgresql:42.7.8&lt;/postgres&gt;&lt;/drivers&gt;}. No default.
+     */
+    @Parameter
+    private Map<String, String> drivers;
+
+    /** Skips this goal only. Default {@code false}; property {@code reflekt.build.skip}. */
+    @Parameter(property = "reflekt.build.skip", defaultValue = "false")
+    private boolean skipBuild;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Override
+    protected String goal() {
+        return "build";
+    }
+
+    @Override
+    protected boolean isGoalSkipped() {
+        return skipBuild;
+    }
+
+    @Override
+    protected void run(Path dir) throws ReflektException, MojoExecutionException {
+        ReflektProject reflekt = ReflektProject.load(dir);
+        BuildRequest request = new BuildRequest(select, source, profile, sdk, dialect, offline, System.getenv());
+        BuildCommand.Outcome outcome;
+        try (DriverResolver resolver = new DriverResolver(
+                repositorySystem,
+                session.getRepositorySession(),
+                project.getRemoteProjectRepositories(),
+                drivers == null ? Map.of() : drivers,
+                getLog())) {
+            outcome = BuildCommand.run(reflekt, request, resolver, getLog()::info, getLog()::debug);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the dbt package: " + e.getMessage(), e);
+        }
+        var result = outcome.result();
+        for (Drift d : result.drift()) {
+            getLog().warn("Drift: " + d.describe());
+        }
+        if (outcome.online()) {
+            Path report = defaultReportsDir().resolve("drift.md");
+            try {
+                Files.createDirectories(report.getParent());
+                Reports.writeAtomically(report, DriftReport.render(outcome.target(), result.drift()));
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write " + report + ": " + e.getMessage(), e);
+            }
+        }
+        getLog().info("Reflekt build: " + result.models() + " models for "
+                + outcome.target().database() + "."
+                + outcome.target().schema() + " in " + outcome.target().dialect() + " SQL ("
+                + (outcome.online() ? "from the warehouse, " + result.drift().size() + " drift" : "offline") + "), "
+                + (result.changed() ? "written to " : "unchanged in ") + reflekt.display(result.packageDir()));
+    }
+}
