@@ -14,7 +14,7 @@ import java.util.Properties;
  */
 public enum WarehouseType {
     DUCKDB("duckdb", "org.duckdb:duckdb_jdbc:1.5.6.0", "org.duckdb.DuckDBDriver"),
-    POSTGRES("postgres", "org.postgresql:postgresql:42.7.8", "org.postgresql.Driver"),
+    POSTGRES("postgres", "org.postgresql:postgresql:42.7.14", "org.postgresql.Driver"),
     REDSHIFT("redshift", "com.amazon.redshift:redshift-jdbc42:2.1.0.34", "com.amazon.redshift.Driver"),
     SNOWFLAKE("snowflake", "net.snowflake:snowflake-jdbc:3.27.1", "net.snowflake.client.jdbc.SnowflakeDriver");
 
@@ -79,6 +79,8 @@ public enum WarehouseType {
                 p.setProperty("password", entry.require("password"));
                 p.setProperty("connectTimeout", "10");
                 p.setProperty("loginTimeout", "10");
+                // Redshift requires TLS by default; a profile may turn it off (a proxy on loopback).
+                entry.get("ssl").ifPresent(v -> p.setProperty("ssl", v));
             }
             case SNOWFLAKE -> {
                 p.setProperty("user", entry.require("user"));
