@@ -18,8 +18,9 @@ class RedshiftExecutionTest extends ModelExecutionContract {
         // PgBouncer speaks plain TCP on loopback; ssl=false, and no sslmode, lets the driver do that.
         Properties p = TestDatabases.credentials();
         p.setProperty("ssl", "false");
-        return new Driver().connect(
-                "jdbc:redshift://" + TestDatabases.HOST + ":" + TestDatabases.BOUNCER_PORT + "/" + database, p);
+        return new Driver()
+                .connect(
+                        "jdbc:redshift://" + TestDatabases.HOST + ":" + TestDatabases.BOUNCER_PORT + "/" + database, p);
     }
 
     @Override
