@@ -1,0 +1,153 @@
+package dev.reflekt.core.dbt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.TestProject;
+import dev.reflekt.core.warehouse.WarehouseType;
+import dev.reflekt.core.warehouse.Warehouses;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Choosing source and dialect, and one clear message for each way a source can be wrong. */
+class BuildCommandTest {
+
+    private static final String SECRET = "wrong-Secret-9f3a";
+
+    @TempDir
+    Path dir;
+
+    private final List<String> debug = new ArrayList<>();
+
+    /** Drivers from the test class path, as the plugin would fetch them. */
+    private static final Warehouses.DriverLoader DRIVERS = type -> {
+        try {
+            return (Driver)
+                    Class.forName(type.driverClass()).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new ReflektException("no driver " + type.driverClass());
+        }
+    };
+
+    private TestProject project(String profiles) {
+        TestProject p = TestProject.create(dir).schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
+        if (profiles != null) {
+            p.write("reflekt_profiles.yml", profiles);
+        }
+        return p;
+    }
+
+    private BuildCommand.Outcome run(TestProject p, String source, String dialect, boolean offline) throws Exception {
+        return BuildCommand.run(
+                p.load(),
+                new BuildRequest("", source, "", "segment", dialect, offline, Map.of()),
+                DRIVERS,
+                m -> {},
+                debug::add);
+    }
+
+    @Test
+    void offlineWithoutAnythingIsSnowflakeSqlForRawDotProjectName() throws Exception {
+        BuildCommand.Outcome o = run(project(null), "", "", false);
+        assertThat(o.online()).isFalse();
+        assertThat(o.target()).isEqualTo(new BuildTarget(o.target().dialect(), "snowflake", "raw", "test_project"));
+        assertThat(o.target().dialect().name()).isEqualTo("snowflake");
+        assertThat(debug).isEmpty();
+    }
+
+    @Test
+    void dialectComesFromTheFlagThenTheProfilesFirstSource() throws Exception {
+        TestProject p = project("dev:\n  source:\n    - {id: wh, type: redshift, host: h, port: 5439, database: d,"
+                + " user: u, password: \"{{ env_var('UNSET_PASSWORD') }}\"}\n");
+        // The profile cannot be read (unset variable): an offline build still works, in the default dialect.
+        assertThat(run(p, "", "", false).target().dialect().name()).isEqualTo("snowflake");
+        p.write("reflekt_profiles.yml", "dev:\n  source:\n    - {id: wh, type: redshift}\n");
+        assertThat(run(p, "", "", false).target().dialect().name()).isEqualTo("redshift");
+        assertThat(run(p, "", "bigquery", false).target().dialect().name()).isEqualTo("bigquery");
+        assertThat(run(p, "wh.analytics.segment", "", true).target())
+                .extracting(BuildTarget::database, BuildTarget::schema, BuildTarget::warehouseType)
+                .containsExactly("analytics", "segment", "redshift");
+        assertThatThrownBy(() -> run(p, "", "oracle", false))
+                .hasMessage(
+                        "Dialect 'oracle' is not known; use one of snowflake, redshift, bigquery, postgres, duckdb.");
+    }
+
+    @Test
+    void wrongSourceIdListsTheSources() {
+        TestProject p = project("dev:\n  source:\n    - {id: wh, type: duckdb, path: ./x.duckdb}\n");
+        assertThatThrownBy(() -> run(p, "warehouse.raw.segment", "", false))
+                .isInstanceOf(ReflektException.class)
+                .hasMessage("Profile 'dev' has no source 'warehouse'; its sources are [wh]. Use one of them in"
+                        + " -Dreflekt.source=<source_id>.<database>.<schema>.");
+        assertThatThrownBy(() -> run(p, "wh.raw", "", false))
+                .hasMessageStartingWith("Source 'wh.raw' is not of the form <source_id>.<database>.<schema>");
+    }
+
+    @Test
+    void unreachableHostIsOneMessageWithoutTheSecret() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        TestProject p = project("dev:\n  source:\n    - {id: pg, type: postgres, host: 127.0.0.1, port: " + port
+                + ", user: reflekt, password: " + SECRET + "}\n");
+        assertThatThrownBy(() -> run(p, "pg.reflekt_test.seg", "", false))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageStartingWith(
+                        "Cannot read source 'pg.reflekt_test.seg' (postgres at jdbc:postgresql://127.0.0.1:" + port
+                                + "/reflekt_test): Connection to 127.0.0.1:" + port + " refused")
+                .hasMessageContaining("reflekt:debug")
+                .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
+    void badCredentialsAndMissingSchemaOnARealServer() throws Exception {
+        try (Connection ignored = TestDatabases.admin()) {
+            // skips (locally) or fails (CI) when the test databases are not running
+        }
+        String entry = "{id: pg, type: postgres, host: 127.0.0.1, port: " + TestDatabases.PG_PORT + ", user: reflekt,"
+                + " password: %s}";
+        TestProject bad = project("dev:\n  source:\n    - " + entry.formatted(SECRET) + "\n");
+        assertThatThrownBy(() -> run(bad, "pg.reflekt_test.public", "", false))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining("password authentication failed for user \"reflekt\"")
+                .hasMessageContaining("credentials (from reflekt_profiles.yml:3:")
+                .hasMessageNotContaining(SECRET);
+
+        TestProject good = project("dev:\n  source:\n    - " + entry.formatted(TestDatabases.PASSWORD) + "\n");
+        assertThatThrownBy(() -> run(good, "pg.reflekt_test.no_such_schema", "", false))
+                .hasMessageStartingWith("Source 'pg.reflekt_test.no_such_schema' has no tables in schema"
+                        + " reflekt_test.no_such_schema");
+        assertThat(debug).hasSize(1).allMatch(q -> q.startsWith("Metadata query for reflekt_test.no_such_schema: "));
+    }
+
+    @Test
+    void snowflakeConnectionSettingsComeFromTheProfile() throws Exception {
+        TestProject p = project(
+                "dev:\n  source:\n    - {id: sf, type: snowflake, account: acme-eu1, user: svc, private_key_path:"
+                        + " /keys/rsa.p8, role: transformer, warehouse: wh}\n");
+        var entry = p.load().profiles(Map.of()).profile("").sources().get(0);
+        assertThat(WarehouseType.SNOWFLAKE.url(entry, "RAW", p.load()))
+                .isEqualTo("jdbc:snowflake://acme-eu1.snowflakecomputing.com/");
+        assertThat(WarehouseType.SNOWFLAKE.properties(entry, "RAW"))
+                .containsEntry("db", "RAW")
+                .containsEntry("private_key_file", "/keys/rsa.p8")
+                .containsEntry("role", "transformer")
+                .containsEntry("warehouse", "wh")
+                .doesNotContainKey("password");
+        // Unquoted Snowflake identifiers come back upper case; they match the schemas' lower-case names.
+        assertThat(new dev.reflekt.core.warehouse.TableColumns()
+                        .add("CART_VIEWED", "CART_ID")
+                        .columns("cart_viewed"))
+                .hasValueSatisfying(c -> assertThat(c).containsExactly("cart_id"));
+    }
+}
