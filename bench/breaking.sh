@@ -6,17 +6,14 @@
 #
 # Target on a 2-core machine: 1,000 schemas with 100 changed in under 5 s, whole process.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-1000}
 changed=${2:-100}
 command -v git >/dev/null || { echo "needs git to build the benchmark repository" >&2; exit 2; }
 
-"$root/mvnw" -B -q -f "$root/pom.xml" install -DskipTests -Dinvoker.skip -Dspotless.check.skip
-version=$("$root/mvnw" -B -q -f "$root/pom.xml" help:evaluate -Dexpression=project.version -DforceStdout)
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 goal="dev.reflekt:reflekt-maven-plugin:${version}:breaking"
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 dir="$work/repo"
 python3 "$root/bench/gen_schemas.py" "$dir" "$n"
 (cd "$dir" && git init -q -b main && git add -A \
@@ -32,7 +29,5 @@ PY
 
 (cd "$dir" && "$root/mvnw" -B -q -o "$goal" >/dev/null)  # warm-up
 (cd "$dir" && /usr/bin/time -v "$root/mvnw" -B -o "$goal" >"$work/out.txt" 2>"$work/time.txt")
-wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time.txt")
-rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$work/time.txt")
-printf 'schemas=%s changed=%s wall_s=%s peak_rss_mb=%s\n' "$n" "$changed" "$wall" "$rss"
+printf 'schemas=%s changed=%s %s\n' "$n" "$changed" "$(time_summary "$work/time.txt")"
 grep -o 'Reflekt breaking: .*' "$work/out.txt" | sed 's/ (reports.*//'
