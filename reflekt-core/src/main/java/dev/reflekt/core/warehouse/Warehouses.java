@@ -15,6 +15,19 @@ public final class Warehouses {
     @FunctionalInterface
     public interface DriverLoader {
         Driver load(WarehouseType type) throws ReflektException;
+
+        /**
+         * A reader for a warehouse that is not reached over JDBC. By default from this class loader; the
+         * Maven plugin loads it beside a client library it fetches on demand.
+         */
+        default MetadataReader reader(String className) throws ReflektException {
+            try {
+                return (MetadataReader)
+                        Class.forName(className).getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new ReflektException("Cannot load " + className + ": " + e, e);
+            }
+        }
     }
 
     private Warehouses() {}
@@ -29,6 +42,9 @@ public final class Warehouses {
     public static TableColumns describe(
             ReflektProject project, ProfileEntry entry, SourceRef ref, DriverLoader drivers, Consumer<String> debug)
             throws ReflektException {
+        if (entry.type().equals("bigquery")) {
+            return drivers.reader(MetadataReader.BIGQUERY).read(project, entry, ref, debug);
+        }
         WarehouseType type = WarehouseType.of(entry.type())
                 .orElseThrow(() -> new ReflektException("Source '"
                         + entry.id() + "' has type '" + entry.type()
