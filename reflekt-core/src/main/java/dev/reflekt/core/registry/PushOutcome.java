@@ -1,0 +1,31 @@
+package dev.reflekt.core.registry;
+
+/**
+ * What happened to one schema in a push.
+ *
+ * @param change what was planned
+ * @param error null when it succeeded, else why it failed
+ */
+public record PushOutcome(PushPlan.Change change, String error) {
+
+    public boolean ok() {
+        return error == null;
+    }
+
+    /** {@code created jaffle_shop/Cart_Viewed/1-0.json as com.acme/Cart_Viewed/jsonschema/1-0-0}. */
+    public String describe() {
+        String verb =
+                switch (change.action()) {
+                    case CREATE -> "created";
+                    case UPDATE -> "updated";
+                    case UNCHANGED -> "unchanged";
+                    case DELETE -> "deleted";
+                    case REFUSED -> "refused";
+                };
+        String line = verb + " " + change.id() + " (" + change.target() + ")";
+        if (error != null) {
+            return "FAILED to push " + change.id() + " (" + change.target() + "): " + error;
+        }
+        return change.detail() == null || change.detail().isEmpty() ? line : line + ": " + change.detail();
+    }
+}

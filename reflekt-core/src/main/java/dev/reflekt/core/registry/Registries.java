@@ -1,0 +1,71 @@
+package dev.reflekt.core.registry;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.project.ProfileEntry;
+import dev.reflekt.core.registry.confluent.ConfluentClient;
+import dev.reflekt.core.registry.iglu.IgluClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Builds the client for a profile's {@code registry:} entry. */
+public final class Registries {
+
+    private Registries() {}
+
+    /**
+     * The client of {@code entry}.
+     *
+     * @param secrets credentials from settings.xml replacing the entry's ({@code api_token},
+     *     {@code api_key}, {@code username}, {@code password}, ...); empty when none
+     * @param log receives retry notes
+     */
+    public static RegistryClient client(
+            ProfileEntry entry,
+            Map<String, String> secrets,
+            RetryPolicy policy,
+            Consumer<String> log,
+            HttpTransport.Sleeper sleeper)
+            throws ReflektException {
+        Map<String, String> headers = new HashMap<>();
+        switch (entry.type()) {
+            case "iglu" -> {
+                String url = entry.require("url");
+                String key = secret(entry, secrets, "api_key");
+                if (key != null) {
+                    headers.put("apikey", key);
+                }
+                return new IgluClient(
+                        url, new HttpTransport("Iglu Server", policy, headers, Json::message, log, sleeper));
+            }
+            case "confluent" -> {
+                String url = entry.require("url");
+                String user = secret(entry, secrets, "username");
+                String password = secret(entry, secrets, "password");
+                if (user != null) {
+                    headers.put(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString((user + ":" + (password == null ? "" : password))
+                                                    .getBytes(StandardCharsets.UTF_8)));
+                }
+                headers.put("Accept", "application/vnd.schemaregistry.v1+json, application/json");
+                return new ConfluentClient(
+                        url,
+                        entry.get("subject_strategy").orElse(null),
+                        new HttpTransport("Schema registry", policy, headers, Json::message, log, sleeper));
+            }
+            default ->
+                throw new ReflektException("Registry type '" + entry.type() + "' (" + entry + ") cannot be"
+                        + " pushed to or pulled from yet; use iglu or confluent.");
+        }
+    }
+
+    private static String secret(ProfileEntry entry, Map<String, String> secrets, String key) {
+        String fromSettings = secrets.get(key);
+        return fromSettings != null ? fromSettings : entry.get(key).orElse(null);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.reflekt.core.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.reflekt.core.breaking.Change;
+import dev.reflekt.core.breaking.SchemaDiff;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Local registries with state that speak the documented APIs, and record every request. */
+final class FakeRegistries {
+
+    private FakeRegistries() {}
+
+    /** Base of the fakes: a server, a request log and JSON replies. */
+    abstract static class Fake implements AutoCloseable {
+        final HttpServer server;
+        final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+        Fake() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                requests.add(exchange.getRequestMethod() + " " + path);
+                try {
+                    handle(exchange, exchange.getRequestMethod(), path, body);
+                } catch (RuntimeException e) {
+                    send(exchange, 500, "{\"message\":\"fake failed: " + e + "\"}");
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        long writes() {
+            return requests.stream()
+                    .filter(r -> r.startsWith("PUT ")
+                            || r.startsWith("DELETE ")
+                            || (r.startsWith("POST ") && r.endsWith("/versions")))
+                    .count();
+        }
+
+        abstract void handle(HttpExchange exchange, String method, String path, String body) throws IOException;
+
+        static void send(HttpExchange exchange, int status, String body) throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /** Iglu Server: schemas by {@code vendor/name/format/version}, writes need the {@code apikey}. */
+    static final class Iglu extends Fake {
+        final Map<String, JsonNode> schemas = new TreeMap<>();
+        private final String apiKey;
+
+        Iglu(String apiKey) throws IOException {
+            this.apiKey = apiKey;
+        }
+
+        @Override
+        void handle(HttpExchange exchange, String method, String path, String body) throws IOException {
+            if (!path.startsWith("/api/schemas")) {
+                send(exchange, 404, "{\"message\":\"The requested resource could not be found.\"}");
+                return;
+            }
+            if (!method.equals("GET")
+                    && !apiKey.equals(exchange.getRequestHeaders().getFirst("apikey"))) {
+                send(exchange, 401, "{\"message\":\"Not authorized\"}");
+                return;
+            }
+            String key = path.length() > "/api/schemas/".length() ? path.substring("/api/schemas/".length()) : "";
+            if (key.isEmpty() && method.equals("GET")) {
+                ArrayNode list = Json.MAPPER.createArrayNode();
+                schemas.keySet().forEach(k -> list.add("iglu:" + k));
+                send(exchange, 200, Json.write(list));
+            } else if (method.equals("GET")) {
+                JsonNode s = schemas.get(key);
+                send(
+                        exchange,
+                        s == null ? 404 : 200,
+                        s == null ? "{\"message\":\"The schema is not found\"}" : Json.write(s));
+            } else if (method.equals("PUT")) {
+                JsonNode s = Json.MAPPER.readTree(body);
+                String self =
+                        s.at("/self/vendor").asText() + "/" + s.at("/self/name").asText() + "/jsonschema/"
+                                + s.at("/self/version").asText();
+                if (!self.equals(key)) {
+                    send(exchange, 400, "{\"message\":\"self block does not match the path " + key + "\"}");
+                    return;
+                }
+                boolean existed = schemas.put(key, s) != null;
+                send(
+                        exchange,
+                        existed ? 200 : 201,
+                        "{\"message\":\"Schema " + (existed ? "updated" : "created") + "\"}");
+            } else if (method.equals("DELETE")) {
+                send(exchange, schemas.remove(key) == null ? 404 : 200, "{\"message\":\"Schema deleted\"}");
+            } else {
+                send(exchange, 405, "{\"message\":\"method not allowed\"}");
+            }
+        }
+    }
+
+    /** A Confluent schema registry with BACKWARD-style compatibility decided by Reflekt's own SchemaDiff. */
+    static final class Confluent extends Fake {
+        final Map<String, List<String>> subjects = new TreeMap<>();
+
+        Confluent() throws IOException {}
+
+        @Override
+        void handle(HttpExchange exchange, String method, String path, String body) throws IOException {
+            String[] p = path.split("/");
+            if (method.equals("GET") && path.equals("/subjects")) {
+                ArrayNode list = Json.MAPPER.createArrayNode();
+                subjects.keySet().forEach(list::add);
+                send(exchange, 200, Json.write(list));
+            } else if (method.equals("POST") && p.length == 3 && p[1].equals("subjects")) {
+                String schema = Json.MAPPER.readTree(body).path("schema").asText();
+                List<String> versions = subjects.get(p[2]);
+                int index = versions == null ? -1 : indexOf(versions, schema);
+                if (index < 0) {
+                    send(
+                            exchange,
+                            404,
+                            versions == null
+                                    ? "{\"error_code\":40401,\"message\":\"Subject '" + p[2] + "' not found.\"}"
+                                    : "{\"error_code\":40403,\"message\":\"Schema not found\"}");
+                } else {
+                    send(
+                            exchange,
+                            200,
+                            "{\"subject\":\"" + p[2] + "\",\"version\":" + (index + 1) + ",\"id\":" + (index + 1)
+                                    + "}");
+                }
+            } else if (method.equals("POST") && path.startsWith("/compatibility/subjects/")) {
+                List<String> versions = subjects.get(p[3]);
+                if (versions == null) {
+                    send(exchange, 404, "{\"error_code\":40401,\"message\":\"Subject '" + p[3] + "' not found.\"}");
+                    return;
+                }
+                JsonNode latest = Json.MAPPER.readTree(versions.get(versions.size() - 1));
+                JsonNode proposed = Json.MAPPER.readTree(
+                        Json.MAPPER.readTree(body).path("schema").asText());
+                List<Change> breaking = SchemaDiff.diff(latest, proposed, false).stream()
+                        .filter(Change::breaking)
+                        .toList();
+                ObjectNode verdict = Json.MAPPER.createObjectNode().put("is_compatible", breaking.isEmpty());
+                ArrayNode messages = verdict.putArray("messages");
+                breaking.forEach(
+                        c -> messages.add("{errorType:'" + c.kind() + "', description:'" + c.describe() + "'}"));
+                send(exchange, 200, Json.write(verdict));
+            } else if (method.equals("POST") && p.length == 4 && p[3].equals("versions")) {
+                String schema = Json.MAPPER.readTree(body).path("schema").asText();
+                List<String> versions = subjects.computeIfAbsent(p[2], s -> new ArrayList<>());
+                if (indexOf(versions, schema) < 0) {
+                    versions.add(schema);
+                }
+                send(exchange, 200, "{\"id\":" + versions.size() + "}");
+            } else if (method.equals("GET") && path.endsWith("/versions/latest")) {
+                List<String> versions = subjects.get(p[2]);
+                if (versions == null) {
+                    send(exchange, 404, "{\"error_code\":40401,\"message\":\"Subject not found.\"}");
+                    return;
+                }
+                ObjectNode latest = Json.MAPPER
+                        .createObjectNode()
+                        .put("subject", p[2])
+                        .put("version", versions.size())
+                        .put("id", versions.size())
+                        .put("schemaType", "JSON")
+                        .put("schema", versions.get(versions.size() - 1));
+                send(exchange, 200, Json.write(latest));
+            } else if (method.equals("DELETE") && p.length == 3) {
+                List<String> removed = subjects.remove(p[2]);
+                send(exchange, removed == null ? 404 : 200, "[1]");
+            } else {
+                send(exchange, 404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}");
+            }
+        }
+
+        private static int indexOf(List<String> versions, String schema) throws IOException {
+            JsonNode wanted = Json.MAPPER.readTree(schema);
+            for (int i = 0; i < versions.size(); i++) {
+                if (Json.MAPPER.readTree(versions.get(i)).equals(wanted)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}
