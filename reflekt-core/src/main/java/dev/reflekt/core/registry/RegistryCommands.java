@@ -1,0 +1,207 @@
+package dev.reflekt.core.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.internal.json.ParseException;
+import dev.reflekt.core.lint.Linter;
+import dev.reflekt.core.project.ProfileEntry;
+import dev.reflekt.core.project.Profiles;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.project.SchemaSelector;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Finding;
+import dev.reflekt.core.report.Reports;
+import dev.reflekt.core.report.Severities;
+import dev.reflekt.core.report.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** {@code reflekt:push} and {@code reflekt:pull} as single calls. */
+public final class RegistryCommands {
+
+    /** Keys of a registry entry that hold credentials; none may come from two places. */
+    private static final Set<String> SECRET_KEYS =
+            Set.of("api_token", "api_key", "username", "password", "service_account_name", "service_account_secret");
+
+    private RegistryCommands() {}
+
+    /**
+     * A push.
+     *
+     * @param registry how messages name the registry
+     * @param credentials where the credentials came from, never what they are
+     * @param plan what was (or, on a dry run, would be) done
+     * @param outcomes one per change; empty on a dry run
+     */
+    public record PushResult(String registry, String credentials, PushPlan plan, List<PushOutcome> outcomes) {}
+
+    /**
+     * A pull.
+     *
+     * @param registry how messages name the registry
+     * @param written files written, relative to the project
+     * @param unchanged files already as the registry has them
+     * @param kept local files that differ from the registry and were not overwritten
+     * @param notes what was skipped and why
+     * @param findings lint findings of the written files
+     */
+    public record PullResult(
+            String registry,
+            List<String> written,
+            List<String> unchanged,
+            List<String> kept,
+            List<String> notes,
+            List<Finding> findings) {}
+
+    /** Lints the selection, refuses schemas with lint errors, then plans and (unless dry) applies the push. */
+    public static PushResult push(
+            ReflektProject project,
+            RegistryRequest request,
+            RetryPolicy policy,
+            Consumer<String> log,
+            HttpTransport.Sleeper sleeper)
+            throws ReflektException {
+        List<SchemaFile> files = project.select(request.select());
+        CheckResult lint = new Linter(project, Severities.defaults()).lint(files);
+        if (lint.count(Severity.ERROR) > 0) {
+            List<String> problems = new ArrayList<>();
+            problems.add("Refusing to push: " + CheckResult.plural(lint.count(Severity.ERROR), "lint error") + " in the"
+                    + " selected schemas; fix them (mvn reflekt:lint) and push again.");
+            lint.findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR)
+                    .map(Finding::format)
+                    .forEach(problems::add);
+            throw new ReflektException(problems);
+        }
+        ProfileEntry entry = entry(project, request);
+        String credentials = credentials(entry, request);
+        RegistryClient client = Registries.client(entry, request.secrets(), policy, log, sleeper);
+        List<RegistryClient.Schema> schemas = new ArrayList<>();
+        LocatedTreeReader reader = new LocatedTreeReader();
+        for (SchemaFile f : files) {
+            try {
+                schemas.add(new RegistryClient.Schema(
+                        f.id(), reader.readJson(f.path()).root()));
+            } catch (IOException | ParseException e) {
+                throw new ReflektException("Cannot read " + f.displayPath() + ": " + e.getMessage(), e);
+            }
+        }
+        PushPlan plan = client.plan(schemas, request.delete());
+        List<PushOutcome> outcomes = request.dryRun() ? List.of() : client.apply(plan);
+        return new PushResult(client.name(), credentials, plan, outcomes);
+    }
+
+    /** Pulls every schema (or the selection) into {@code schemas/}, then lints what it wrote. */
+    public static PullResult pull(
+            ReflektProject project,
+            RegistryRequest request,
+            RetryPolicy policy,
+            Consumer<String> log,
+            HttpTransport.Sleeper sleeper)
+            throws ReflektException {
+        ProfileEntry entry = entry(project, request);
+        credentials(entry, request);
+        RegistryClient client = Registries.client(entry, request.secrets(), policy, log, sleeper);
+        List<String> notes = new ArrayList<>();
+        List<RegistryClient.Schema> pulled = client.pull(notes::add);
+        Path root = project.schemasDir().toAbsolutePath().normalize();
+        List<SchemaFile> candidates = new ArrayList<>();
+        Map<String, JsonNode> byId = new java.util.TreeMap<>();
+        for (RegistryClient.Schema s : pulled) {
+            Path target = root.resolve(s.id()).normalize();
+            if (!target.startsWith(root)
+                    || !s.id().endsWith(".json")
+                    || target.startsWith(root.resolve(ReflektProject.META_DIR))) {
+                notes.add("Skipped '" + s.id() + "': not a path inside schemas/.");
+                continue;
+            }
+            candidates.add(new SchemaFile(target, s.id()));
+            byId.put(s.id(), s.json());
+        }
+        List<SchemaFile> selected = SchemaSelector.select(candidates, request.select());
+        List<String> written = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        LocatedTreeReader reader = new LocatedTreeReader();
+        try {
+            for (SchemaFile f : selected) {
+                JsonNode json = byId.get(f.id());
+                if (Files.isRegularFile(f.path())) {
+                    JsonNode local = null;
+                    try {
+                        local = reader.readJson(f.path()).root();
+                    } catch (ParseException e) {
+                        // a broken local file differs from the registry's
+                    }
+                    if (json.equals(local)) {
+                        unchanged.add(f.displayPath());
+                        continue;
+                    }
+                    if (!request.force()) {
+                        kept.add(f.displayPath());
+                        continue;
+                    }
+                }
+                Files.createDirectories(f.path().getParent());
+                Reports.writeAtomically(f.path(), Json.pretty(json));
+                written.add(f.displayPath());
+            }
+        } catch (IOException e) {
+            throw new ReflektException("Cannot write pulled schemas under " + root + ": " + e.getMessage(), e);
+        }
+        List<SchemaFile> writtenFiles =
+                selected.stream().filter(f -> written.contains(f.displayPath())).toList();
+        List<Finding> findings = writtenFiles.isEmpty()
+                ? List.of()
+                : new Linter(project, Severities.defaults()).lint(writtenFiles).findings();
+        return new PullResult(client.name(), written, unchanged, kept, notes, findings);
+    }
+
+    private static ProfileEntry entry(ReflektProject project, RegistryRequest request) throws ReflektException {
+        Profiles.Profile profile = project.profiles(request.env()).profile(request.profile());
+        if (profile.registries().isEmpty()) {
+            throw new ReflektException("Profile '" + profile.name() + "' has no registry: add one under 'registry:' in "
+                    + project.display(project.profilesFile()) + " (type: iglu, confluent, segment or avo).");
+        }
+        String wanted = request.registry();
+        if (wanted == null || wanted.isBlank()) {
+            return profile.registries().get(0);
+        }
+        return profile.registries().stream()
+                .filter(e -> e.id().equals(wanted) || e.type().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new ReflektException("Profile '" + profile.name() + "' has no registry '" + wanted
+                        + "'; it has "
+                        + profile.registries().stream().map(ProfileEntry::id).toList()
+                        + ". Name one with -Dreflekt.registry=<id or type>."));
+    }
+
+    /** Where the credentials come from; an error when both the profile and settings.xml give them. */
+    private static String credentials(ProfileEntry entry, RegistryRequest request) throws ReflektException {
+        List<String> inProfile =
+                entry.keys().stream().filter(SECRET_KEYS::contains).sorted().toList();
+        if (!request.secrets().isEmpty()) {
+            if (!inProfile.isEmpty()) {
+                throw new ReflektException("Registry '" + entry.id() + "' gets credentials from both "
+                        + request.secretsOrigin() + " and the profile (" + String.join(", ", inProfile) + " at "
+                        + entry.origin(inProfile.get(0)) + "); keep one of them.");
+            }
+            return request.secretsOrigin();
+        }
+        if (inProfile.isEmpty()) {
+            return "none";
+        }
+        return inProfile.stream()
+                .map(k -> k + " from " + entry.origin(k))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("none");
+    }
+}

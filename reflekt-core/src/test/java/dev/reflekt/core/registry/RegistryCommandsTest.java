@@ -1,0 +1,163 @@
+package dev.reflekt.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.TestProject;
+import dev.reflekt.core.registry.PushPlan.Action;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryCommandsTest {
+
+    private static final String KEY = "iglu-Secret-5d2";
+
+    @TempDir
+    Path dir;
+
+    private FakeRegistries.Iglu iglu;
+    private final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        iglu = new FakeRegistries.Iglu(KEY);
+    }
+
+    @AfterEach
+    void stop() {
+        iglu.close();
+    }
+
+    private TestProject project(String extraEntryKeys) {
+        return TestProject.create(dir)
+                .schema(
+                        "shop/Cart_Viewed/1-0.json",
+                        "Cart Viewed",
+                        "{\"cart_id\": {\"type\": \"string\", \"description\": \"x\"}}")
+                .write(
+                        "reflekt_profiles.yml",
+                        "dev:\n  registry:\n    - {type: confluent, url: 'http://127.0.0.1:9'}\n"
+                                + "    - {id: snowplow, type: iglu, url: '" + iglu.url() + "'" + extraEntryKeys
+                                + "}\n");
+    }
+
+    private RegistryRequest request(boolean dryRun, boolean force, Map<String, String> secrets) {
+        return new RegistryRequest(
+                "",
+                "",
+                "snowplow",
+                dryRun,
+                false,
+                force,
+                secrets,
+                "settings.xml server 'iglu'",
+                Map.of("IGLU_KEY", KEY));
+    }
+
+    private RegistryCommands.PushResult push(TestProject p, RegistryRequest r) throws ReflektException {
+        return RegistryCommands.push(p.load(), r, RetryPolicy.defaults(), log::add, d -> {});
+    }
+
+    @Test
+    void pushFromTheNamedRegistryWithKeyFromTheEnvironment() throws Exception {
+        TestProject p = project(", api_key: \"{{ env_var('IGLU_KEY') }}\"");
+        RegistryCommands.PushResult result = push(p, request(false, false, Map.of()));
+        assertThat(result.registry()).isEqualTo("Iglu Server at " + iglu.url());
+        assertThat(result.credentials()).isEqualTo("api_key from environment variable IGLU_KEY");
+        assertThat(result.outcomes()).singleElement().matches(PushOutcome::ok);
+        assertThat(iglu.schemas).containsOnlyKeys("com.example/Cart_Viewed/jsonschema/1-0-0");
+    }
+
+    @Test
+    void dryRunSendsNoWriteRequest() throws Exception {
+        TestProject p = project(", api_key: \"{{ env_var('IGLU_KEY') }}\"");
+        RegistryCommands.PushResult result = push(p, request(true, false, Map.of()));
+        assertThat(result.plan().changes()).extracting(PushPlan.Change::action).containsExactly(Action.CREATE);
+        assertThat(result.outcomes()).isEmpty();
+        assertThat(iglu.writes()).isZero();
+        assertThat(iglu.requests).allMatch(r -> r.startsWith("GET "));
+    }
+
+    @Test
+    void settingsXmlCredentialsWorkAndGivingBothIsAnError() throws Exception {
+        RegistryCommands.PushResult result = push(project(""), request(false, false, Map.of("api_key", KEY)));
+        assertThat(result.credentials()).isEqualTo("settings.xml server 'iglu'");
+        assertThat(result.outcomes()).allMatch(PushOutcome::ok);
+        assertThatThrownBy(() -> push(project(", api_key: other"), request(false, false, Map.of("api_key", KEY))))
+                .hasMessageStartingWith(
+                        "Registry 'snowplow' gets credentials from both settings.xml server 'iglu' and the"
+                                + " profile (api_key at reflekt_profiles.yml:4:")
+                .hasMessageEndingWith("); keep one of them.");
+    }
+
+    @Test
+    void schemasWithLintErrorsAreNotPushed() throws Exception {
+        TestProject p =
+                project("").schema("shop/Cart_Opened/1-0.json", "Cart Opened", "{\"cartId\": {\"type\": \"string\"}}");
+        assertThatThrownBy(() -> push(p, request(false, false, Map.of("api_key", KEY))))
+                .isInstanceOfSatisfying(ReflektException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                "Refusing to push: 2 lint errors in the selected schemas; fix them (mvn reflekt:lint) and push again.",
+                                "schemas/shop/Cart_Opened/1-0.json:13:18: error [property-casing] 'cartId' is not snake case;"
+                                        + " rename it to 'cart_id'",
+                                "schemas/shop/Cart_Opened/1-0.json:13:18: error [property-description] property 'cartId' has no"
+                                        + " description; add \"description\": \"<what it means>\""));
+        assertThat(iglu.requests).isEmpty();
+    }
+
+    @Test
+    void aWrongKeyFailsThatSchemaWithoutPrintingTheKey() throws Exception {
+        RegistryCommands.PushResult result = push(project(", api_key: wrong-" + KEY), request(false, false, Map.of()));
+        assertThat(result.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.ok()).isFalse();
+            assertThat(o.describe()).contains("HTTP 401 Not authorized").doesNotContain(KEY);
+        });
+        assertThat(String.join("\n", log)).doesNotContain(KEY);
+    }
+
+    @Test
+    void pullKeepsADifferingLocalFileUnlessForcedAndLintsWhatItWrites() throws Exception {
+        TestProject p = project(", api_key: \"{{ env_var('IGLU_KEY') }}\"");
+        push(p, request(false, false, Map.of()));
+        Path file = dir.resolve("schemas/shop/Cart_Viewed/1-0.json");
+        String pushed = Files.readString(file);
+        Files.writeString(file, pushed.replace("Test event.", "Edited locally."));
+
+        RegistryCommands.PullResult kept = RegistryCommands.pull(
+                p.load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
+        assertThat(kept.kept()).containsExactly("schemas/shop/Cart_Viewed/1-0.json");
+        assertThat(file).content().contains("Edited locally.");
+
+        RegistryCommands.PullResult forced = RegistryCommands.pull(
+                p.load(), request(false, true, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
+        assertThat(forced.written()).containsExactly("schemas/shop/Cart_Viewed/1-0.json");
+        assertThat(file).content().contains("Test event.");
+        assertThat(forced.findings()).isEmpty();
+
+        RegistryCommands.PullResult again = RegistryCommands.pull(
+                p.load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
+        assertThat(again.unchanged()).containsExactly("schemas/shop/Cart_Viewed/1-0.json");
+    }
+
+    @Test
+    void aPulledIdOutsideSchemasIsSkipped() throws Exception {
+        iglu.schemas.put(
+                "com.evil/x/jsonschema/1-0-0",
+                Json.MAPPER.readTree(
+                        "{\"self\": {\"vendor\": \"com.evil\","
+                                + " \"name\": \"x\", \"version\": \"1-0-0\"}, \"reflekt\": {\"id\": \"../../etc/evil.json\"}}"));
+        RegistryCommands.PullResult r = RegistryCommands.pull(
+                project("").load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
+        assertThat(r.written()).isEmpty();
+        assertThat(r.notes()).containsExactly("Skipped '../../etc/evil.json': not a path inside schemas/.");
+        assertThat(dir.getParent().resolve("etc")).doesNotExist();
+    }
+}

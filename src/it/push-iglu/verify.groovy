@@ -1,0 +1,12 @@
+context.iglu.stop(0)
+def log = new File(basedir, 'build.log').text
+// Run 1, the dry run: a plan, and no write request.
+assert log.contains('  would create shop/Cart_Viewed/1-0.json (com.example/Cart_Viewed/jsonschema/1-0-0)')
+assert log.contains('Reflekt push (dry run): 2 created, 0 updated, 0 unchanged, 0 deleted; nothing was changed.')
+// Run 2, at deploy: both schemas pushed, lint ran first.
+assert log.contains('  created shop/Order_Completed/1-0.json (com.example/Order_Completed/jsonschema/1-0-0)')
+assert log.contains('Reflekt push: 2 created, 0 updated, 0 unchanged, 0 deleted')
+assert log.contains('credentials: api_key from environment variable REFLEKT_IT_IGLU_KEY')
+assert context.igluRequests.count { it.startsWith('PUT ') } == 2 : context.igluRequests
+assert context.igluStore['com.example/Cart_Viewed/jsonschema/1-0-0'].reflekt.id == 'shop/Cart_Viewed/1-0.json'
+assert !log.contains('it-iglu-key-2c9') : 'the api key reached the log'
