@@ -4,6 +4,7 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.ProfileEntry;
 import dev.reflekt.core.registry.confluent.ConfluentClient;
 import dev.reflekt.core.registry.iglu.IgluClient;
+import dev.reflekt.core.registry.segment.SegmentClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -20,17 +21,30 @@ public final class Registries {
      *
      * @param secrets credentials from settings.xml replacing the entry's ({@code api_token},
      *     {@code api_key}, {@code username}, {@code password}, ...); empty when none
+     * @param vendor the project's default vendor, for schemas pulled from registries that have none
      * @param log receives retry notes
      */
     public static RegistryClient client(
             ProfileEntry entry,
             Map<String, String> secrets,
+            String vendor,
             RetryPolicy policy,
             Consumer<String> log,
             HttpTransport.Sleeper sleeper)
             throws ReflektException {
         Map<String, String> headers = new HashMap<>();
         switch (entry.type()) {
+            case "segment" -> {
+                String token = secret(entry, secrets, "api_token");
+                if (token == null) {
+                    entry.require("api_token");
+                }
+                headers.put("Authorization", "Bearer " + token);
+                return new SegmentClient(
+                        entry.get("api_url").orElse(SegmentClient.API),
+                        vendor,
+                        new HttpTransport("Segment", policy, headers, SegmentClient::errorMessage, log, sleeper));
+            }
             case "iglu" -> {
                 String url = entry.require("url");
                 String key = secret(entry, secrets, "api_key");
@@ -45,12 +59,10 @@ public final class Registries {
                 String user = secret(entry, secrets, "username");
                 String password = secret(entry, secrets, "password");
                 if (user != null) {
+                    String pair = user + ":" + (password == null ? "" : password);
                     headers.put(
                             "Authorization",
-                            "Basic "
-                                    + Base64.getEncoder()
-                                            .encodeToString((user + ":" + (password == null ? "" : password))
-                                                    .getBytes(StandardCharsets.UTF_8)));
+                            "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
                 }
                 headers.put("Accept", "application/vnd.schemaregistry.v1+json, application/json");
                 return new ConfluentClient(
@@ -60,7 +72,7 @@ public final class Registries {
             }
             default ->
                 throw new ReflektException("Registry type '" + entry.type() + "' (" + entry + ") cannot be"
-                        + " pushed to or pulled from yet; use iglu or confluent.");
+                        + " pushed to or pulled from yet; use segment, iglu or confluent.");
         }
     }
 

@@ -15,13 +15,20 @@ public interface RegistryClient {
     /**
      * What pushing {@code schemas} would do; reads the registry, writes nothing.
      *
-     * @param delete also delete what the registry has and {@code schemas} lack (within their vendors)
+     * @param allIds the ids of every schema of the project, selected or not (Segment replaces a whole
+     *     tracking plan only when all its schemas are selected)
+     * @param delete Iglu, Confluent: also delete what the registry has and {@code schemas} lack (within
+     *     their vendors); Segment: delete the selected events from the tracking plan
      */
-    PushPlan plan(List<Schema> schemas, boolean delete) throws RegistryException;
+    PushPlan plan(List<Schema> schemas, java.util.Set<String> allIds, boolean delete) throws RegistryException;
 
     /** Carries out {@code plan}; one outcome per change, failures included, nothing rolled back. */
     List<PushOutcome> apply(PushPlan plan);
 
-    /** Every schema the registry holds, as Reflekt schemas; what cannot be mapped is skipped with a note. */
-    List<Schema> pull(java.util.function.Consumer<String> notes) throws RegistryException;
+    /**
+     * The registry's schemas as Reflekt schemas; what cannot be mapped is skipped with a note.
+     *
+     * @param select the user's selection; a client may use it to fetch less (Segment: the plan name)
+     */
+    List<Schema> pull(String select, java.util.function.Consumer<String> notes) throws RegistryException;
 }

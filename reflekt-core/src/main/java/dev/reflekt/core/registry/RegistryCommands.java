@@ -83,7 +83,8 @@ public final class RegistryCommands {
         }
         ProfileEntry entry = entry(project, request);
         String credentials = credentials(entry, request);
-        RegistryClient client = Registries.client(entry, request.secrets(), policy, log, sleeper);
+        RegistryClient client =
+                Registries.client(entry, request.secrets(), project.config().vendor(), policy, log, sleeper);
         List<RegistryClient.Schema> schemas = new ArrayList<>();
         LocatedTreeReader reader = new LocatedTreeReader();
         for (SchemaFile f : files) {
@@ -94,7 +95,9 @@ public final class RegistryCommands {
                 throw new ReflektException("Cannot read " + f.displayPath() + ": " + e.getMessage(), e);
             }
         }
-        PushPlan plan = client.plan(schemas, request.delete());
+        java.util.Set<String> allIds = new java.util.HashSet<>();
+        project.schemaFiles().forEach(f -> allIds.add(f.id()));
+        PushPlan plan = client.plan(schemas, allIds, request.delete());
         List<PushOutcome> outcomes = request.dryRun() ? List.of() : client.apply(plan);
         return new PushResult(client.name(), credentials, plan, outcomes);
     }
@@ -109,9 +112,10 @@ public final class RegistryCommands {
             throws ReflektException {
         ProfileEntry entry = entry(project, request);
         credentials(entry, request);
-        RegistryClient client = Registries.client(entry, request.secrets(), policy, log, sleeper);
+        RegistryClient client =
+                Registries.client(entry, request.secrets(), project.config().vendor(), policy, log, sleeper);
         List<String> notes = new ArrayList<>();
-        List<RegistryClient.Schema> pulled = client.pull(notes::add);
+        List<RegistryClient.Schema> pulled = client.pull(request.select(), notes::add);
         Path root = project.schemasDir().toAbsolutePath().normalize();
         List<SchemaFile> candidates = new ArrayList<>();
         Map<String, JsonNode> byId = new java.util.TreeMap<>();

@@ -211,4 +211,113 @@ final class FakeRegistries {
             return -1;
         }
     }
+
+    /** A Segment workspace behind the Public API: tracking plans and their rules, paginated by cursor. */
+    static final class Segment extends Fake {
+        final Map<String, String> plans = new java.util.LinkedHashMap<>(); // id -> name
+        final Map<String, List<ObjectNode>> rules = new TreeMap<>();
+        final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+        private final String token;
+        int rateLimitNext;
+
+        Segment(String token) throws IOException {
+            this.token = token;
+        }
+
+        String addPlan(String name) {
+            String id = "tp_" + (plans.size() + 1);
+            plans.put(id, name);
+            rules.put(id, new ArrayList<>());
+            return id;
+        }
+
+        @Override
+        void handle(HttpExchange exchange, String method, String path, String body) throws IOException {
+            if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, 401, "{\"errors\":[{\"type\":\"unauthorized\",\"message\":\"Unauthorized\"}]}");
+                return;
+            }
+            if (rateLimitNext > 0) {
+                rateLimitNext--;
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                send(
+                        exchange,
+                        429,
+                        "{\"errors\":[{\"type\":\"too-many-requests\",\"message\":\"Too many requests\"}]}");
+                return;
+            }
+            if (!body.isEmpty()) {
+                bodies.add(method + " " + path + " " + body);
+            }
+            Map<String, String> query = new java.util.HashMap<>();
+            String raw = exchange.getRequestURI().getRawQuery();
+            if (raw != null) {
+                for (String pair : raw.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    query.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                }
+            }
+            String[] p = path.split("/");
+            if (path.equals("/tracking-plans") && method.equals("GET")) {
+                List<JsonNode> items = new ArrayList<>();
+                plans.forEach((id, name) -> items.add(Json.MAPPER
+                        .createObjectNode()
+                        .put("id", id)
+                        .put("name", name)
+                        .put("type", "LIVE")));
+                send(exchange, 200, page("trackingPlans", items, query));
+            } else if (path.equals("/tracking-plans") && method.equals("POST")) {
+                String id = addPlan(Json.MAPPER.readTree(body).path("name").asText());
+                send(
+                        exchange,
+                        200,
+                        "{\"data\":{\"trackingPlan\":{\"id\":\"" + id + "\",\"name\":\"" + plans.get(id)
+                                + "\",\"type\":\"LIVE\"}}}");
+            } else if (p.length == 4 && p[3].equals("rules") && rules.containsKey(p[2])) {
+                List<ObjectNode> list = rules.get(p[2]);
+                switch (method) {
+                    case "GET" -> send(exchange, 200, page("rules", new ArrayList<>(list), query));
+                    case "PUT" -> {
+                        list.clear();
+                        Json.MAPPER.readTree(body).path("rules").forEach(r -> list.add((ObjectNode) r));
+                        send(exchange, 200, "{\"data\":{\"status\":\"SUCCESS\"}}");
+                    }
+                    case "PATCH", "DELETE" -> {
+                        for (JsonNode r : Json.MAPPER.readTree(body).path("rules")) {
+                            list.removeIf(x -> x.path("type").equals(r.path("type"))
+                                    && x.path("key").equals(r.path("key"))
+                                    && x.path("version").equals(r.path("version")));
+                            if (method.equals("PATCH")) {
+                                list.add((ObjectNode) r);
+                            }
+                        }
+                        send(exchange, 200, "{\"data\":{\"status\":\"SUCCESS\"}}");
+                    }
+                    default -> send(exchange, 405, "{\"errors\":[{\"message\":\"Method not allowed\"}]}");
+                }
+            } else {
+                send(exchange, 404, "{\"errors\":[{\"type\":\"resource-not-found\",\"message\":\"Not found\"}]}");
+            }
+        }
+
+        private static String page(String field, List<? extends JsonNode> items, Map<String, String> query) {
+            int count = Integer.parseInt(query.getOrDefault("pagination.count", "10"));
+            int from = Integer.parseInt(query.getOrDefault("pagination.cursor", "0"));
+            int to = Math.min(items.size(), from + Math.min(count, 200));
+            ObjectNode data = Json.MAPPER.createObjectNode();
+            ArrayNode page = data.putArray(field);
+            items.subList(from, to).forEach(page::add);
+            ObjectNode pagination = data.putObject("pagination")
+                    .put("current", String.valueOf(from))
+                    .put("totalEntries", items.size());
+            if (to < items.size()) {
+                pagination.put("next", String.valueOf(to));
+            } else {
+                pagination.putNull("next");
+            }
+            ObjectNode root = Json.MAPPER.createObjectNode();
+            root.set("data", data);
+            return Json.write(root);
+        }
+    }
 }

@@ -48,7 +48,7 @@ class RegistryClientsTest {
         try (FakeRegistries.Iglu iglu = new FakeRegistries.Iglu(KEY)) {
             IgluClient client = new IgluClient(iglu.url(), transport(Map.of("apikey", KEY)));
             List<Schema> local = exampleSchemas();
-            PushPlan plan = client.plan(local, false);
+            PushPlan plan = client.plan(local, java.util.Set.of(), false);
             assertThat(plan.count(Action.CREATE)).isEqualTo(6);
             assertThat(plan.changes())
                     .extracting(PushPlan.Change::target)
@@ -62,8 +62,9 @@ class RegistryClientsTest {
                             .asText())
                     .isEqualTo("Order_Completed");
 
-            assertThat(byId(client.pull(notes::add))).isEqualTo(byId(local));
-            assertThat(client.plan(local, false).count(Action.UNCHANGED)).isEqualTo(6);
+            assertThat(byId(client.pull("", notes::add))).isEqualTo(byId(local));
+            assertThat(client.plan(local, java.util.Set.of(), false).count(Action.UNCHANGED))
+                    .isEqualTo(6);
         }
     }
 
@@ -72,10 +73,10 @@ class RegistryClientsTest {
         try (FakeRegistries.Iglu iglu = new FakeRegistries.Iglu(KEY)) {
             IgluClient client = new IgluClient(iglu.url(), transport(Map.of("apikey", KEY)));
             List<Schema> local = exampleSchemas();
-            client.apply(client.plan(local, false));
+            client.apply(client.plan(local, java.util.Set.of(), false));
             iglu.schemas.put("com.other/Thing/jsonschema/1-0-0", Json.MAPPER.readTree("{\"self\":{}}"));
             long writes = iglu.writes();
-            PushPlan plan = client.plan(local.subList(0, 5), true);
+            PushPlan plan = client.plan(local.subList(0, 5), java.util.Set.of(), true);
             assertThat(iglu.writes()).isEqualTo(writes);
             assertThat(plan.changes())
                     .filteredOn(c -> c.action() == Action.DELETE)
@@ -89,7 +90,7 @@ class RegistryClientsTest {
         try (FakeRegistries.Iglu iglu = new FakeRegistries.Iglu(KEY)) {
             IgluClient client = new IgluClient(iglu.url(), transport(Map.of("apikey", "wrong")));
             List<PushOutcome> outcomes =
-                    client.apply(client.plan(exampleSchemas().subList(0, 1), false));
+                    client.apply(client.plan(exampleSchemas().subList(0, 1), java.util.Set.of(), false));
             assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.error())
                     .isEqualTo("test refused pushing jaffle_shop/Cart_Viewed/1-0.json as"
                             + " com.jaffleshop/Cart_Viewed/jsonschema/1-0-0: HTTP 401 Not authorized"));
@@ -108,7 +109,7 @@ class RegistryClientsTest {
                     Json.MAPPER.readTree(
                             "{\"self\":{\"vendor\":\"com.acme\",\"name\":\"ad_view\",\"format\":\"jsonschema\",\"version\":\"1-0-2\"},"
                                     + " \"properties\": {}}"));
-            List<Schema> pulled = new IgluClient(iglu.url(), transport(Map.of())).pull(notes::add);
+            List<Schema> pulled = new IgluClient(iglu.url(), transport(Map.of())).pull("", notes::add);
             assertThat(pulled).extracting(Schema::id).containsExactly("com.acme/ad_view/1-2.json");
             assertThat(pulled.get(0).json().at("/self/name").asText()).isEqualTo("ad view");
             assertThat(notes)
@@ -123,21 +124,22 @@ class RegistryClientsTest {
             ConfluentClient client = new ConfluentClient(registry.url(), null, transport(Map.of()));
             List<Schema> local = new ArrayList<>(exampleSchemas());
             local.sort(Comparator.comparing(Schema::id));
-            PushPlan plan = client.plan(local, false);
+            PushPlan plan = client.plan(local, java.util.Set.of(), false);
             assertThat(plan.changes())
                     .extracting(PushPlan.Change::target)
                     .contains("com.jaffleshop.Product_Added.v1", "com.jaffleshop.Product_Added.v2");
             assertThat(client.apply(plan)).allMatch(PushOutcome::ok);
             assertThat(registry.subjects).hasSize(6);
-            assertThat(byId(client.pull(notes::add))).isEqualTo(byId(local));
-            assertThat(client.plan(local, false).count(Action.UNCHANGED)).isEqualTo(6);
+            assertThat(byId(client.pull("", notes::add))).isEqualTo(byId(local));
+            assertThat(client.plan(local, java.util.Set.of(), false).count(Action.UNCHANGED))
+                    .isEqualTo(6);
 
             // A breaking edit of 1-0 is refused with the registry's messages, and nothing is written.
             Schema cart = local.get(0);
             com.fasterxml.jackson.databind.node.ObjectNode broken = cart.json().deepCopy();
             ((com.fasterxml.jackson.databind.node.ArrayNode) broken.withArray("required")).add("item_count");
             long writes = registry.writes();
-            PushPlan refused = client.plan(List.of(new Schema(cart.id(), broken)), false);
+            PushPlan refused = client.plan(List.of(new Schema(cart.id(), broken)), java.util.Set.of(), false);
             assertThat(refused.changes()).singleElement().satisfies(c -> {
                 assertThat(c.action()).isEqualTo(Action.REFUSED);
                 assertThat(c.detail())

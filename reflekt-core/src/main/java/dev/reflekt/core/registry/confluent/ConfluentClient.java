@@ -73,7 +73,7 @@ public final class ConfluentClient implements RegistryClient {
     }
 
     @Override
-    public PushPlan plan(List<Schema> schemas, boolean delete) throws RegistryException {
+    public PushPlan plan(List<Schema> schemas, Set<String> allIds, boolean delete) throws RegistryException {
         List<PushPlan.Change> changes = new ArrayList<>();
         Set<String> subjects = new HashSet<>();
         Set<String> vendors = new HashSet<>();
@@ -159,7 +159,7 @@ public final class ConfluentClient implements RegistryClient {
     }
 
     @Override
-    public List<Schema> pull(Consumer<String> notes) throws RegistryException {
+    public List<Schema> pull(String select, Consumer<String> notes) throws RegistryException {
         List<Schema> out = new ArrayList<>();
         for (String subject : list()) {
             HttpTransport.Response r = http.expectOk(

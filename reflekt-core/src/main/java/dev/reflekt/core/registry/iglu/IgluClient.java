@@ -40,7 +40,7 @@ public final class IgluClient implements RegistryClient {
     }
 
     @Override
-    public PushPlan plan(List<Schema> schemas, boolean delete) throws RegistryException {
+    public PushPlan plan(List<Schema> schemas, Set<String> allIds, boolean delete) throws RegistryException {
         List<PushPlan.Change> changes = new ArrayList<>();
         Set<String> vendors = new HashSet<>();
         Set<String> local = new HashSet<>();
@@ -113,7 +113,7 @@ public final class IgluClient implements RegistryClient {
     }
 
     @Override
-    public List<Schema> pull(Consumer<String> notes) throws RegistryException {
+    public List<Schema> pull(String select, Consumer<String> notes) throws RegistryException {
         List<Schema> out = new ArrayList<>();
         for (String path : list()) {
             HttpTransport.Response r = http.expectOk(http.send("GET", uri("/" + path), null), "reading " + path);
