@@ -2,6 +2,7 @@ package dev.reflekt.core.registry;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.ProfileEntry;
+import dev.reflekt.core.project.ProjectConfig;
 import dev.reflekt.core.registry.confluent.ConfluentClient;
 import dev.reflekt.core.registry.iglu.IgluClient;
 import dev.reflekt.core.registry.segment.SegmentClient;
@@ -21,13 +22,13 @@ public final class Registries {
      *
      * @param secrets credentials from settings.xml replacing the entry's ({@code api_token},
      *     {@code api_key}, {@code username}, {@code password}, ...); empty when none
-     * @param vendor the project's default vendor, for schemas pulled from registries that have none
+     * @param config the project's config: its vendor names pulled schemas, its Avo branches map to ids
      * @param log receives retry notes
      */
     public static RegistryClient client(
             ProfileEntry entry,
             Map<String, String> secrets,
-            String vendor,
+            ProjectConfig config,
             RetryPolicy policy,
             Consumer<String> log,
             HttpTransport.Sleeper sleeper)
@@ -42,7 +43,7 @@ public final class Registries {
                 headers.put("Authorization", "Bearer " + token);
                 return new SegmentClient(
                         entry.get("api_url").orElse(SegmentClient.API),
-                        vendor,
+                        config.vendor(),
                         new HttpTransport("Segment", policy, headers, SegmentClient::errorMessage, log, sleeper));
             }
             case "iglu" -> {
@@ -72,7 +73,7 @@ public final class Registries {
             }
             default ->
                 throw new ReflektException("Registry type '" + entry.type() + "' (" + entry + ") cannot be"
-                        + " pushed to or pulled from yet; use segment, iglu or confluent.");
+                        + " pushed to or pulled from yet; use segment, avo, iglu or confluent.");
         }
     }
 

@@ -83,8 +83,7 @@ public final class RegistryCommands {
         }
         ProfileEntry entry = entry(project, request);
         String credentials = credentials(entry, request);
-        RegistryClient client =
-                Registries.client(entry, request.secrets(), project.config().vendor(), policy, log, sleeper);
+        RegistryClient client = Registries.client(entry, request.secrets(), project.config(), policy, log, sleeper);
         List<RegistryClient.Schema> schemas = new ArrayList<>();
         LocatedTreeReader reader = new LocatedTreeReader();
         for (SchemaFile f : files) {
@@ -112,8 +111,7 @@ public final class RegistryCommands {
             throws ReflektException {
         ProfileEntry entry = entry(project, request);
         credentials(entry, request);
-        RegistryClient client =
-                Registries.client(entry, request.secrets(), project.config().vendor(), policy, log, sleeper);
+        RegistryClient client = Registries.client(entry, request.secrets(), project.config(), policy, log, sleeper);
         List<String> notes = new ArrayList<>();
         List<RegistryClient.Schema> pulled = client.pull(request.select(), notes::add);
         Path root = project.schemasDir().toAbsolutePath().normalize();

@@ -320,4 +320,36 @@ final class FakeRegistries {
             return Json.write(root);
         }
     }
+
+    /** Avo's export endpoint for one workspace, behind basic auth. */
+    static final class Avo extends Fake {
+        final Map<String, String> branches = new TreeMap<>(); // branch id -> export JSON
+        private final String workspace;
+        private final String basic;
+
+        Avo(String workspace, String user, String secret) throws IOException {
+            this.workspace = workspace;
+            this.basic = "Basic "
+                    + java.util.Base64.getEncoder()
+                            .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        void handle(HttpExchange exchange, String method, String path, String body) throws IOException {
+            if (!basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, 401, "{\"message\":\"Invalid service account credentials\"}");
+                return;
+            }
+            String prefix = "/workspaces/" + workspace + "/branches/";
+            if (method.equals("GET") && path.startsWith(prefix) && path.endsWith("/export/v1")) {
+                String export = branches.get(path.substring(prefix.length(), path.length() - "/export/v1".length()));
+                send(
+                        exchange,
+                        export == null ? 404 : 200,
+                        export == null ? "{\"message\":\"Branch not found\"}" : export);
+            } else {
+                send(exchange, 404, "{\"message\":\"Not found\"}");
+            }
+        }
+    }
 }

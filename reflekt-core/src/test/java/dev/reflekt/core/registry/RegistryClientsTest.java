@@ -161,4 +161,16 @@ class RegistryClientsTest {
         assertThat(new ConfluentClient("http://x", null, transport(Map.of())).subject(s))
                 .isEqualTo("com.jaffleshop.Cart_Viewed.v1");
     }
+
+    @Test
+    void aMalformedAnswerIsOneClearError() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.then(ScriptedServer.Reply.of(200, "<html>proxy error</html>"));
+            String url = server.uri("").toString();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new IgluClient(url, transport(Map.of())).pull("", notes::add))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageStartingWith("Iglu Server at " + url + " sent a malformed answer to GET /api/schemas:");
+        }
+    }
 }
