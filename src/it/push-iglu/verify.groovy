@@ -10,3 +10,6 @@ assert log.contains('credentials: api_key from environment variable REFLEKT_IT_I
 assert context.igluRequests.count { it.startsWith('PUT ') } == 2 : context.igluRequests
 assert context.igluStore['com.example/Cart_Viewed/jsonschema/1-0-0'].reflekt.id == 'shop/Cart_Viewed/1-0.json'
 assert !log.contains('it-iglu-key-2c9') : 'the api key reached the log'
+// Run 3: the settings.xml server is found, but the profile gives the key too: an error, no push.
+assert log.contains("[ERROR] Registry 'iglu' gets credentials from both settings.xml server 'it-iglu' and the profile (api_key from environment variable REFLEKT_IT_IGLU_KEY); keep one of them.")
+assert context.igluRequests.count { it.startsWith('PUT ') } == 2

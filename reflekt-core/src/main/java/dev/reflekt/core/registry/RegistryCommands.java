@@ -193,7 +193,7 @@ public final class RegistryCommands {
         if (!request.secrets().isEmpty()) {
             if (!inProfile.isEmpty()) {
                 throw new ReflektException("Registry '" + entry.id() + "' gets credentials from both "
-                        + request.secretsOrigin() + " and the profile (" + String.join(", ", inProfile) + " at "
+                        + request.secretsOrigin() + " and the profile (" + String.join(", ", inProfile) + " from "
                         + entry.origin(inProfile.get(0)) + "); keep one of them.");
             }
             return request.secretsOrigin();

@@ -94,7 +94,7 @@ class RegistryCommandsTest {
         assertThatThrownBy(() -> push(project(", api_key: other"), request(false, false, Map.of("api_key", KEY))))
                 .hasMessageStartingWith(
                         "Registry 'snowplow' gets credentials from both settings.xml server 'iglu' and the"
-                                + " profile (api_key at reflekt_profiles.yml:4:")
+                                + " profile (api_key from reflekt_profiles.yml:4:")
                 .hasMessageEndingWith("); keep one of them.");
     }
 
