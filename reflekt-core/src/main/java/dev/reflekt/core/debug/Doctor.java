@@ -8,6 +8,9 @@ import dev.reflekt.core.project.EntryTypes;
 import dev.reflekt.core.project.ProfileEntry;
 import dev.reflekt.core.project.Profiles;
 import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.registry.Registries;
+import dev.reflekt.core.registry.RegistryClient;
+import dev.reflekt.core.registry.RetryPolicy;
 import dev.reflekt.core.report.Severities;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,12 +25,19 @@ import java.util.Optional;
 
 /**
  * Answers "is my Reflekt configuration right?": the project file, the meta-schema, the profiles file,
- * the selected profile and each of its registry and source entries; optionally whether each entry's
- * host answers. The Python CLI's {@code reflekt debug}. Never prints a secret.
+ * the selected profile and each of its registry and source entries; optionally an authenticated read
+ * from each registry and whether each source's host answers. The Python CLI's {@code reflekt debug}. Never prints a secret.
  */
 public final class Doctor {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 3000;
+    private static final RetryPolicy CHECK_POLICY = new RetryPolicy(
+            2,
+            java.time.Duration.ofSeconds(20),
+            java.time.Duration.ofMillis(500),
+            java.time.Duration.ofSeconds(5),
+            java.time.Duration.ofSeconds(5),
+            java.time.Duration.ofSeconds(10));
 
     private final Map<String, String> env;
 
@@ -98,14 +108,15 @@ public final class Doctor {
             checks.add(new Check(Status.WARN, "profile", "'" + profile.name() + "' has no registry and no source"));
         }
         for (ProfileEntry entry : profile.registries()) {
-            checkEntry("registry", entry, connect, checks);
+            checkEntry(project, "registry", entry, connect, checks);
         }
         for (ProfileEntry entry : profile.sources()) {
-            checkEntry("source", entry, connect, checks);
+            checkEntry(project, "source", entry, connect, checks);
         }
     }
 
-    private void checkEntry(String kind, ProfileEntry entry, boolean connect, List<Check> checks) {
+    private void checkEntry(
+            ReflektProject project, String kind, ProfileEntry entry, boolean connect, List<Check> checks) {
         String subject = kind + " " + entry.id();
         Optional<EntryTypes.EntryType> type = EntryTypes.of(entry.type());
         if (type.isEmpty() || !type.get().kind().equals(kind)) {
@@ -136,14 +147,32 @@ public final class Doctor {
                 subject,
                 "type " + entry.type() + ", complete" + (fromEnv.isEmpty() ? "" : "; " + String.join(", ", fromEnv))));
         if (connect) {
-            checks.add(connect(subject, entry));
+            checks.add(kind.equals("registry") ? login(project, subject, entry) : connect(project, subject, entry));
         }
     }
 
-    /** Whether the entry's host answers on its port; what a build or push would reach first. */
-    private Check connect(String subject, ProfileEntry entry) {
+    /** An authenticated read from the registry, with the client a push or pull would use. */
+    private Check login(ReflektProject project, String subject, ProfileEntry entry) {
+        try {
+            RegistryClient client = Registries.client(
+                    entry, Map.of(), project.config(), CHECK_POLICY, note -> {}, d -> Thread.sleep(d.toMillis()));
+            return new Check(Status.OK, subject, client.name() + " answered: " + client.check());
+        } catch (ReflektException e) {
+            return new Check(Status.FAIL, subject, e.getMessage());
+        }
+    }
+
+    /** Whether the entry's host answers on its port; what a build would reach first. */
+    private Check connect(ReflektProject project, String subject, ProfileEntry entry) {
         if (entry.type().equals("duckdb")) {
-            return new Check(Status.OK, subject, "embedded database, nothing to connect to");
+            Path file = project.resolvePath(entry.get("path").orElse(""));
+            return Files.isRegularFile(file)
+                    ? new Check(Status.OK, subject, "DuckDB file " + project.display(file) + " exists")
+                    : new Check(
+                            Status.FAIL,
+                            subject,
+                            "DuckDB file " + project.display(file) + " does not exist; create"
+                                    + " it or correct 'path'");
         }
         Optional<InetSocketAddress> address = address(entry);
         if (address.isEmpty()) {

@@ -12,6 +12,9 @@ public interface RegistryClient {
     /** How messages name this registry: {@code Iglu Server at https://iglu.acme.com}. */
     String name();
 
+    /** A cheap authenticated read, for {@code reflekt:debug}: what the registry holds ({@code 3 tracking plans}). */
+    String check() throws RegistryException;
+
     /**
      * What pushing {@code schemas} would do; reads the registry, writes nothing.
      *

@@ -73,25 +73,23 @@ class DoctorTest {
     }
 
     @Test
-    void connectReachesALiveHostAndReportsADeadOne() throws Exception {
+    void connectReachesALiveHostReportsADeadOneAndChecksTheDuckDbFile() throws Exception {
         try (ServerSocket live = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 ServerSocket dead = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int deadPort = dead.getLocalPort();
             dead.close();
             TestProject.create(dir).write("reflekt_profiles.yml", """
                     dev:
-                      registry:
-                        - type: iglu
-                          url: http://127.0.0.1:%d/api
                       source:
+                        - {id: rs, type: redshift, host: 127.0.0.1, port: %d, database: d, user: u, password: p}
                         - {id: pg, type: postgres, host: 127.0.0.1, port: %d, database: d, user: u, password: p}
-                        - {id: local, type: duckdb, path: ./local.duckdb}
+                        - {id: local, type: duckdb, path: ./missing.duckdb}
                     """.formatted(live.getLocalPort(), deadPort));
             Diagnosis d = new Doctor(Map.of()).diagnose(dir, "", true);
             assertThat(lines(d))
                     .contains(
-                            "[OK  ] registry iglu: reached 127.0.0.1:" + live.getLocalPort(),
-                            "[OK  ] source local: embedded database, nothing to connect to");
+                            "[OK  ] source rs: reached 127.0.0.1:" + live.getLocalPort(),
+                            "[FAIL] source local: DuckDB file missing.duckdb does not exist; create it or correct 'path'");
             assertThat(lines(d)).anySatisfy(l -> assertThat(l)
                     .startsWith("[FAIL] source pg: cannot reach 127.0.0.1:" + deadPort + " (ConnectException"));
             assertThat(d.failed()).isTrue();

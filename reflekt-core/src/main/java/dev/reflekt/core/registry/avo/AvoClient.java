@@ -51,6 +51,12 @@ public final class AvoClient implements RegistryClient {
     }
 
     @Override
+    public String check() throws RegistryException {
+        int n = pull("", note -> {}).size();
+        return n + " event" + (n == 1 ? "" : "s") + " on branch main";
+    }
+
+    @Override
     public PushPlan plan(List<Schema> schemas, Set<String> allIds, boolean delete) throws RegistryException {
         throw new RegistryException(
                 "Avo cannot be pushed to: edit the tracking plan in Avo and pull it"

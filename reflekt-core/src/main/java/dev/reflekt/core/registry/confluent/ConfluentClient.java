@@ -73,6 +73,12 @@ public final class ConfluentClient implements RegistryClient {
     }
 
     @Override
+    public String check() throws RegistryException {
+        int n = list().size();
+        return n + " subject" + (n == 1 ? "" : "s");
+    }
+
+    @Override
     public PushPlan plan(List<Schema> schemas, Set<String> allIds, boolean delete) throws RegistryException {
         List<PushPlan.Change> changes = new ArrayList<>();
         Set<String> subjects = new HashSet<>();

@@ -40,6 +40,12 @@ public final class IgluClient implements RegistryClient {
     }
 
     @Override
+    public String check() throws RegistryException {
+        int n = list().size();
+        return n + " schema" + (n == 1 ? "" : "s");
+    }
+
+    @Override
     public PushPlan plan(List<Schema> schemas, Set<String> allIds, boolean delete) throws RegistryException {
         List<PushPlan.Change> changes = new ArrayList<>();
         Set<String> vendors = new HashSet<>();

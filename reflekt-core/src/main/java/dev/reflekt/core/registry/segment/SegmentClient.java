@@ -83,6 +83,12 @@ public final class SegmentClient implements RegistryClient {
     }
 
     @Override
+    public String check() throws RegistryException {
+        int n = planIds().size();
+        return n + " tracking plan" + (n == 1 ? "" : "s");
+    }
+
+    @Override
     public PushPlan plan(List<Schema> schemas, Set<String> allIds, boolean delete) throws RegistryException {
         writes.clear();
         Map<String, String> ids = planIds();
