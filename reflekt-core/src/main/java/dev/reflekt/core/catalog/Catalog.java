@@ -3,6 +3,7 @@ package dev.reflekt.core.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.breaking.SchemaVersion;
+import dev.reflekt.core.internal.FileTrees;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.project.ReflektProject;
@@ -14,12 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Markdown documentation of a project's schemas: one page per schema version and an index that lists
@@ -137,10 +136,10 @@ public final class Catalog {
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, page.markdown(), StandardCharsets.UTF_8);
             }
-            deleteTree(folder);
+            FileTrees.delete(folder);
             Files.move(scratch, folder, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(scratch);
+            FileTrees.delete(scratch);
         }
     }
 
@@ -149,17 +148,6 @@ public final class Catalog {
         for (Page page : pages) {
             String name = page.file().path().getFileName().toString().replace(".json", ".md");
             Reports.writeAtomically(page.file().path().resolveSibling(name), page.markdown());
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

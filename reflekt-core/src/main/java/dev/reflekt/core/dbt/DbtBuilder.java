@@ -2,6 +2,7 @@ package dev.reflekt.core.dbt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.internal.FileTrees;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.naming.Inflection;
@@ -15,12 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Writes the dbt package of a Reflekt project to {@code artifacts/dbt/<package>/}: the same package
@@ -156,7 +155,7 @@ public final class DbtBuilder {
         Path old = null;
         try {
             if (Files.isDirectory(target)) {
-                copyTree(target, scratch);
+                FileTrees.copy(target, scratch);
             }
             boolean changed = false;
             Path sourcesPath = scratch.resolve(sourcesFile);
@@ -184,33 +183,9 @@ public final class DbtBuilder {
             Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
             return true;
         } finally {
-            deleteTree(scratch);
+            FileTrees.delete(scratch);
             if (old != null) {
-                deleteTree(old);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                FileTrees.delete(old);
             }
         }
     }

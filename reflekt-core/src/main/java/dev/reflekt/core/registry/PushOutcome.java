@@ -28,4 +28,24 @@ public record PushOutcome(PushPlan.Change change, String error) {
         }
         return change.detail() == null || change.detail().isEmpty() ? line : line + ": " + change.detail();
     }
+
+    /** Sends one change to a registry. */
+    @FunctionalInterface
+    public interface Write {
+        void send(PushPlan.Change change) throws RegistryException;
+    }
+
+    /** Sends every change with {@code write}; a failure is recorded for its schema and the others go on. */
+    public static java.util.List<PushOutcome> applyEach(PushPlan plan, Write write) {
+        java.util.List<PushOutcome> out = new java.util.ArrayList<>();
+        for (PushPlan.Change c : plan.changes()) {
+            try {
+                write.send(c);
+                out.add(new PushOutcome(c, null));
+            } catch (RegistryException e) {
+                out.add(new PushOutcome(c, e.getMessage()));
+            }
+        }
+        return out;
+    }
 }

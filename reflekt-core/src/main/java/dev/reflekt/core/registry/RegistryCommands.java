@@ -81,9 +81,8 @@ public final class RegistryCommands {
                     .forEach(problems::add);
             throw new ReflektException(problems);
         }
-        ProfileEntry entry = entry(project, request);
-        String credentials = credentials(entry, request);
-        RegistryClient client = Registries.client(entry, request.secrets(), project.config(), policy, log, sleeper);
+        Connected registry = connect(project, request, policy, log, sleeper);
+        RegistryClient client = registry.client();
         List<RegistryClient.Schema> schemas = new ArrayList<>();
         LocatedTreeReader reader = new LocatedTreeReader();
         for (SchemaFile f : files) {
@@ -98,7 +97,7 @@ public final class RegistryCommands {
         project.schemaFiles().forEach(f -> allIds.add(f.id()));
         PushPlan plan = client.plan(schemas, allIds, request.delete());
         List<PushOutcome> outcomes = request.dryRun() ? List.of() : client.apply(plan);
-        return new PushResult(client.name(), credentials, plan, outcomes);
+        return new PushResult(client.name(), registry.credentials(), plan, outcomes);
     }
 
     /** Pulls every schema (or the selection) into {@code schemas/}, then lints what it wrote. */
@@ -109,9 +108,7 @@ public final class RegistryCommands {
             Consumer<String> log,
             HttpTransport.Sleeper sleeper)
             throws ReflektException {
-        ProfileEntry entry = entry(project, request);
-        credentials(entry, request);
-        RegistryClient client = Registries.client(entry, request.secrets(), project.config(), policy, log, sleeper);
+        RegistryClient client = connect(project, request, policy, log, sleeper).client();
         List<String> notes = new ArrayList<>();
         List<RegistryClient.Schema> pulled = client.pull(request.select(), notes::add);
         Path root = project.schemasDir().toAbsolutePath().normalize();
@@ -165,6 +162,22 @@ public final class RegistryCommands {
                 ? List.of()
                 : new Linter(project, Severities.defaults()).lint(writtenFiles).findings();
         return new PullResult(client.name(), written, unchanged, kept, notes, findings);
+    }
+
+    /** The client of the chosen registry, and where its credentials came from. */
+    private record Connected(RegistryClient client, String credentials) {}
+
+    private static Connected connect(
+            ReflektProject project,
+            RegistryRequest request,
+            RetryPolicy policy,
+            Consumer<String> log,
+            HttpTransport.Sleeper sleeper)
+            throws ReflektException {
+        ProfileEntry entry = entry(project, request);
+        String credentials = credentials(entry, request);
+        return new Connected(
+                Registries.client(entry, request.secrets(), project.config(), policy, log, sleeper), credentials);
     }
 
     private static ProfileEntry entry(ReflektProject project, RegistryRequest request) throws ReflektException {

@@ -134,27 +134,20 @@ public final class ConfluentClient implements RegistryClient {
 
     @Override
     public List<PushOutcome> apply(PushPlan plan) {
-        List<PushOutcome> out = new ArrayList<>();
-        for (PushPlan.Change c : plan.changes()) {
-            try {
-                switch (c.action()) {
-                    case CREATE, UPDATE ->
-                        http.expectOk(
-                                http.send("POST", uri("/subjects/" + encode(c.target()) + "/versions"), c.body()),
-                                "registering " + c.id() + " in subject " + c.target());
-                    case DELETE ->
-                        http.expectOk(
-                                http.send("DELETE", uri("/subjects/" + encode(c.target())), null),
-                                "deleting subject " + c.target());
-                    case REFUSED -> throw new RegistryException(c.detail(), 409);
-                    default -> {}
-                }
-                out.add(new PushOutcome(c, null));
-            } catch (RegistryException e) {
-                out.add(new PushOutcome(c, e.getMessage()));
+        return PushOutcome.applyEach(plan, c -> {
+            switch (c.action()) {
+                case CREATE, UPDATE ->
+                    http.expectOk(
+                            http.send("POST", uri("/subjects/" + encode(c.target()) + "/versions"), c.body()),
+                            "registering " + c.id() + " in subject " + c.target());
+                case DELETE ->
+                    http.expectOk(
+                            http.send("DELETE", uri("/subjects/" + encode(c.target())), null),
+                            "deleting subject " + c.target());
+                case REFUSED -> throw new RegistryException(c.detail(), 409);
+                default -> {}
             }
-        }
-        return out;
+        });
     }
 
     private List<String> list() throws RegistryException {

@@ -79,24 +79,17 @@ public final class IgluClient implements RegistryClient {
 
     @Override
     public List<PushOutcome> apply(PushPlan plan) {
-        List<PushOutcome> out = new ArrayList<>();
-        for (PushPlan.Change c : plan.changes()) {
-            try {
-                switch (c.action()) {
-                    case CREATE, UPDATE ->
-                        http.expectOk(
-                                http.send("PUT", uri("/" + c.target()), c.body()),
-                                "pushing " + c.id() + " as " + c.target());
-                    case DELETE ->
-                        http.expectOk(http.send("DELETE", uri("/" + c.target()), null), "deleting " + c.target());
-                    default -> {}
-                }
-                out.add(new PushOutcome(c, null));
-            } catch (RegistryException e) {
-                out.add(new PushOutcome(c, e.getMessage()));
+        return PushOutcome.applyEach(plan, c -> {
+            switch (c.action()) {
+                case CREATE, UPDATE ->
+                    http.expectOk(
+                            http.send("PUT", uri("/" + c.target()), c.body()),
+                            "pushing " + c.id() + " as " + c.target());
+                case DELETE ->
+                    http.expectOk(http.send("DELETE", uri("/" + c.target()), null), "deleting " + c.target());
+                default -> {}
             }
-        }
-        return out;
+        });
     }
 
     /** {@code vendor/name/jsonschema/version} of every schema in the registry. */
