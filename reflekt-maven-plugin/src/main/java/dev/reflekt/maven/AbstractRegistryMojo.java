@@ -30,7 +30,7 @@ public abstract class AbstractRegistryMojo extends AbstractReflektMojo {
     protected String select;
 
     /**
-     * The id of a {@code <server>} in settings.xml whose username and password (decrypted with Maven's
+     * The id of a server entry in settings.xml whose username and password (decrypted with Maven's
      * password encryption) are the registry's credentials, instead of the profile's: the password is the
      * Segment {@code api_token} or Iglu {@code api_key}; username and password are Confluent's basic auth
      * and Avo's service account. No default; property {@code reflekt.registry.serverId}.

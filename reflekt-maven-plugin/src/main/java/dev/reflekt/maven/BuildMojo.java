@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
- * Writes a dbt package to {@code artifacts/dbt/<project name>/}: a source, and per event schema a
+ * Writes a dbt package to {@code artifacts/dbt/} + the project name in snake case: a source, and per event schema a
  * staging model and its docs with tests. Without {@code reflekt.source} it builds from the schemas alone
  * (no credentials needed); with one it reads the source's tables and columns with one metadata query,
  * keeps only what exists and reports the rest as drift. The package is swapped in only when complete.
@@ -33,7 +33,7 @@ public class BuildMojo extends AbstractReflektMojo {
     private String select;
 
     /**
-     * The raw data: {@code <source_id>.<database>.<schema>}, a source entry of the profile and where the
+     * The raw data: {@code source_id.database.schema}, a source entry of the profile and where the
      * events are. Default: none, an offline build (database {@code raw}, schema = the project name in snake
      * case). Property {@code reflekt.source}.
      */
@@ -65,7 +65,7 @@ public class BuildMojo extends AbstractReflektMojo {
 
     /**
      * JDBC drivers replacing the pinned ones, per warehouse type:
-     * {@code &lt;drivers&gt;&lt;postgres&gt;org.postgresql:postgresql:42.7.8&lt;/postgres&gt;&lt;/drivers&gt;}. No default.
+     * a {@code drivers} map with one element per type, e.g. {@code postgres} set to {@code org.postgresql:postgresql:42.7.8}. No default.
      */
     @Parameter
     private Map<String, String> drivers;

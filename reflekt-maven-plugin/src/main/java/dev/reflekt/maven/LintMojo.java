@@ -41,7 +41,7 @@ public class LintMojo extends AbstractCheckMojo {
 
     /**
      * Severity per rule id: {@code error}, {@code warning} or {@code off}, e.g.
-     * {@code &lt;rules&gt;&lt;property-casing&gt;warning&lt;/property-casing&gt;&lt;/rules&gt;}. Rules not named
+     * a {@code rules} map with one element per rule id, e.g. {@code property-casing} set to {@code warning}. Rules not named
      * are errors. The rule ids are listed in the README. No default; no property (see {@code rulesList}).
      */
     @Parameter

@@ -27,7 +27,7 @@ public class ReportMojo extends AbstractReflektMojo {
     private String select;
 
     /**
-     * Also writes each page beside its schema ({@code schemas/<plan>/<Event>/1-0.md}) instead of printing
+     * Also writes each page beside its schema ({@code schemas/PLAN/EVENT/1-0.md}) instead of printing
      * it. Default {@code false}; property {@code reflekt.report.toFile}.
      */
     @Parameter(property = "reflekt.report.toFile", defaultValue = "false")
