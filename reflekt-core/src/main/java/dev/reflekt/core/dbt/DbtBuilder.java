@@ -9,6 +9,7 @@ import dev.reflekt.core.naming.Inflection;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.warehouse.Dialect;
 import dev.reflekt.core.warehouse.TableColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,12 +66,18 @@ public final class DbtBuilder {
         SegmentPlanner planner = new SegmentPlanner(dbt, source, warehouse);
         planner.plan(schemas);
 
-        PackageRenderer renderer = new PackageRenderer(target.dialect(), dbt.dataTests() ? "data_tests" : "tests");
+        if (dbt.parquet() && !(target.dialect() instanceof Dialect.DuckDb)) {
+            throw new ReflektException("reflekt_project.yml: artifacts.dbt.models.parquet is for DuckDB (dbt-duckdb's"
+                    + " external materialization) but the package is written for "
+                    + target.dialect().name()
+                    + "; remove it or build with -Dreflekt.dialect=duckdb.");
+        }
+        PackageRenderer renderer = new PackageRenderer(target.dialect(), dbt);
         Map<String, String> generated = new TreeMap<>();
         String models = "models/" + source + "/";
         String docs = models + (dbt.docsInFolder() ? "docs/" : "");
         for (Model model : planner.models()) {
-            generated.put(models + model.name() + ".sql", renderer.modelSql(model, source, dbt.modelsFilter()));
+            generated.put(models + model.name() + ".sql", renderer.modelSql(model, source));
             generated.put(
                     docs + dbt.docsPrefix()
                             + model.name().substring(dbt.modelsPrefix().length()) + ".yml",
@@ -99,12 +106,16 @@ public final class DbtBuilder {
                                 "database", target.database(),
                                 "schema", target.schema())));
         generated.put(".gitignore", PackageRenderer.resource("gitignore.txt"));
+        String packages = PackageRenderer.packages(planner.models());
+        if (packages != null) {
+            generated.put("packages.yml", packages);
+        }
 
         String sourcesFile = docs + dbt.sourcesPrefix() + source + ".yml";
         boolean changed = write(
                 generated,
                 sourcesFile,
-                existing -> PackageRenderer.sources(
+                existing -> renderer.sources(
                         existing,
                         source,
                         target.database(),

@@ -1,9 +1,12 @@
 package dev.reflekt.core.dbt;
 
+import dev.reflekt.core.warehouse.ColumnType;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * One staging model of the package: a view over one raw table.
+ * One staging model of the package: the history of one raw table, renamed, typed and documented.
  *
  * @param name the model name and file stem ({@code stg_shop__cart_viewed__v2_0})
  * @param table the raw table it reads
@@ -11,9 +14,16 @@ import java.util.List;
  * @param filtered whether the project's {@code models.filter} applies (not for users and groups)
  * @param columns the raw columns it selects, renamed, in order
  * @param lineage the literal columns appended after them
+ * @param schemaId the schema it models, or null for {@code tracks}
  */
 public record Model(
-        String name, String table, String description, boolean filtered, List<Column> columns, List<Lineage> lineage) {
+        String name,
+        String table,
+        String description,
+        boolean filtered,
+        List<Column> columns,
+        List<Lineage> lineage,
+        String schemaId) {
 
     /**
      * A selected raw column.
@@ -21,16 +31,41 @@ public record Model(
      * @param raw the column in the raw table
      * @param name the column in the model
      * @param description what it means
-     * @param tests dbt tests from {@code docs.tests}, keyed by the raw name
+     * @param type what it holds, for typed models and contracts
+     * @param tests dbt data tests: {@code docs.tests} for its raw name, then those of its constraints
      */
-    public record Column(String raw, String name, String description, List<String> tests) {}
+    public record Column(String raw, String name, String description, ColumnType type, List<DataTest> tests) {}
 
     /**
-     * A literal column describing where the rows came from.
+     * A literal column describing where the rows came from; always a string.
      *
      * @param name the column
      * @param value the literal, or null for a typed NULL
      * @param description what it means
      */
     public record Lineage(String name, String value, String description) {}
+
+    /**
+     * A dbt generic data test on a column.
+     *
+     * @param name the test ({@code not_null}, {@code accepted_values}, {@code dbt_utils.accepted_range})
+     * @param arguments its arguments in order (values: strings, numbers, booleans, lists of strings)
+     */
+    public record DataTest(String name, Map<String, Object> arguments) {
+
+        /** Whether the test comes from the dbt_utils package. */
+        boolean needsDbtUtils() {
+            return name.startsWith("dbt_utils.");
+        }
+    }
+
+    /** The model column holding raw {@code column}, if selected. */
+    public Optional<Column> column(String rawColumn) {
+        return columns.stream().filter(c -> c.raw().equals(rawColumn)).findFirst();
+    }
+
+    /** The column identifying a row: the one Segment's {@code id} became. */
+    public Optional<Column> uniqueKey() {
+        return column("id");
+    }
 }

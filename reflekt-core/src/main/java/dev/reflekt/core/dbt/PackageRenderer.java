@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.reflekt.core.project.DbtConfig;
+import dev.reflekt.core.warehouse.ColumnType;
 import dev.reflekt.core.warehouse.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,12 +37,11 @@ final class PackageRenderer {
             .build());
 
     private final Dialect dialect;
-    private final String testsKey;
+    private final DbtConfig dbt;
 
-    /** @param testsKey {@code data_tests} (dbt 1.8 and later) or {@code tests} */
-    PackageRenderer(Dialect dialect, String testsKey) {
+    PackageRenderer(Dialect dialect, DbtConfig dbt) {
         this.dialect = dialect;
-        this.testsKey = testsKey;
+        this.dbt = dbt;
     }
 
     private static VelocityEngine velocity() {
@@ -69,26 +70,65 @@ final class PackageRenderer {
         }
     }
 
+    /** How {@code model} is materialized: the configured way, external Parquet files, or a table. */
+    String materialization(Model model) {
+        if (dbt.parquet()) {
+            return "external";
+        }
+        if (dbt.materialized().equals("incremental")
+                && (model.uniqueKey().isEmpty() || model.column("received_at").isEmpty())) {
+            return "table"; // nothing to merge on or to filter by
+        }
+        return dbt.materialized();
+    }
+
+    /** Whether the model's docs enforce a contract and its SQL casts every column. */
+    boolean contract(Model model) {
+        return dbt.contract() && dbt.atLeast(1, 5) && !materialization(model).equals("external");
+    }
+
     /** The staging model's SQL. */
-    String modelSql(Model model, String sourceName, String filter) {
+    String modelSql(Model model, String sourceName) {
+        boolean typed = contract(model);
         List<String> select = new ArrayList<>();
         for (Model.Column c : model.columns()) {
             String raw = dialect.identifier(c.raw());
-            select.add(c.name().equals(c.raw()) ? raw : raw + " as " + dialect.identifier(c.name()));
+            String value = typed ? dialect.cast(raw, c.type()) : raw;
+            select.add(
+                    value.equals(raw) && c.name().equals(c.raw())
+                            ? raw
+                            : value + " as " + dialect.identifier(c.name()));
         }
         for (Model.Lineage l : model.lineage()) {
-            String value = l.value() == null ? dialect.nullString() : dialect.stringLiteral(l.value());
-            select.add(value + " as " + dialect.identifier(l.name()));
+            select.add(lineageValue(l.value(), typed) + " as " + dialect.identifier(l.name()));
         }
         StringBuilder filterLines = new StringBuilder();
         if (model.filtered()) {
-            filter.lines()
+            dbt.modelsFilter()
+                    .lines()
                     .forEach(line ->
                             filterLines.append("    ").append(line.strip()).append('\n'));
+        }
+        String materialized = materialization(model);
+        List<String> config = new ArrayList<>();
+        config.add("materialized = '" + materialized + "'");
+        String incremental = "";
+        if (materialized.equals("incremental")) {
+            config.add("unique_key = '" + model.uniqueKey().orElseThrow().name() + "'");
+            config.add("on_schema_change = 'append_new_columns'");
+            String loaded =
+                    dialect.identifier(model.column("received_at").orElseThrow().name());
+            incremental = "{% if is_incremental() %}\n    where received_at > "
+                    + dialect.hoursBefore(
+                            "(select max(" + loaded + ") from {{ this }})",
+                            "{{ var('etl_overlap', " + dbt.etlOverlap() + ") }}")
+                    + "\n{% endif %}\n";
         }
         return template(
                 "model.sql.vm",
                 Map.of(
+                        "configLines",
+                        "    " + String.join(",\n    ", config),
                         "sourceName",
                         sourceName,
                         "table",
@@ -96,29 +136,82 @@ final class PackageRenderer {
                         "filter",
                         filterLines.toString(),
                         "selectList",
-                        "        " + String.join(",\n        ", select)));
+                        "        " + String.join(",\n        ", select),
+                        "incremental",
+                        incremental));
     }
 
-    /** The model's docs: description, columns with descriptions and tests. */
+    /** A lineage literal; typed models cast it to the very type their contract declares. */
+    String lineageValue(String value, boolean typed) {
+        if (!typed) {
+            return value == null ? dialect.nullString() : dialect.stringLiteral(value);
+        }
+        return "cast(" + (value == null ? "null" : dialect.plainString(value)) + " as "
+                + dialect.typeName(ColumnType.STRING) + ")";
+    }
+
+    /** The model's docs: description, contract, columns with descriptions, types and tests. */
     String modelDocs(Model model) {
         ObjectNode root = YAML.createObjectNode();
         root.put("version", 2);
         ObjectNode m = root.putArray("models").addObject();
         m.put("name", model.name());
         m.put("description", model.description());
+        boolean typed = contract(model);
+        if (typed) {
+            m.putObject("config").putObject("contract").put("enforced", true);
+        }
         ArrayNode columns = m.putArray("columns");
         for (Model.Column c : model.columns()) {
             ObjectNode col = columns.addObject();
             col.put("name", c.name());
             col.put("description", c.description());
-            if (!c.tests().isEmpty()) {
-                ArrayNode tests = col.putArray(testsKey);
-                c.tests().forEach(tests::add);
+            if (typed) {
+                col.put("data_type", dialect.typeName(c.type()));
             }
+            tests(col, c.tests());
         }
         for (Model.Lineage l : model.lineage()) {
-            columns.addObject().put("name", l.name()).put("description", l.description());
+            ObjectNode col = columns.addObject().put("name", l.name()).put("description", l.description());
+            if (typed) {
+                col.put("data_type", dialect.typeName(ColumnType.STRING));
+            }
         }
+        return yaml(root);
+    }
+
+    /** Writes {@code tests} under the key and in the argument form of the configured dbt version. */
+    void tests(ObjectNode column, List<Model.DataTest> tests) {
+        if (tests.isEmpty()) {
+            return;
+        }
+        ArrayNode list = column.putArray(dbt.dataTests() ? "data_tests" : "tests");
+        for (Model.DataTest t : tests) {
+            if (t.arguments().isEmpty()) {
+                list.add(t.name());
+                continue;
+            }
+            ObjectNode args = list.addObject().putObject(t.name());
+            if (dbt.atLeast(1, 11)) {
+                args = args.putObject("arguments");
+            }
+            args.setAll((ObjectNode) YAML.valueToTree(t.arguments()));
+        }
+    }
+
+    /** {@code packages.yml} when a test needs dbt_utils, else null. */
+    static String packages(List<Model> models) {
+        boolean utils = models.stream()
+                .flatMap(m -> m.columns().stream())
+                .flatMap(c -> c.tests().stream())
+                .anyMatch(Model.DataTest::needsDbtUtils);
+        if (!utils) {
+            return null;
+        }
+        ObjectNode root = YAML.createObjectNode();
+        ObjectNode p = root.putArray("packages").addObject();
+        p.put("package", "dbt-labs/dbt_utils");
+        p.putArray("version").add(">=1.0.0").add("<2.0.0");
         return yaml(root);
     }
 
@@ -126,7 +219,7 @@ final class PackageRenderer {
      * The sources file: {@code existing} (an earlier build's, possibly edited by hand) with the tables it
      * lacks appended, or a new one.
      */
-    static String sources(
+    String sources(
             JsonNode existing,
             String sourceName,
             String database,
@@ -163,7 +256,48 @@ final class PackageRenderer {
                 list.addObject().put("name", name).put("description", tableDescription);
             }
         });
+        for (JsonNode table : list) {
+            if (table.isObject() && tables.containsKey(table.path("name").asText())) {
+                freshness((ObjectNode) table);
+            }
+        }
         return yaml(root);
+    }
+
+    /**
+     * {@code loaded_at_field: received_at} (unless the table names one) and the configured freshness, at the
+     * top level before dbt 1.10 and under {@code config:} from 1.10 on, where dbt moved them.
+     */
+    private void freshness(ObjectNode table) {
+        boolean inConfig = dbt.atLeast(1, 10);
+        ObjectNode at = inConfig
+                ? (table.path("config").isObject() ? (ObjectNode) table.get("config") : table.putObject("config"))
+                : table;
+        if (!table.has("loaded_at_field") && !table.path("config").has("loaded_at_field")) {
+            at.put("loaded_at_field", "received_at");
+        }
+        DbtConfig.Freshness f = dbt.freshness();
+        if (f != null) {
+            ObjectNode node = at.putObject("freshness");
+            duration(node, "warn_after", f.warnAfter());
+            duration(node, "error_after", f.errorAfter());
+        }
+    }
+
+    private static void duration(ObjectNode freshness, String key, String duration) {
+        if (duration == null) {
+            return;
+        }
+        String unit =
+                switch (duration.charAt(duration.length() - 1)) {
+                    case 'm' -> "minute";
+                    case 'd' -> "day";
+                    default -> "hour";
+                };
+        freshness
+                .putObject(key)
+                .put("count", Integer.parseInt(duration.substring(0, duration.length() - 1)))
+                .put("period", unit);
     }
 
     static String yaml(JsonNode root) {

@@ -2,9 +2,12 @@ package dev.reflekt.core.dbt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.naming.Inflection;
+import dev.reflekt.core.warehouse.ColumnType;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The warehouse columns Segment loads for a schema's properties: nested objects flattened with
@@ -15,26 +18,49 @@ final class PropertyColumns {
 
     private PropertyColumns() {}
 
-    /** Raw column → property description, in file order. */
-    static Map<String, String> of(JsonNode schema) {
-        Map<String, String> out = new LinkedHashMap<>();
-        flatten(schema.path("properties"), "", out);
+    /**
+     * One loaded column of a property.
+     *
+     * @param description the property's description
+     * @param schema the property's JSON Schema
+     * @param required whether every event has it: required in its object, and every enclosing object
+     *     required too
+     * @param path the property's JSON path in the event ({@code address.city})
+     */
+    record Property(String description, JsonNode schema, boolean required, String path) {
+
+        ColumnType type() {
+            return ColumnType.of(schema);
+        }
+    }
+
+    /** Raw column → property, in file order. */
+    static Map<String, Property> of(JsonNode schema) {
+        Map<String, Property> out = new LinkedHashMap<>();
+        flatten(schema, "", "", true, out);
         return out;
     }
 
-    private static void flatten(JsonNode properties, String prefix, Map<String, String> out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+    private static void flatten(
+            JsonNode object, String prefix, String path, boolean required, Map<String, Property> out) {
+        Set<String> requiredHere = new HashSet<>();
+        object.path("required").forEach(r -> requiredHere.add(r.asText()));
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        object.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = prefix + Inflection.underscore(e.getKey().replace(' ', '_'));
             JsonNode p = e.getValue();
+            boolean req = required && requiredHere.contains(e.getKey());
+            String jsonPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
             if (isObject(p)
                     && p.path("properties").isObject()
                     && p.path("properties").size() > 0) {
-                flatten(p.path("properties"), name + "_", out);
+                flatten(p, name + "_", jsonPath, req, out);
             } else {
                 out.putIfAbsent(
                         prefix.isEmpty() && name.equals("id") ? "_id" : name,
-                        p.path("description").asText(""));
+                        new Property(p.path("description").asText(""), p, req, jsonPath));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.reflekt.core.dbt;
 
+import dev.reflekt.core.warehouse.ColumnType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,29 @@ final class SegmentColumns {
 
     /** Also always present in {@code tracks} and in the per-event tables of track calls. */
     static final String EVENT_TEXT = "event_text";
+
+    /** The type of a common column: these, else a string. */
+    private static final Map<String, ColumnType> TYPES = Map.ofEntries(
+            Map.entry("original_timestamp", ColumnType.TIMESTAMP),
+            Map.entry("sent_at", ColumnType.TIMESTAMP),
+            Map.entry("received_at", ColumnType.TIMESTAMP),
+            Map.entry("timestamp", ColumnType.TIMESTAMP),
+            Map.entry("context_active", ColumnType.BOOLEAN),
+            Map.entry("context_device_ad_tracking_enabled", ColumnType.BOOLEAN),
+            Map.entry("context_location_latitude", ColumnType.NUMBER),
+            Map.entry("context_location_longitude", ColumnType.NUMBER),
+            Map.entry("context_location_speed", ColumnType.NUMBER),
+            Map.entry("context_network_bluetooth", ColumnType.BOOLEAN),
+            Map.entry("context_network_cellular", ColumnType.BOOLEAN),
+            Map.entry("context_network_wifi", ColumnType.BOOLEAN),
+            Map.entry("context_screen_density", ColumnType.NUMBER),
+            Map.entry("context_screen_height", ColumnType.INTEGER),
+            Map.entry("context_screen_width", ColumnType.INTEGER));
+
+    /** The type Segment loads a common column as. */
+    static ColumnType type(String column) {
+        return TYPES.getOrDefault(column, ColumnType.STRING);
+    }
 
     /** Always present in the {@code users} table (besides the traits). */
     static final List<String> USERS_ALWAYS_PRESENT = List.of("id", "received_at");

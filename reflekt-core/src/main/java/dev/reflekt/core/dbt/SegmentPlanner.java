@@ -3,6 +3,7 @@ package dev.reflekt.core.dbt;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.naming.Inflection;
 import dev.reflekt.core.project.DbtConfig;
+import dev.reflekt.core.warehouse.ColumnType;
 import dev.reflekt.core.warehouse.TableColumns;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,12 +58,12 @@ final class SegmentPlanner {
         for (Schema s : schemas) {
             String table = table(s.json().path("self").path("name").asText(""));
             String description = s.json().path("description").asText("");
-            Map<String, String> properties = PropertyColumns.of(s.json());
+            Map<String, PropertyColumns.Property> properties = PropertyColumns.of(s.json());
             String metadata = metadata(s.json().path("self").path("metadata"));
             switch (table) {
                 case "identifies" -> {
                     model(s.id(), table, description, true, candidates(table, properties), metadata);
-                    Map<String, String> traits = new LinkedHashMap<>(properties);
+                    Map<String, PropertyColumns.Property> traits = new LinkedHashMap<>(properties);
                     traits.remove("user_id");
                     model(
                             s.id(),
@@ -86,11 +87,16 @@ final class SegmentPlanner {
                 null);
     }
 
-    /** A raw column a model may select, and whether it comes from the schema's properties. */
-    private record Candidate(String raw, String description, boolean property) {}
+    /** A raw column a model may select, and the property it loads (null for Segment's own columns). */
+    private record Candidate(String raw, String description, PropertyColumns.Property property) {
+
+        ColumnType type() {
+            return property == null ? SegmentColumns.type(raw) : property.type();
+        }
+    }
 
     /** Common columns then properties, in order; a raw column may appear twice (common and property). */
-    private List<Candidate> candidates(String table, Map<String, String> properties) {
+    private List<Candidate> candidates(String table, Map<String, PropertyColumns.Property> properties) {
         List<Candidate> out = new ArrayList<>();
         boolean trackTable =
                 !Set.of("identifies", "pages", "screens", "groups", "users").contains(table);
@@ -98,22 +104,22 @@ final class SegmentPlanner {
             boolean alwaysThere = SegmentColumns.ALWAYS_PRESENT.contains(column)
                     || (trackTable && column.equals(SegmentColumns.EVENT_TEXT));
             if (warehouse.isPresent() || alwaysThere) {
-                out.add(new Candidate(column, description, false));
+                out.add(new Candidate(column, description, null));
             }
         });
-        properties.forEach((column, description) -> out.add(new Candidate(column, description, true)));
+        properties.forEach((column, p) -> out.add(new Candidate(column, p.description(), p)));
         return out;
     }
 
-    private List<Candidate> usersCandidates(Map<String, String> traits) {
+    private List<Candidate> usersCandidates(Map<String, PropertyColumns.Property> traits) {
         List<Candidate> out = new ArrayList<>();
         SegmentColumns.COMMON.forEach((column, description) -> {
             if (!column.equals("user_id")
                     && (warehouse.isPresent() || SegmentColumns.USERS_ALWAYS_PRESENT.contains(column))) {
-                out.add(new Candidate(column, column.equals("id") ? USER_ID : description, false));
+                out.add(new Candidate(column, column.equals("id") ? USER_ID : description, null));
             }
         });
-        traits.forEach((column, description) -> out.add(new Candidate(column, description, true)));
+        traits.forEach((column, p) -> out.add(new Candidate(column, p.description(), p)));
         return out;
     }
 
@@ -133,14 +139,13 @@ final class SegmentPlanner {
         Set<String> taken = new HashSet<>();
         for (Candidate c : candidates) {
             if (existing.isPresent() && !existing.get().contains(c.raw())) {
-                if (c.property()) {
+                if (c.property() != null) {
                     drift.add(new Drift(schemaId == null ? "" : schemaId, table, c.raw()));
                 }
                 continue;
             }
-            String name = free(rename(c.raw(), table, c.property()), taken);
-            columns.add(new Model.Column(
-                    c.raw(), name, c.description(), dbt.docsTests().getOrDefault(c.raw(), List.of())));
+            String name = free(rename(c.raw(), table, c.property() != null), taken);
+            columns.add(new Model.Column(c.raw(), name, c.description(), c.type(), tests(c, table)));
         }
         List<Model.Lineage> lineage = new ArrayList<>();
         lineage.add(new Model.Lineage(
@@ -166,7 +171,18 @@ final class SegmentPlanner {
                 description,
                 filtered && !dbt.modelsFilter().isEmpty(),
                 columns,
-                lineage));
+                lineage,
+                schemaId));
+    }
+
+    /** {@code docs.tests} for the raw column, then the property's constraint tests, each once. */
+    private List<Model.DataTest> tests(Candidate c, String table) {
+        Set<Model.DataTest> tests = new java.util.LinkedHashSet<>();
+        dbt.docsTests().getOrDefault(c.raw(), List.of()).forEach(t -> tests.add(new Model.DataTest(t, Map.of())));
+        if (c.property() != null && dbt.constraintTests()) {
+            tests.addAll(ConstraintTests.of(c.property(), !table.equals("users")));
+        }
+        return List.copyOf(tests);
     }
 
     private String modelName(String schemaId, String table) {

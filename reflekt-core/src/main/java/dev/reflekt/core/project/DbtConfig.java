@@ -1,10 +1,13 @@
 package dev.reflekt.core.project;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code artifacts.dbt} of {@code reflekt_project.yml}; absent keys take the Python CLI's template values.
+ * {@code artifacts.dbt} of {@code reflekt_project.yml}; absent keys take the Python CLI's template values
+ * or, for what the Python CLI did not have, the defaults the README documents.
  *
  * @param sourcesPrefix file prefix of source files ({@code __src_})
  * @param modelsPrefix file prefix of staging models ({@code stg_})
@@ -13,6 +16,14 @@ import java.util.Map;
  * @param docsInFolder whether docs go in a {@code docs/} folder
  * @param docsTests dbt tests per raw column name ({@code id: [unique, not_null]}), in file order
  * @param dbtVersion the oldest dbt version the package must run on ({@code dbt_version}, default 1.8)
+ * @param freshness source freshness, or null for none
+ * @param materialized {@code view}, {@code table} or {@code incremental}
+ * @param etlOverlap hours an incremental run re-reads
+ * @param contract whether columns are cast to their schema types under an enforced contract
+ * @param parquet whether history and current-state models are Parquet files (DuckDB)
+ * @param constraintTests whether data tests come from the schemas' constraints
+ * @param entities entity keys by schema {@code $id}
+ * @param profilesSync the Profiles Sync models, or null for none
  */
 public record DbtConfig(
         String sourcesPrefix,
@@ -21,19 +32,82 @@ public record DbtConfig(
         String docsPrefix,
         boolean docsInFolder,
         Map<String, List<String>> docsTests,
-        String dbtVersion) {
+        String dbtVersion,
+        Freshness freshness,
+        String materialized,
+        int etlOverlap,
+        boolean contract,
+        boolean parquet,
+        boolean constraintTests,
+        Map<String, Entity> entities,
+        ProfilesSync profilesSync) {
+
+    /** Hours an incremental run re-reads when nothing says otherwise; Segment's Profiles Sync package uses 28. */
+    public static final int DEFAULT_ETL_OVERLAP = 28;
 
     public DbtConfig {
-        docsTests = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(docsTests));
+        docsTests = Collections.unmodifiableMap(new LinkedHashMap<>(docsTests));
+        entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
     }
+
+    /** The settings of a project that configures nothing: the Python CLI's template values. */
+    public static DbtConfig defaults() {
+        return new DbtConfig(
+                "__src_",
+                "stg_",
+                "",
+                "_stg_",
+                false,
+                Map.of(),
+                "1.8",
+                null,
+                "view",
+                DEFAULT_ETL_OVERLAP,
+                true,
+                false,
+                true,
+                Map.of(),
+                null);
+    }
+
+    /**
+     * Source freshness thresholds.
+     *
+     * @param warnAfter {@code 24h}-style duration, or null
+     * @param errorAfter {@code 48h}-style duration, or null
+     */
+    public record Freshness(String warnAfter, String errorAfter) {}
+
+    /**
+     * The entity an event schema describes, for its current-state projection.
+     *
+     * @param key the property that identifies the entity
+     * @param orderBy the model column ordering its events, or null for {@code received_at_tstamp}
+     * @param tombstone a boolean property that deletes the entity when true in its latest event, or null
+     */
+    public record Entity(String key, String orderBy, String tombstone) {}
+
+    /**
+     * Models over Segment Profiles Sync tables.
+     *
+     * @param schema where Profiles Sync lands its {@code *_updates} tables
+     * @param etlOverlap hours an incremental run re-reads
+     * @param materialization {@code incremental}, {@code table} or {@code view}
+     */
+    public record ProfilesSync(String schema, int etlOverlap, String materialization) {}
 
     /** Whether the package targets dbt 1.8 or later, which calls column tests {@code data_tests}. */
     public boolean dataTests() {
+        return atLeast(1, 8);
+    }
+
+    /** Whether the configured dbt version is at least {@code major.minor}; unreadable versions count as new. */
+    public boolean atLeast(int major, int minor) {
         String[] parts = dbtVersion.strip().split("\\.");
         try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return major > 1 || (major == 1 && minor >= 8);
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return ma > major || (ma == major && mi >= minor);
         } catch (NumberFormatException e) {
             return true;
         }

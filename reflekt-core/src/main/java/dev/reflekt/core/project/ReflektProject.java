@@ -116,17 +116,43 @@ public final class ReflektProject {
     }
 
     private static DbtConfig dbt(JsonNode dbt) {
+        DbtConfig d = DbtConfig.defaults();
         Map<String, List<String>> tests = new LinkedHashMap<>();
         dbt.path("docs").path("tests").fields().forEachRemaining(e -> tests.put(e.getKey(), strings(e.getValue())));
         String filter = dbt.path("models").path("filter").asText("");
+        JsonNode freshness = dbt.path("sources").path("freshness");
+        Map<String, DbtConfig.Entity> entities = new LinkedHashMap<>();
+        dbt.path("entities").fields().forEachRemaining(e -> entities.put(e.getKey(), entity(e.getValue())));
+        JsonNode sync = dbt.path("profiles_sync");
+        JsonNode models = dbt.path("models");
         return new DbtConfig(
-                dbt.path("sources").path("prefix").asText("__src_"),
-                dbt.path("models").path("prefix").asText("stg_"),
+                dbt.path("sources").path("prefix").asText(d.sourcesPrefix()),
+                models.path("prefix").asText(d.modelsPrefix()),
                 filter.strip(),
-                dbt.path("docs").path("prefix").asText("_stg_"),
+                dbt.path("docs").path("prefix").asText(d.docsPrefix()),
                 dbt.path("docs").path("in_folder").asBoolean(false),
                 tests,
-                dbt.path("dbt_version").asText("1.8"));
+                dbt.path("dbt_version").asText(d.dbtVersion()),
+                freshness.isObject() && !freshness.isEmpty()
+                        ? new DbtConfig.Freshness(text(freshness, "warn_after"), text(freshness, "error_after"))
+                        : null,
+                models.path("materialized").asText(d.materialized()),
+                models.path("etl_overlap").asInt(d.etlOverlap()),
+                models.path("contract").asBoolean(d.contract()),
+                models.path("parquet").asBoolean(d.parquet()),
+                dbt.path("docs").path("constraint_tests").asBoolean(d.constraintTests()),
+                entities,
+                sync.isObject()
+                        ? new DbtConfig.ProfilesSync(
+                                sync.path("schema").asText(),
+                                sync.path("etl_overlap").asInt(DbtConfig.DEFAULT_ETL_OVERLAP),
+                                sync.path("materialization").asText("incremental"))
+                        : null);
+    }
+
+    /** An entity declaration, from {@code artifacts.dbt.entities} or a schema's {@code self.entity}. */
+    public static DbtConfig.Entity entity(JsonNode node) {
+        return new DbtConfig.Entity(node.path("key").asText(), text(node, "order_by"), text(node, "tombstone"));
     }
 
     private static NamingConvention naming(JsonNode node) {

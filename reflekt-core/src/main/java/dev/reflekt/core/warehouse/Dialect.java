@@ -1,16 +1,71 @@
 package dev.reflekt.core.warehouse;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The SQL of one warehouse, as far as generated dbt models need it: identifier quoting and typed
- * string literals. One subclass per warehouse; no {@code if dialect == ...} anywhere else.
+ * The SQL of one warehouse, as far as generated dbt models need it: identifier quoting, typed string
+ * literals, the type of each {@link ColumnType} and how to cast to it, time arithmetic, naming limits.
+ * One subclass per warehouse; no {@code if dialect == ...} anywhere else.
  */
 public abstract class Dialect {
+
+    /** One mapping table: every column type to the dialect's type name. */
+    protected static Map<ColumnType, String> types(
+            String string, String integer, String number, String bool, String timestamp, String date, String json) {
+        Map<ColumnType, String> m = new EnumMap<>(ColumnType.class);
+        m.put(ColumnType.STRING, string);
+        m.put(ColumnType.INTEGER, integer);
+        m.put(ColumnType.NUMBER, number);
+        m.put(ColumnType.BOOLEAN, bool);
+        m.put(ColumnType.TIMESTAMP, timestamp);
+        m.put(ColumnType.DATE, date);
+        m.put(ColumnType.JSON, json);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The dialect's type mapping table. */
+    protected abstract Map<ColumnType, String> typeTable();
+
+    /** The dialect's type for a column type, as a contract's {@code data_type} and a cast name it. */
+    public String typeName(ColumnType type) {
+        return typeTable().get(type);
+    }
+
+    /**
+     * {@code expression} converted to {@code type}. JSON text (Segment loads objects and arrays as JSON
+     * strings) is parsed into the semi-structured type rather than stored as a string inside it.
+     */
+    public String cast(String expression, ColumnType type) {
+        return "cast(" + expression + " as " + typeName(type) + ")";
+    }
+
+    /** The timestamp {@code hours} hours before {@code timestamp}; {@code hours} may be a Jinja expression. */
+    public String hoursBefore(String timestamp, String hours) {
+        return timestamp + " - interval '" + hours + " hours'";
+    }
+
+    /** The longest column name the warehouse accepts, in bytes of UTF-8. */
+    public abstract int maxIdentifierLength();
+
+    /** The longest {@code varchar} the warehouse stores, in bytes; {@code Integer.MAX_VALUE} when unbounded. */
+    public int maxVarcharLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Why the warehouse would refuse or change {@code column} as a column name, or null when it keeps it.
+     * The default accepts every name within {@link #maxIdentifierLength}.
+     */
+    public String columnNameProblem(String column) {
+        return null;
+    }
 
     private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -30,9 +85,14 @@ public abstract class Dialect {
         return SIMPLE.matcher(name).matches() && !reservedWords().contains(name) ? name : quoteAlways(name);
     }
 
+    /** A string literal: {@code 'it''s'}. */
+    public String plainString(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     /** A string literal typed as the dialect's string type: {@code 'track'::varchar}. */
     public String stringLiteral(String value) {
-        return "'" + value.replace("'", "''") + "'::varchar";
+        return plainString(value) + "::varchar";
     }
 
     /** A NULL typed as the dialect's string type. */
@@ -155,6 +215,9 @@ public abstract class Dialect {
                 "where",
                 "with");
 
+        private static final Map<ColumnType, String> TYPES =
+                types("varchar", "number(38,0)", "float", "boolean", "timestamp_ntz", "date", "variant");
+
         @Override
         public String name() {
             return "snowflake";
@@ -163,6 +226,26 @@ public abstract class Dialect {
         @Override
         protected Set<String> reservedWords() {
             return RESERVED;
+        }
+
+        @Override
+        protected Map<ColumnType, String> typeTable() {
+            return TYPES;
+        }
+
+        @Override
+        public String cast(String expression, ColumnType type) {
+            return type == ColumnType.JSON ? "parse_json(" + expression + ")" : super.cast(expression, type);
+        }
+
+        @Override
+        public String hoursBefore(String timestamp, String hours) {
+            return "dateadd(hour, -" + hours + ", " + timestamp + ")";
+        }
+
+        @Override
+        public int maxIdentifierLength() {
+            return 255;
         }
     }
 
@@ -325,6 +408,9 @@ public abstract class Dialect {
                 "with",
                 "without");
 
+        private static final Map<ColumnType, String> TYPES =
+                types("varchar(65535)", "bigint", "double precision", "boolean", "timestamp", "date", "super");
+
         @Override
         public String name() {
             return "redshift";
@@ -333,6 +419,26 @@ public abstract class Dialect {
         @Override
         protected Set<String> reservedWords() {
             return RESERVED;
+        }
+
+        @Override
+        protected Map<ColumnType, String> typeTable() {
+            return TYPES;
+        }
+
+        @Override
+        public String cast(String expression, ColumnType type) {
+            return type == ColumnType.JSON ? "json_parse(" + expression + ")" : super.cast(expression, type);
+        }
+
+        @Override
+        public int maxIdentifierLength() {
+            return 127;
+        }
+
+        @Override
+        public int maxVarcharLength() {
+            return 65535;
         }
     }
 
@@ -436,6 +542,12 @@ public abstract class Dialect {
                 "with",
                 "within");
 
+        private static final Map<ColumnType, String> TYPES =
+                types("string", "int64", "float64", "bool", "timestamp", "date", "json");
+        private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+        private static final List<String> RESERVED_PREFIXES =
+                List.of("_table_", "_file_", "_partition", "_row_timestamp", "__root__", "_colidentifier");
+
         @Override
         public String name() {
             return "bigquery";
@@ -447,13 +559,53 @@ public abstract class Dialect {
         }
 
         @Override
+        protected Map<ColumnType, String> typeTable() {
+            return TYPES;
+        }
+
+        @Override
+        public String cast(String expression, ColumnType type) {
+            return type == ColumnType.JSON ? "parse_json(" + expression + ")" : super.cast(expression, type);
+        }
+
+        @Override
+        public String hoursBefore(String timestamp, String hours) {
+            return "timestamp_sub(" + timestamp + ", interval " + hours + " hour)";
+        }
+
+        @Override
+        public int maxIdentifierLength() {
+            return 300;
+        }
+
+        @Override
+        public String columnNameProblem(String column) {
+            if (!COLUMN.matcher(column).matches()) {
+                return "BigQuery column names contain only letters, digits and underscores and do not start"
+                        + " with a digit";
+            }
+            String lower = column.toLowerCase(Locale.ROOT);
+            for (String prefix : RESERVED_PREFIXES) {
+                if (lower.startsWith(prefix)) {
+                    return "BigQuery reserves column names starting with " + prefix.toUpperCase(Locale.ROOT);
+                }
+            }
+            return null;
+        }
+
+        @Override
         protected String quoteAlways(String identifier) {
             return '`' + identifier.replace("`", "\\`") + '`';
         }
 
         @Override
+        public String plainString(String value) {
+            return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+
+        @Override
         public String stringLiteral(String value) {
-            return "cast('" + value.replace("\\", "\\\\").replace("'", "\\'") + "' as string)";
+            return "cast(" + plainString(value) + " as string)";
         }
 
         @Override
@@ -567,6 +719,9 @@ public abstract class Dialect {
                 "window",
                 "with");
 
+        private static final Map<ColumnType, String> TYPES =
+                types("text", "bigint", "double precision", "boolean", "timestamptz", "date", "jsonb");
+
         @Override
         public String name() {
             return "postgres";
@@ -576,13 +731,37 @@ public abstract class Dialect {
         protected Set<String> reservedWords() {
             return RESERVED;
         }
+
+        @Override
+        protected Map<ColumnType, String> typeTable() {
+            return TYPES;
+        }
+
+        @Override
+        public int maxIdentifierLength() {
+            return 63;
+        }
     }
 
     /** DuckDB: PostgreSQL-like syntax; embedded, the default warehouse of local builds. */
     public static final class DuckDb extends Postgres {
+        private static final Map<ColumnType, String> TYPES =
+                types("varchar", "bigint", "double", "boolean", "timestamp", "date", "json");
+
         @Override
         public String name() {
             return "duckdb";
+        }
+
+        @Override
+        protected Map<ColumnType, String> typeTable() {
+            return TYPES;
+        }
+
+        /** DuckDB has no limit on names; 255 keeps the package portable to the warehouse behind it. */
+        @Override
+        public int maxIdentifierLength() {
+            return 255;
         }
     }
 }

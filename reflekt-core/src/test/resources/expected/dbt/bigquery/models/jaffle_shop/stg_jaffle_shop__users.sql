@@ -13,11 +13,11 @@ source as (
 
 renamed as (
     select
-        id as user_id,
-        received_at as received_at_tstamp,
-        email,
-        first_name,
-        loyalty_member,
+        cast(id as string) as user_id,
+        cast(received_at as timestamp) as received_at_tstamp,
+        cast(email as string) as email,
+        cast(first_name as string) as first_name,
+        cast(loyalty_member as bool) as loyalty_member,
         cast('identify' as string) as call_type,
         cast('jaffle_shop' as string) as source_schema,
         cast('users' as string) as source_table,

@@ -13,23 +13,23 @@ source as (
 
 renamed as (
     select
-        id as page_id,
-        original_timestamp as original_tstamp,
-        sent_at as sent_at_tstamp,
-        received_at as received_at_tstamp,
-        "timestamp" as tstamp,
-        anonymous_id,
-        user_id,
-        context_library_name as library_name,
-        context_library_version as library_version,
-        path,
-        referrer,
-        title,
-        'page'::varchar as call_type,
-        'jaffle_shop'::varchar as source_schema,
-        'pages'::varchar as source_table,
-        'jaffle_shop/Page_Viewed/1-0.json'::varchar as schema_id,
-        '{"code_owner": "web", "product_owner": "growth"}'::varchar as schema_metadata
+        cast(id as varchar(65535)) as page_id,
+        cast(original_timestamp as timestamp) as original_tstamp,
+        cast(sent_at as timestamp) as sent_at_tstamp,
+        cast(received_at as timestamp) as received_at_tstamp,
+        cast("timestamp" as timestamp) as tstamp,
+        cast(anonymous_id as varchar(65535)) as anonymous_id,
+        cast(user_id as varchar(65535)) as user_id,
+        cast(context_library_name as varchar(65535)) as library_name,
+        cast(context_library_version as varchar(65535)) as library_version,
+        cast(path as varchar(65535)) as path,
+        cast(referrer as varchar(65535)) as referrer,
+        cast(title as varchar(65535)) as title,
+        cast('page' as varchar(65535)) as call_type,
+        cast('jaffle_shop' as varchar(65535)) as source_schema,
+        cast('pages' as varchar(65535)) as source_table,
+        cast('jaffle_shop/Page_Viewed/1-0.json' as varchar(65535)) as schema_id,
+        cast('{"code_owner": "web", "product_owner": "growth"}' as varchar(65535)) as schema_metadata
     from source
 )
 

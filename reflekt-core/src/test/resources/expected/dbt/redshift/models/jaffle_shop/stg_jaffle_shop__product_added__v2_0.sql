@@ -13,24 +13,24 @@ source as (
 
 renamed as (
     select
-        id as event_id,
-        event_text as event_name,
-        original_timestamp as original_tstamp,
-        sent_at as sent_at_tstamp,
-        received_at as received_at_tstamp,
-        "timestamp" as tstamp,
-        anonymous_id,
-        user_id,
-        context_library_name as library_name,
-        context_library_version as library_version,
-        cart_id,
-        product_id,
-        quantity,
-        'track'::varchar as call_type,
-        'jaffle_shop'::varchar as source_schema,
-        'product_added'::varchar as source_table,
-        'jaffle_shop/Product_Added/2-0.json'::varchar as schema_id,
-        '{"code_owner": "web", "product_owner": "checkout"}'::varchar as schema_metadata
+        cast(id as varchar(65535)) as event_id,
+        cast(event_text as varchar(65535)) as event_name,
+        cast(original_timestamp as timestamp) as original_tstamp,
+        cast(sent_at as timestamp) as sent_at_tstamp,
+        cast(received_at as timestamp) as received_at_tstamp,
+        cast("timestamp" as timestamp) as tstamp,
+        cast(anonymous_id as varchar(65535)) as anonymous_id,
+        cast(user_id as varchar(65535)) as user_id,
+        cast(context_library_name as varchar(65535)) as library_name,
+        cast(context_library_version as varchar(65535)) as library_version,
+        cast(cart_id as varchar(65535)) as cart_id,
+        cast(product_id as varchar(65535)) as product_id,
+        cast(quantity as bigint) as quantity,
+        cast('track' as varchar(65535)) as call_type,
+        cast('jaffle_shop' as varchar(65535)) as source_schema,
+        cast('product_added' as varchar(65535)) as source_table,
+        cast('jaffle_shop/Product_Added/2-0.json' as varchar(65535)) as schema_id,
+        cast('{"code_owner": "web", "product_owner": "checkout"}' as varchar(65535)) as schema_metadata
     from source
 )
 

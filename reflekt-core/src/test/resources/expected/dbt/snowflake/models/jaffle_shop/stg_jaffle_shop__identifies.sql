@@ -13,23 +13,23 @@ source as (
 
 renamed as (
     select
-        id as identify_id,
-        original_timestamp as original_tstamp,
-        sent_at as sent_at_tstamp,
-        received_at as received_at_tstamp,
-        timestamp as tstamp,
-        anonymous_id,
-        user_id,
-        context_library_name as library_name,
-        context_library_version as library_version,
-        email,
-        first_name,
-        loyalty_member,
-        'identify'::varchar as call_type,
-        'jaffle_shop'::varchar as source_schema,
-        'identifies'::varchar as source_table,
-        'jaffle_shop/Identify/1-0.json'::varchar as schema_id,
-        '{"code_owner": "web", "product_owner": "growth"}'::varchar as schema_metadata
+        cast(id as varchar) as identify_id,
+        cast(original_timestamp as timestamp_ntz) as original_tstamp,
+        cast(sent_at as timestamp_ntz) as sent_at_tstamp,
+        cast(received_at as timestamp_ntz) as received_at_tstamp,
+        cast(timestamp as timestamp_ntz) as tstamp,
+        cast(anonymous_id as varchar) as anonymous_id,
+        cast(user_id as varchar) as user_id,
+        cast(context_library_name as varchar) as library_name,
+        cast(context_library_version as varchar) as library_version,
+        cast(email as varchar) as email,
+        cast(first_name as varchar) as first_name,
+        cast(loyalty_member as boolean) as loyalty_member,
+        cast('identify' as varchar) as call_type,
+        cast('jaffle_shop' as varchar) as source_schema,
+        cast('identifies' as varchar) as source_table,
+        cast('jaffle_shop/Identify/1-0.json' as varchar) as schema_id,
+        cast('{"code_owner": "web", "product_owner": "growth"}' as varchar) as schema_metadata
     from source
 )
 

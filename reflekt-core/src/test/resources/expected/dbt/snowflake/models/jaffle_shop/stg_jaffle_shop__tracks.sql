@@ -13,19 +13,19 @@ source as (
 
 renamed as (
     select
-        id as event_id,
-        event_text as event_name,
-        original_timestamp as original_tstamp,
-        sent_at as sent_at_tstamp,
-        received_at as received_at_tstamp,
-        timestamp as tstamp,
-        anonymous_id,
-        user_id,
-        context_library_name as library_name,
-        context_library_version as library_version,
-        'track'::varchar as call_type,
-        'jaffle_shop'::varchar as source_schema,
-        'tracks'::varchar as source_table,
+        cast(id as varchar) as event_id,
+        cast(event_text as varchar) as event_name,
+        cast(original_timestamp as timestamp_ntz) as original_tstamp,
+        cast(sent_at as timestamp_ntz) as sent_at_tstamp,
+        cast(received_at as timestamp_ntz) as received_at_tstamp,
+        cast(timestamp as timestamp_ntz) as tstamp,
+        cast(anonymous_id as varchar) as anonymous_id,
+        cast(user_id as varchar) as user_id,
+        cast(context_library_name as varchar) as library_name,
+        cast(context_library_version as varchar) as library_version,
+        cast('track' as varchar) as call_type,
+        cast('jaffle_shop' as varchar) as source_schema,
+        cast('tracks' as varchar) as source_table,
         cast(null as varchar) as schema_id
     from source
 )
