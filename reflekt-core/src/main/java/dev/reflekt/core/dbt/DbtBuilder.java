@@ -3,6 +3,7 @@ package dev.reflekt.core.dbt;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.internal.FileTrees;
+import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.naming.Inflection;
@@ -83,6 +84,13 @@ public final class DbtBuilder {
                             + model.name().substring(dbt.modelsPrefix().length()) + ".yml",
                     renderer.modelDocs(model));
         }
+        for (CurrentModel current : Entities.plan(planner.models(), schemas, dbt)) {
+            generated.put(models + current.name() + ".sql", renderer.currentSql(current));
+            generated.put(
+                    docs + dbt.docsPrefix()
+                            + current.name().substring(dbt.modelsPrefix().length()) + ".yml",
+                    renderer.currentDocs(current));
+        }
         String pkg = packageName();
         generated.put(
                 "dbt_project.yml",
@@ -134,11 +142,12 @@ public final class DbtBuilder {
         List<String> problems = new ArrayList<>();
         for (SchemaFile file : files) {
             try {
-                JsonNode json = reader.readJson(file.path()).root();
+                LocatedTree tree = reader.readJson(file.path());
+                JsonNode json = tree.root();
                 if (!json.isObject() || !json.path("self").path("name").isTextual()) {
                     problems.add(file.displayPath() + ":1:1: not a Reflekt schema (no self.name); run reflekt:lint.");
                 } else {
-                    out.add(new SegmentPlanner.Schema(file.id(), json));
+                    out.add(new SegmentPlanner.Schema(file.id(), json, file.displayPath(), tree));
                 }
             } catch (ParseException e) {
                 problems.add(file.displayPath() + ":" + e.position() + ": " + e.reason() + "; run reflekt:lint.");

@@ -141,6 +141,86 @@ final class PackageRenderer {
                         incremental));
     }
 
+    /** The current-state model's SQL; see {@code current.sql.vm}. */
+    String currentSql(CurrentModel current) {
+        Model history = current.history();
+        String materialized = materialization(history);
+        String key = dialect.identifier(current.key().name());
+        String orderBy = dialect.identifier(current.orderBy().name());
+        String tombstone = current.tombstone() == null
+                ? null
+                : dialect.identifier(current.tombstone().name());
+        List<String> config = new ArrayList<>();
+        config.add("materialized = '" + materialized + "'");
+        String incremental = "";
+        String deleted = tombstone == null ? "" : "    and not coalesce(" + tombstone + ", false)\n";
+        if (materialized.equals("incremental")) {
+            config.add("unique_key = '" + current.key().name() + "'");
+            config.add("on_schema_change = 'append_new_columns'");
+            String loaded = dialect.identifier(
+                    history.column("received_at").orElseThrow().name());
+            incremental = "{% if is_incremental() %}\n    where " + key + " in (\n        select " + key
+                    + "\n        from {{ ref('" + history.name() + "') }}\n        where " + loaded + " > "
+                    + dialect.hoursBefore(
+                            "(select max(" + loaded + ") from {{ this }})",
+                            "{{ var('etl_overlap', " + dbt.etlOverlap() + ") }}")
+                    + "\n    )\n{% endif %}\n";
+            if (tombstone != null) {
+                // An incremental run keeps a tombstone so that the merge replaces the entity's row; the
+                // hook then deletes it. A full refresh never selects it.
+                config.add("post_hook = \"delete from {{ this }} where coalesce(" + tombstone + ", false)\"");
+                deleted = "{% if not is_incremental() %}\n" + deleted + "{% endif %}\n";
+            }
+        }
+        List<String> select = new ArrayList<>();
+        history.columns().forEach(c -> select.add(dialect.identifier(c.name())));
+        history.lineage().forEach(l -> select.add(dialect.identifier(l.name())));
+        return template(
+                "current.sql.vm",
+                Map.of(
+                        "configLines",
+                        "    " + String.join(",\n    ", config),
+                        "key",
+                        key,
+                        "orderBy",
+                        orderBy,
+                        "eventId",
+                        dialect.identifier(history.uniqueKey().orElseThrow().name()),
+                        "history",
+                        history.name(),
+                        "incremental",
+                        incremental,
+                        "selectList",
+                        "    " + String.join(",\n    ", select),
+                        "deleted",
+                        deleted));
+    }
+
+    /** The current-state model's docs: the history's columns; the key unique and not null. */
+    String currentDocs(CurrentModel current) {
+        Model history = current.history();
+        List<Model.Column> columns = new ArrayList<>();
+        for (Model.Column c : history.columns()) {
+            List<Model.DataTest> tests = c.equals(current.key())
+                    ? List.of(new Model.DataTest("unique", Map.of()), new Model.DataTest("not_null", Map.of()))
+                    : List.of();
+            columns.add(new Model.Column(c.raw(), c.name(), c.description(), c.type(), tests));
+        }
+        return modelDocs(new Model(
+                current.name(),
+                history.table(),
+                "The current state of each " + current.key().name() + " in " + history.name()
+                        + ": its latest event by " + current.orderBy().name()
+                        + (current.tombstone() == null
+                                ? "."
+                                : ", unless that event sets "
+                                        + current.tombstone().name() + "."),
+                false,
+                columns,
+                history.lineage(),
+                history.schemaId()));
+    }
+
     /** A lineage literal; typed models cast it to the very type their contract declares. */
     String lineageValue(String value, boolean typed) {
         if (!typed) {

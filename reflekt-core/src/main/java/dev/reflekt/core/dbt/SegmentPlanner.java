@@ -43,8 +43,8 @@ final class SegmentPlanner {
         this.warehouse = warehouse;
     }
 
-    /** A parsed schema: its id and content. */
-    record Schema(String id, JsonNode json) {}
+    /** A parsed schema: its id, content, file (as messages print it) and positions. */
+    record Schema(String id, JsonNode json, String displayPath, dev.reflekt.core.internal.json.LocatedTree tree) {}
 
     /** The raw table Segment loads an event into: {@code Order Completed} → {@code order_completed}. */
     static String table(String eventName) {

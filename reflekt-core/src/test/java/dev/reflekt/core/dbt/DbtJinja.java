@@ -4,9 +4,10 @@ import com.hubspot.jinjava.Jinjava;
 import java.util.Map;
 
 /**
- * Renders the dbt Jinja of generated models the way dbt would for a first run, since dbt itself cannot
- * be installed here: {@code source} resolves to {@code database.schema.table}, {@code ref} to the model
- * in the target schema, {@code config} renders nothing, {@code is_incremental()} is false.
+ * Renders the dbt Jinja of generated models the way dbt would, since dbt itself cannot be installed here:
+ * {@code source} resolves to {@code database.schema.table}, {@code ref} to the model in the target schema,
+ * {@code var} to its default, {@code this} to the model's own relation, {@code is_incremental()} as asked.
+ * {@code config} renders a SQL comment carrying its {@code post_hook}, which {@link DbtRunner} runs.
  */
 final class DbtJinja {
 
@@ -14,13 +15,19 @@ final class DbtJinja {
 
     private DbtJinja() {}
 
+    /** A first run: {@code is_incremental()} false. */
     static String render(String sql, String database, String targetSchema) {
+        return render(sql, database, targetSchema, "", false);
+    }
+
+    static String render(String sql, String database, String targetSchema, String model, boolean incremental) {
         String macros = "{% macro source(schema, table) %}" + database + ".{{ schema }}.{{ table }}{% endmacro %}"
                 + "{% macro ref(model) %}" + targetSchema + ".{{ model }}{% endmacro %}"
-                + "{% macro config() %}{% endmacro %}"
-                + "{% macro is_incremental() %}{% endmacro %}"
+                + "{% macro config() %}{% if kwargs.post_hook %}-- post_hook: {{ kwargs.post_hook }}"
+                + "{% endif %}{% endmacro %}"
+                + "{% macro is_incremental() %}" + (incremental ? "true" : "") + "{% endmacro %}"
                 + "{% macro var(name, default) %}{{ default }}{% endmacro %}";
-        String rendered = JINJAVA.render(macros + sql, Map.of());
+        String rendered = JINJAVA.render(macros + sql, Map.of("this", targetSchema + "." + model));
         if (rendered.contains("{{") || rendered.contains("{%")) {
             throw new IllegalStateException("unrendered Jinja left in:\n" + rendered);
         }

@@ -1,0 +1,105 @@
+package dev.reflekt.core.dbt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.project.DbtConfig;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.warehouse.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the entity each event schema declares ({@code self.entity}, or {@code artifacts.dbt.entities} by
+ * {@code $id}) and plans its current-state model. Declarations that name no column of the model are
+ * errors, reported together with where they are and what the choices are.
+ */
+final class Entities {
+
+    private static final String CONFIG = "reflekt_project.yml";
+
+    private Entities() {}
+
+    static List<CurrentModel> plan(List<Model> models, List<SegmentPlanner.Schema> schemas, DbtConfig dbt)
+            throws ReflektException {
+        List<CurrentModel> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Model model : models) {
+            if (model.schemaId() == null || model.table().equals("users")) {
+                continue;
+            }
+            SegmentPlanner.Schema schema = schemas.stream()
+                    .filter(s -> s.id().equals(model.schemaId()))
+                    .findFirst()
+                    .orElseThrow();
+            JsonNode declared = schema.json().path("self").path("entity");
+            String where;
+            DbtConfig.Entity entity;
+            if (dbt.entities().containsKey(schema.id())) {
+                entity = dbt.entities().get(schema.id());
+                where = CONFIG + ": artifacts.dbt.entities.\"" + schema.id() + "\"";
+            } else if (declared.isObject()) {
+                entity = ReflektProject.entity(declared);
+                where = schema.displayPath() + ":" + schema.tree().position("/self/entity") + ": self.entity";
+            } else {
+                continue;
+            }
+            Map<String, PropertyColumns.Property> properties = PropertyColumns.of(schema.json());
+            Optional<Model.Column> key = property(model, properties, entity.key());
+            if (key.isEmpty()) {
+                problems.add(where + ".key: '" + entity.key() + "' is not a property loaded into " + model.name()
+                        + "; use one of "
+                        + properties.values().stream()
+                                .map(PropertyColumns.Property::path)
+                                .toList()
+                        + ".");
+                continue;
+            }
+            Optional<Model.Column> orderBy = entity.orderBy() == null
+                    ? model.column("received_at")
+                    : model.columns().stream()
+                            .filter(c -> c.name().equals(entity.orderBy()))
+                            .findFirst();
+            if (orderBy.isEmpty()) {
+                problems.add(where + ".order_by: '" + entity.orderBy() + "' is not a column of " + model.name()
+                        + "; use one of "
+                        + model.columns().stream().map(Model.Column::name).toList() + ".");
+                continue;
+            }
+            Model.Column tombstone = null;
+            if (entity.tombstone() != null) {
+                Optional<Model.Column> t = property(model, properties, entity.tombstone());
+                if (t.isEmpty() || t.get().type() != ColumnType.BOOLEAN) {
+                    problems.add(where + ".tombstone: '" + entity.tombstone() + "' is not a boolean property"
+                            + " loaded into " + model.name() + "; name a property of \"type\": \"boolean\".");
+                    continue;
+                }
+                tombstone = t.get();
+            }
+            if (model.uniqueKey().isEmpty() || model.column("received_at").isEmpty()) {
+                problems.add(where + ": " + model.table() + " has no id or received_at column to replay by.");
+                continue;
+            }
+            out.add(new CurrentModel(model.name() + "__current", model, key.get(), orderBy.get(), tombstone));
+        }
+        if (!problems.isEmpty()) {
+            throw new ReflektException(problems);
+        }
+        return out;
+    }
+
+    /** The model column a property (by JSON path or loaded column name) became. */
+    private static Optional<Model.Column> property(
+            Model model, Map<String, PropertyColumns.Property> properties, String name) {
+        for (Map.Entry<String, PropertyColumns.Property> e : properties.entrySet()) {
+            if (e.getValue().path().equals(name) || e.getKey().equals(name)) {
+                // A property named like a Segment column comes after it (and was renamed): take the last.
+                return model.columns().stream()
+                        .filter(c -> c.raw().equals(e.getKey()))
+                        .reduce((first, last) -> last);
+            }
+        }
+        return Optional.empty();
+    }
+}

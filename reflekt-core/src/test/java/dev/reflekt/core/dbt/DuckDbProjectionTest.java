@@ -1,0 +1,55 @@
+package dev.reflekt.core.dbt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+
+/** Projections on embedded DuckDB, written for dbt 1.11 (tests take an {@code arguments:} block). */
+class DuckDbProjectionTest extends ProjectionExecutionContract {
+
+    @Override
+    Connection open() throws Exception {
+        return DriverManager.getConnection("jdbc:duckdb:");
+    }
+
+    @Override
+    String database() {
+        return "memory";
+    }
+
+    @Override
+    String dialect() {
+        return "duckdb";
+    }
+
+    @Override
+    String dbtVersion() {
+        return "1.11";
+    }
+
+    @Test
+    void parquetHistoryAndCurrentStateAreReadableFilesEqualToTheTables() throws Exception {
+        DbtRunner dbt = build("parquet: true");
+        insert("e1", 1, 1, "o1", "placed", false);
+        insert("e2", 2, 2, "o1", "shipped", false);
+        insert("e3", 2, 2, "o2", "placed", true);
+        dbt.run("stg_seg__order_placed", false);
+        dbt.run("stg_seg__order_placed__current", false);
+        String file = dir.resolve("parquet")
+                .resolve("stg_seg__order_placed__current.parquet")
+                .toString();
+        assertThat(dbt.rows("select order_id, status from read_parquet('" + file + "') order by order_id"))
+                .extracting(r -> r.get("order_id") + "=" + r.get("status"))
+                .containsExactly("o1=shipped");
+        String history =
+                dir.resolve("parquet").resolve("stg_seg__order_placed.parquet").toString();
+        assertThat(dbt.count("select count(*) from read_parquet('" + history + "')"))
+                .isEqualTo(3);
+        // The same rows as the model computes in the warehouse.
+        dbt.exec("create table stg.replayed as select * from stg.stg_seg__order_placed__current");
+        assertThat(dbt.rows("select * from read_parquet('" + file + "') order by order_id"))
+                .isEqualTo(dbt.rows("select * from stg.replayed order by order_id"));
+    }
+}
