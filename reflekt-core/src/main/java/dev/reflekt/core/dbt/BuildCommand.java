@@ -1,6 +1,7 @@
 package dev.reflekt.core.dbt;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.project.ProfileEntry;
 import dev.reflekt.core.project.Profiles;
 import dev.reflekt.core.project.ReflektProject;
@@ -74,9 +75,16 @@ public final class BuildCommand {
         info.accept("Reading the tables of " + ref.database() + "." + ref.schema() + " from source '" + entry.id()
                 + "' (" + entry.type() + ")");
         TableColumns tables = Warehouses.describe(project, entry, ref, drivers, debug);
+        Optional<TableColumns> profilesSync = Optional.empty();
+        DbtConfig.ProfilesSync sync = project.config().dbt().profilesSync();
+        if (sync != null) {
+            SourceRef syncRef = new SourceRef(ref.id(), ref.database(), sync.schema());
+            info.accept("Reading the Profiles Sync tables of " + ref.database() + "." + sync.schema());
+            profilesSync = Optional.of(Warehouses.describe(project, entry, syncRef, drivers, debug));
+        }
         Dialect dialect = asked.or(() -> Dialect.of(entry.type())).orElseThrow();
         BuildTarget target = new BuildTarget(dialect, entry.type(), ref.database(), ref.schema());
-        return new Outcome(builder.build(files, target, sdk, Optional.of(tables)), target, true);
+        return new Outcome(builder.build(files, target, sdk, Optional.of(tables), profilesSync), target, true);
     }
 
     private static Optional<Dialect> dialect(String name) throws ReflektException {

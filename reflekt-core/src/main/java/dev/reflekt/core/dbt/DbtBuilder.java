@@ -58,6 +58,24 @@ public final class DbtBuilder {
      */
     public BuildResult build(List<SchemaFile> files, BuildTarget target, String sdk, Optional<TableColumns> warehouse)
             throws ReflektException, IOException {
+        return build(files, target, sdk, warehouse, Optional.empty());
+    }
+
+    /**
+     * Builds the package for {@code files}.
+     *
+     * @param warehouse the tables and columns of the raw schema, or empty for an offline build
+     * @param profilesSync the tables and columns of the Profiles Sync schema, or empty to take the traits
+     *     from the Identify schema
+     * @throws ReflektException for unreadable schemas or an unsupported SDK; nothing is written then
+     */
+    public BuildResult build(
+            List<SchemaFile> files,
+            BuildTarget target,
+            String sdk,
+            Optional<TableColumns> warehouse,
+            Optional<TableColumns> profilesSync)
+            throws ReflektException, IOException {
         if (!SEGMENT.equals(sdk)) {
             throw new ReflektException("SDK '" + sdk + "' is not supported yet; use -Dreflekt.sdk=segment.");
         }
@@ -90,6 +108,14 @@ public final class DbtBuilder {
                     docs + dbt.docsPrefix()
                             + current.name().substring(dbt.modelsPrefix().length()) + ".yml",
                     renderer.currentDocs(current));
+        }
+        if (dbt.profilesSync() != null) {
+            ProfilesSync sync = new ProfilesSync(target.dialect(), dbt);
+            generated.putAll(sync.files(ProfilesSync.traits(profilesSync, schemas)));
+            generated.put(
+                    docs.replace(source + "/", ProfilesSync.SOURCE + "/") + dbt.sourcesPrefix() + ProfilesSync.SOURCE
+                            + ".yml",
+                    sync.sources(target.database()));
         }
         String pkg = packageName();
         generated.put(

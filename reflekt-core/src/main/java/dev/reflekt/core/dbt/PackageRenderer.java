@@ -338,7 +338,7 @@ final class PackageRenderer {
         });
         for (JsonNode table : list) {
             if (table.isObject() && tables.containsKey(table.path("name").asText())) {
-                freshness((ObjectNode) table);
+                freshness((ObjectNode) table, "received_at");
             }
         }
         return yaml(root);
@@ -348,13 +348,13 @@ final class PackageRenderer {
      * {@code loaded_at_field: received_at} (unless the table names one) and the configured freshness, at the
      * top level before dbt 1.10 and under {@code config:} from 1.10 on, where dbt moved them.
      */
-    private void freshness(ObjectNode table) {
+    void freshness(ObjectNode table, String loadedAt) {
         boolean inConfig = dbt.atLeast(1, 10);
         ObjectNode at = inConfig
                 ? (table.path("config").isObject() ? (ObjectNode) table.get("config") : table.putObject("config"))
                 : table;
         if (!table.has("loaded_at_field") && !table.path("config").has("loaded_at_field")) {
-            at.put("loaded_at_field", "received_at");
+            at.put("loaded_at_field", loadedAt);
         }
         DbtConfig.Freshness f = dbt.freshness();
         if (f != null) {

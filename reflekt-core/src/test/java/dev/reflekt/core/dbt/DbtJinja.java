@@ -21,7 +21,24 @@ final class DbtJinja {
     }
 
     static String render(String sql, String database, String targetSchema, String model, boolean incremental) {
-        String macros = "{% macro source(schema, table) %}" + database + ".{{ schema }}.{{ table }}{% endmacro %}"
+        return render(sql, database, targetSchema, model, incremental, Map.of());
+    }
+
+    /** @param sourceSchemas the schema of each source whose name is not its schema's */
+    static String render(
+            String sql,
+            String database,
+            String targetSchema,
+            String model,
+            boolean incremental,
+            Map<String, String> sourceSchemas) {
+        StringBuilder sources = new StringBuilder();
+        sourceSchemas.forEach((name, schema) -> sources.append("{% if name == '")
+                .append(name)
+                .append("' %}{% set name = '")
+                .append(schema)
+                .append("' %}{% endif %}"));
+        String macros = "{% macro source(name, table) %}" + sources + database + ".{{ name }}.{{ table }}{% endmacro %}"
                 + "{% macro ref(model) %}" + targetSchema + ".{{ model }}{% endmacro %}"
                 + "{% macro config() %}{% if kwargs.post_hook %}-- post_hook: {{ kwargs.post_hook }}"
                 + "{% endif %}{% endmacro %}"

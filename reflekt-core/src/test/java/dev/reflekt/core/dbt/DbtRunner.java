@@ -70,11 +70,13 @@ final class DbtRunner {
         String materialized = m.find() ? m.group(1) : "view";
         String target = schema + "." + relation;
         boolean incremental = materialized.equals("incremental") && exists(relation) && !fullRefresh;
-        String sql = DbtJinja.render(source, database, schema, relation, incremental);
+        String sql = DbtJinja.render(source, database, schema, relation, incremental, sourceSchemas());
         exec("create schema if not exists " + schema);
         switch (materialized) {
             case "view" -> {
-                exec("drop view if exists " + target);
+                // dbt swaps a view in by rename; dropping with what depends on it is the same for a test
+                // that recreates the dependents next.
+                exec("drop view if exists " + target + " cascade");
                 exec("create view " + target + " as " + sql);
             }
             case "table" -> {
@@ -110,6 +112,22 @@ final class DbtRunner {
         while (hook.find()) {
             exec(hook.group(1));
         }
+    }
+
+    /** Source name → schema, from the package's sources files. */
+    private Map<String, String> sourceSchemas() throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(packageDir)) {
+            files = walk.filter(f -> f.getFileName().toString().startsWith("__src_"))
+                    .toList();
+        }
+        for (Path f : files) {
+            for (JsonNode source : new LocatedTreeReader().readYaml(f).root().path("sources")) {
+                out.put(source.path("name").asText(), source.path("schema").asText());
+            }
+        }
+        return out;
     }
 
     private boolean exists(String relation) throws Exception {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Beyond staging views, executed: data tests from constraints fail on violating rows and pass on clean
@@ -84,6 +86,10 @@ abstract class ProjectionExecutionContract {
 
     /** Builds the package with {@code models} settings and the order entity; returns the runner for it. */
     DbtRunner build(String models) throws Exception {
+        return build(models, "");
+    }
+
+    DbtRunner build(String models, String extra) throws Exception {
         TestProject p = TestProject.create(dir.resolve("project"));
         p.config(TestProject.defaultConfig("""
                 artifacts:
@@ -94,8 +100,15 @@ abstract class ProjectionExecutionContract {
                     docs: {prefix: _stg_, tests: {id: [unique, not_null]}}
                     entities:
                       shop/Order_Placed/1-0.json: {key: order_id, order_by: tstamp, tombstone: deleted}
-                """.formatted(dbtVersion(), models)));
+                %s
+                """.formatted(dbtVersion(), models, extra)));
         p.write("schemas/shop/Order_Placed/1-0.json", SCHEMA);
+        p.write(
+                "schemas/shop/Identify/1-0.json",
+                TestProject.schemaJson("shop/Identify/1-0.json", "Identify", "1-0", """
+                {"email": {"type": "string", "description": "Email."},
+                 "plan": {"type": "string", "description": "Plan."}}
+                """));
         project = p.load();
         BuildResult result = new DbtBuilder(project)
                 .build(
@@ -233,5 +246,99 @@ abstract class ProjectionExecutionContract {
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .toList());
         assertThat(dbt.test(current, "_stg_seg__order_placed__current.yml")).containsEntry("order_id:unique", 0);
+    }
+
+    /**
+     * Profiles Sync, by hand: p2 is merged into p1, then p1 into p4 (a re-merge); p1's plan goes free → pro
+     * → NULL (Profiles Sync writes NULL for traits an update did not set, so the last non-null value, pro,
+     * stays); the email external id moves from p2 to p3. The overlap window is 2 hours.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"incremental", "table", "view"})
+    void profilesSyncTablesEqualTheHandComputedIdentityGraph(String materialization) throws Exception {
+        build(
+                "materialized: view",
+                "    profiles_sync: {schema: ps, etl_overlap: 2, materialization: " + materialization + "}");
+        dbt.exec("create schema ps");
+        dbt.exec("create table ps.id_graph_updates (segment_id varchar, canonical_segment_id varchar,"
+                + " triggering_event_type varchar, \"timestamp\" timestamp, seq bigint, uuid_ts timestamp)");
+        dbt.exec("create table ps.external_id_mapping_updates (segment_id varchar, external_id_type varchar,"
+                + " external_id_value varchar, external_id_hash varchar, \"timestamp\" timestamp, seq bigint,"
+                + " uuid_ts timestamp)");
+        dbt.exec("create table ps.profile_traits_updates (segment_id varchar, \"timestamp\" timestamp, seq bigint,"
+                + " uuid_ts timestamp, email varchar, plan varchar, context_ip varchar)");
+
+        graph(1, "p1", "p1", 1);
+        graph(1, "p2", "p2", 2);
+        mapping(1, "p1", "user_id", "u1", 1);
+        mapping(1, "p2", "anonymous_id", "a2", 2);
+        mapping(1, "p2", "email", "x@example.com", 3);
+        traits(1, "p1", 1, "'a@example.com'", "'free'");
+        traits(1, "p2", 2, "'b@example.com'", "null");
+        runProfilesSync(materialization);
+
+        graph(5, "p2", "p1", 4);
+        graph(5, "p3", "p3", 6);
+        traits(5, "p1", 5, "null", "'pro'");
+        mapping(5, "p3", "email", "x@example.com", 6);
+        runProfilesSync(materialization);
+
+        // A quiet run moves the window past hour 5, so the last batch's re-merge must reach p2 through
+        // the graph itself, not because p2's own update is still in the window.
+        traits(12, "p3", 10, "null", "null");
+        graph(12, "p5", "p5", 10);
+        runProfilesSync(materialization);
+
+        traits(20, "p1", 7, "null", "null");
+        graph(20, "p4", "p4", 8);
+        graph(20, "p1", "p4", 9);
+        runProfilesSync(materialization);
+
+        assertThat(dbt.rows("select segment_id, canonical_segment_id from stg.id_graph order by 1"))
+                .extracting(r -> r.get("segment_id") + "->" + r.get("canonical_segment_id"))
+                .containsExactly("p1->p4", "p2->p4", "p3->p3", "p4->p4", "p5->p5");
+        assertThat(dbt.rows("select external_id_value, segment_id, canonical_segment_id from stg.external_id_mapping"
+                        + " order by 1"))
+                .extracting(r ->
+                        r.get("external_id_value") + ":" + r.get("segment_id") + "->" + r.get("canonical_segment_id"))
+                .containsExactly("a2:p2->p4", "u1:p1->p4", "x@example.com:p3->p3");
+        assertThat(dbt.rows("select canonical_segment_id, email, plan, merged_to from stg.profile_traits order by 1"))
+                .extracting(r -> r.get("canonical_segment_id") + "|" + r.get("email") + "|" + r.get("plan") + "|"
+                        + r.get("merged_to"))
+                .containsExactly(
+                        "p1|null|null|p4",
+                        "p2|null|null|p4",
+                        "p3|null|null|null",
+                        "p4|b@example.com|pro|null",
+                        "p5|null|null|null");
+        if (materialization.equals("incremental")) {
+            for (String model : List.of("id_graph", "external_id_mapping", "profile_traits")) {
+                dbt.run(model, model + "_replay", true);
+                assertThat(dbt.rows("select * from stg." + model + " order by 1"))
+                        .as(model + " incremental equals its full refresh")
+                        .isEqualTo(dbt.rows("select * from stg." + model + "_replay order by 1"));
+            }
+        }
+    }
+
+    private void runProfilesSync(String materialization) throws Exception {
+        for (String model : List.of("id_graph", "external_id_mapping", "profile_traits")) {
+            dbt.run(model, false);
+        }
+    }
+
+    private void graph(int hour, String segment, String canonical, int seq) throws Exception {
+        dbt.exec("insert into ps.id_graph_updates values ('" + segment + "', '" + canonical + "', 'identify', "
+                + ts(hour) + ", " + seq + ", " + ts(hour) + ")");
+    }
+
+    private void mapping(int hour, String segment, String type, String value, int seq) throws Exception {
+        dbt.exec("insert into ps.external_id_mapping_updates values ('" + segment + "', '" + type + "', '" + value
+                + "', 'h_" + value + "', " + ts(hour) + ", " + seq + ", " + ts(hour) + ")");
+    }
+
+    private void traits(int hour, String segment, int seq, String email, String plan) throws Exception {
+        dbt.exec("insert into ps.profile_traits_updates values ('" + segment + "', " + ts(hour) + ", " + seq + ", "
+                + ts(hour) + ", " + email + ", " + plan + ", '10.0.0.1')");
     }
 }
