@@ -6,4 +6,4 @@ assert log.contains('[WARNING] Drift: column cart_viewed.coupon does not exist (
 assert context.bigqueryRequests.count { it.startsWith('POST ') } == 1 : 'one metadata query: ' + context.bigqueryRequests
 def model = new File(basedir, 'artifacts/dbt/it_project/models/segment/stg_segment__cart_viewed.sql').text
 assert model.contains("cast('track' as string) as call_type")
-assert model.contains('        cart_id,\n') && !model.contains('coupon')
+assert model.contains('        cast(cart_id as string) as cart_id,\n') && !model.contains('coupon')

@@ -4,7 +4,7 @@ assert log.contains('Reflekt build: 3 models for raw.it_project in snowflake SQL
 def pkg = new File(basedir, 'artifacts/dbt/it_project')
 def model = new File(pkg, 'models/it_project/stg_it_project__order_completed.sql').text
 assert model.contains("from {{ source('it_project', 'order_completed') }}")
-assert model.contains("        products,\n        'track'::varchar as call_type,")
+assert model.contains("        parse_json(products) as products,\n        cast('track' as varchar) as call_type,")
 assert new File(pkg, 'models/it_project/__src_it_project.yml').text.contains('  - name: it_project\n    database: raw\n')
 assert new File(pkg, 'dbt_project.yml').text.contains('name: it_project\n')
 // lint ran first, at validate

@@ -77,7 +77,7 @@ class BigQueryMetadataReaderTest {
         String sql =
                 Files.readString(outcome.result().packageDir().resolve("models/segment/stg_segment__cart_viewed.sql"));
         assertThat(sql)
-                .contains("        cart_id,\n", "cast('track' as string) as call_type")
+                .contains("        cast(cart_id as string) as cart_id,\n", "cast('track' as string) as call_type")
                 .doesNotContain("coupon");
     }
 
