@@ -64,6 +64,14 @@ public class BuildMojo extends AbstractReflektMojo {
     private boolean offline;
 
     /**
+     * Audited publishing: every generated model is compiled on the warehouse (EXPLAIN) before the package
+     * replaces the previous one; a model the warehouse refuses stops the build and leaves the previous
+     * package. Needs a connected source. Default {@code false}; property {@code reflekt.build.audit}.
+     */
+    @Parameter(property = "reflekt.build.audit", defaultValue = "false")
+    private boolean audit;
+
+    /**
      * JDBC drivers replacing the pinned ones, per warehouse type:
      * a {@code drivers} map with one element per type, e.g. {@code postgres} set to {@code org.postgresql:postgresql:42.7.8}. No default.
      */
@@ -90,7 +98,7 @@ public class BuildMojo extends AbstractReflektMojo {
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException {
         ReflektProject reflekt = ReflektProject.load(dir);
-        BuildRequest request = new BuildRequest(select, source, profile, sdk, dialect, offline, System.getenv());
+        BuildRequest request = new BuildRequest(select, source, profile, sdk, dialect, offline, System.getenv(), audit);
         BuildCommand.Outcome outcome;
         try (DriverResolver resolver = new DriverResolver(
                 repositorySystem,

@@ -53,6 +53,12 @@ public final class BuildCommand {
                 ? DbtBuilder.SEGMENT
                 : request.sdk().strip();
 
+        boolean connected = request.source() != null && !request.source().isBlank() && !request.offline();
+        if (request.audit() && !connected) {
+            throw new ReflektException("-Dreflekt.build.audit=true compiles the models on the warehouse, so it"
+                    + " needs a connected source: add -Dreflekt.source=<source_id>.<database>.<schema> and do not"
+                    + " set -Dreflekt.offline.");
+        }
         if (request.source() == null || request.source().isBlank()) {
             Dialect dialect = asked.orElseGet(() -> firstSourceDialect(project, request, info));
             BuildTarget target =
@@ -84,7 +90,13 @@ public final class BuildCommand {
         }
         Dialect dialect = asked.or(() -> Dialect.of(entry.type())).orElseThrow();
         BuildTarget target = new BuildTarget(dialect, entry.type(), ref.database(), ref.schema());
-        return new Outcome(builder.build(files, target, sdk, Optional.of(tables), profilesSync), target, true);
+        Optional<Auditor> auditor = request.audit()
+                ? Optional.of(models -> {
+                    info.accept("Auditing " + models.size() + " models on source '" + entry.id() + "'");
+                    Warehouses.explain(project, entry, ref, drivers, models, debug);
+                })
+                : Optional.empty();
+        return new Outcome(builder.build(files, target, sdk, Optional.of(tables), profilesSync, auditor), target, true);
     }
 
     private static Optional<Dialect> dialect(String name) throws ReflektException {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param dialect the SQL dialect to write, or blank to take it from the source
  * @param offline use the source's names without connecting
  * @param env the environment, for {@code {{ env_var('NAME') }}} in the profiles file
+ * @param audit compile every model on the warehouse before publishing the package
  */
 public record BuildRequest(
         String select,
@@ -20,4 +21,18 @@ public record BuildRequest(
         String sdk,
         String dialect,
         boolean offline,
-        Map<String, String> env) {}
+        Map<String, String> env,
+        boolean audit) {
+
+    /** A request without the audit. */
+    public BuildRequest(
+            String select,
+            String source,
+            String profile,
+            String sdk,
+            String dialect,
+            boolean offline,
+            Map<String, String> env) {
+        this(select, source, profile, sdk, dialect, offline, env, false);
+    }
+}

@@ -76,6 +76,21 @@ public final class DbtBuilder {
             Optional<TableColumns> warehouse,
             Optional<TableColumns> profilesSync)
             throws ReflektException, IOException {
+        return build(files, target, sdk, warehouse, profilesSync, Optional.empty());
+    }
+
+    /**
+     * Builds the package for {@code files}; with an auditor, publishes it only when the auditor accepts
+     * every compiled model.
+     */
+    public BuildResult build(
+            List<SchemaFile> files,
+            BuildTarget target,
+            String sdk,
+            Optional<TableColumns> warehouse,
+            Optional<TableColumns> profilesSync,
+            Optional<Auditor> auditor)
+            throws ReflektException, IOException {
         if (!SEGMENT.equals(sdk)) {
             throw new ReflektException("SDK '" + sdk + "' is not supported yet; use -Dreflekt.sdk=segment.");
         }
@@ -145,6 +160,23 @@ public final class DbtBuilder {
             generated.put("packages.yml", packages);
         }
 
+        if (auditor.isPresent()) {
+            Map<String, DbtCompiler.Source> sources = new java.util.LinkedHashMap<>();
+            sources.put(source, new DbtCompiler.Source(target.database(), target.schema()));
+            if (dbt.profilesSync() != null) {
+                sources.put(
+                        ProfilesSync.SOURCE,
+                        new DbtCompiler.Source(
+                                target.database(), dbt.profilesSync().schema()));
+            }
+            Map<String, String> sql = new java.util.LinkedHashMap<>();
+            generated.forEach((file, content) -> {
+                if (file.endsWith(".sql")) {
+                    sql.put(file.substring(file.lastIndexOf('/') + 1, file.length() - 4), content);
+                }
+            });
+            auditor.get().audit(new DbtCompiler(target.dialect(), sources, sql).compileAll());
+        }
         String sourcesFile = docs + dbt.sourcesPrefix() + source + ".yml";
         boolean changed = write(
                 generated,

@@ -5,7 +5,11 @@ import dev.reflekt.core.project.ProfileEntry;
 import dev.reflekt.core.project.ReflektProject;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Reads what exists in a source's raw schema: one connection, one metadata query. */
@@ -71,6 +75,51 @@ public final class Warehouses {
                             + entry.origin("password")
                             + " or the profile) and the network; `mvn reflekt:debug -Dreflekt.debug.connect` checks them.",
                     e);
+        }
+    }
+
+    /**
+     * Compiles each model on the warehouse ({@code explain}) without running it, on one connection.
+     *
+     * @param models model name → compiled SQL
+     * @throws ReflektException listing every model the warehouse refused, with its message
+     */
+    public static void explain(
+            ReflektProject project,
+            ProfileEntry entry,
+            SourceRef ref,
+            DriverLoader drivers,
+            Map<String, String> models,
+            Consumer<String> debug)
+            throws ReflektException {
+        WarehouseType type = WarehouseType.of(entry.type())
+                .orElseThrow(() -> new ReflektException("Source '" + entry.id() + "' has type '" + entry.type()
+                        + "': the audit compiles models with EXPLAIN over JDBC, which " + entry.type()
+                        + " is not reached by yet; build without -Dreflekt.build.audit."));
+        String url = type.url(entry, ref.database(), project);
+        List<String> failures = new ArrayList<>();
+        try (Connection connection = drivers.load(type).connect(url, type.properties(entry, ref.database()))) {
+            for (Map.Entry<String, String> model : models.entrySet()) {
+                debug.accept("Audit: explain " + model.getKey());
+                // Prepared first: drivers report binding errors (unknown columns, types) best there.
+                try (PreparedStatement statement = connection.prepareStatement("explain " + model.getValue())) {
+                    statement.execute();
+                } catch (SQLException e) {
+                    failures.add(model.getKey() + ": " + firstLine(e.getMessage()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new ReflektException(
+                    "Cannot connect to source '" + ref + "' for the audit (" + type.type() + " at " + url + "): "
+                            + firstLine(e.getMessage()) + ".",
+                    e);
+        }
+        if (!failures.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            failures.forEach(f -> problems.add("Audit: " + type.type() + " refused model " + f));
+            problems.add("The package was not published; the previous one is unchanged. Fix the schemas or"
+                    + " artifacts.dbt (e.g. models.filter) and build again.");
+            throw new ReflektException(problems);
         }
     }
 

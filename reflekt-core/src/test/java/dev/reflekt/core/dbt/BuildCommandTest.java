@@ -9,9 +9,12 @@ import dev.reflekt.core.warehouse.WarehouseType;
 import dev.reflekt.core.warehouse.Warehouses;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,5 +152,82 @@ class BuildCommandTest {
                         .add("CART_VIEWED", "CART_ID")
                         .columns("cart_viewed"))
                 .hasValueSatisfying(c -> assertThat(c).containsExactly("cart_id"));
+    }
+
+    /** A DuckDB file with Segment tables for Cart Viewed, an entity model over it, and Profiles Sync tables. */
+    private TestProject auditedProject(String filter) throws Exception {
+        Path file = dir.resolve("wh.duckdb");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement s = c.createStatement()) {
+            s.execute("create schema if not exists seg");
+            s.execute("create schema if not exists ps");
+            String common = "id varchar, original_timestamp timestamp, sent_at timestamp, received_at timestamp,"
+                    + " \"timestamp\" timestamp, anonymous_id varchar, user_id varchar, context_library_name varchar,"
+                    + " context_library_version varchar, event_text varchar";
+            s.execute("create or replace table seg.cart_viewed (" + common + ", cart_id varchar)");
+            s.execute("create or replace table seg.tracks (" + common + ")");
+            s.execute("create or replace table ps.id_graph_updates (segment_id varchar, canonical_segment_id varchar,"
+                    + " \"timestamp\" timestamp, seq bigint, uuid_ts timestamp)");
+            s.execute("create or replace table ps.external_id_mapping_updates (segment_id varchar,"
+                    + " external_id_type varchar, external_id_value varchar, external_id_hash varchar,"
+                    + " \"timestamp\" timestamp, seq bigint, uuid_ts timestamp)");
+            s.execute("create or replace table ps.profile_traits_updates (segment_id varchar, seq bigint,"
+                    + " uuid_ts timestamp, email varchar)");
+        }
+        TestProject p = TestProject.create(dir).schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", """
+                        {"cart_id": {"type": "string", "description": "The cart."}}""");
+        p.config(TestProject.defaultConfig("""
+                artifacts:
+                  dbt:
+                    models: {prefix: stg_, filter: "%s", materialized: incremental}
+                    entities: {shop/Cart_Viewed/1-0.json: {key: cart_id}}
+                    profiles_sync: {schema: ps}
+                """.formatted(filter)));
+        p.write("reflekt_profiles.yml", "dev:\n  source:\n    - {id: wh, type: duckdb, path: ./wh.duckdb}\n");
+        return p;
+    }
+
+    private BuildCommand.Outcome audited(TestProject p) throws Exception {
+        List<String> info = new ArrayList<>();
+        return BuildCommand.run(
+                p.load(),
+                new BuildRequest("", "wh.wh.seg", "", "segment", "", false, Map.of(), true),
+                DRIVERS,
+                info::add,
+                debug::add);
+    }
+
+    @Test
+    void auditCompilesEveryModelOnTheWarehouseAndABrokenOneLeavesThePreviousPackage() throws Exception {
+        BuildCommand.Outcome good = audited(auditedProject("where received_at is not null"));
+        assertThat(debug)
+                .contains(
+                        "Audit: explain stg_seg__cart_viewed",
+                        "Audit: explain stg_seg__cart_viewed__current",
+                        "Audit: explain id_graph",
+                        "Audit: explain external_id_mapping",
+                        "Audit: explain profile_traits");
+        Path model = good.result().packageDir().resolve("models/seg/stg_seg__cart_viewed.sql");
+        String before = Files.readString(model);
+
+        assertThatThrownBy(() -> audited(auditedProject("where no_such_column > 0")))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining("Audit: duckdb refused model stg_seg__cart_viewed: ")
+                .hasMessageContaining("no_such_column")
+                .hasMessageContaining("The package was not published");
+        assertThat(Files.readString(model)).isEqualTo(before);
+    }
+
+    @Test
+    void auditWithoutAConnectedSourceIsRefused() {
+        TestProject p = project(null);
+        assertThatThrownBy(() -> BuildCommand.run(
+                        p.load(),
+                        new BuildRequest("", "", "", "segment", "", false, Map.of(), true),
+                        DRIVERS,
+                        m -> {},
+                        debug::add))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining("needs a connected source");
     }
 }
