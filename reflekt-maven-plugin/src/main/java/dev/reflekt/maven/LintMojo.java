@@ -4,8 +4,11 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.lint.LintRule;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.warehouse.Dialect;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -55,6 +58,15 @@ public class LintMojo extends AbstractCheckMojo {
     @Parameter(property = "reflekt.lint.rules")
     private String rulesList;
 
+    /**
+     * The warehouse the schemas load into: snowflake, redshift, bigquery, postgres or duckdb. When set,
+     * the warehouse-aware rules (warehouse-varchar-length, warehouse-column-name, warehouse-name-length,
+     * cdp-rename) run too. The same property chooses the SQL of reflekt:build. No default; property
+     * {@code reflekt.dialect}.
+     */
+    @Parameter(property = "reflekt.dialect")
+    private String dialect;
+
     @Override
     protected String goal() {
         return "lint";
@@ -68,7 +80,13 @@ public class LintMojo extends AbstractCheckMojo {
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException, MojoFailureException {
         ReflektProject reflekt = ReflektProject.load(dir);
-        Linter linter = new Linter(reflekt, severities(rules, rulesList, LintRule.all()));
+        Optional<Dialect> target = Optional.empty();
+        if (dialect != null && !dialect.isBlank()) {
+            target = Optional.of(Dialect.of(dialect)
+                    .orElseThrow(() -> new ReflektException("Dialect '" + dialect + "' is not known; use one of "
+                            + Arrays.stream(Dialect.all()).map(Dialect::name).toList() + " in -Dreflekt.dialect.")));
+        }
+        Linter linter = new Linter(reflekt, severities(rules, rulesList, LintRule.all()), target);
         publish("lint", linter.lint(reflekt.select(select)), LintRule.all(), failOnWarning);
     }
 }

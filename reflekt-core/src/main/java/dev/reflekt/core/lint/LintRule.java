@@ -30,7 +30,22 @@ public enum LintRule implements Rule {
     DATA_TYPE("data-type", "Every property type is listed in schemas.conventions.data_types."),
     NESTED_PROPERTIES(
             "nested-properties",
-            "Properties nested in objects and in array items are linted like top-level ones; set this rule to off to lint the top level only.");
+            "Properties nested in objects and in array items are linted like top-level ones; set this rule to off to lint the top level only."),
+    WAREHOUSE_VARCHAR_LENGTH(
+            "warehouse-varchar-length",
+            "With a target dialect: 'maxLength' fits the warehouse's longest varchar (Redshift: 65535 bytes)."),
+    WAREHOUSE_COLUMN_NAME(
+            "warehouse-column-name",
+            "With a target dialect: the column a property loads into is a name the warehouse accepts unchanged"
+                    + " (BigQuery: letters, digits, underscores; no reserved prefixes)."),
+    WAREHOUSE_NAME_LENGTH(
+            "warehouse-name-length",
+            "With a target dialect: the column a property loads into (nested names joined with '_') is no longer"
+                    + " than the warehouse allows (Postgres 63, Redshift 127, Snowflake 255, BigQuery 300)."),
+    CDP_RENAME(
+            "cdp-rename",
+            "With a target dialect: Segment loads the property under its own name, not a snake-cased one"
+                    + " ('orderId' becomes column 'order_id').");
 
     private final String id;
     private final String description;

@@ -11,9 +11,12 @@ import dev.reflekt.core.project.SchemaFile;
 import dev.reflekt.core.report.CheckResult;
 import dev.reflekt.core.report.Finding;
 import dev.reflekt.core.report.Severities;
+import dev.reflekt.core.warehouse.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -34,12 +37,23 @@ public final class Linter {
      * @throws ReflektException when the meta-schema is missing, malformed or not a valid JSON Schema
      */
     public Linter(ReflektProject project, Severities options) throws ReflektException {
+        this(project, options, Optional.empty());
+    }
+
+    /**
+     * Prepares a linter that also applies the warehouse-aware rules of {@code dialect}, when one is known.
+     *
+     * @throws ReflektException when the meta-schema is missing, malformed or not a valid JSON Schema
+     */
+    public Linter(ReflektProject project, Severities options, Optional<Dialect> dialect) throws ReflektException {
         this.options = options;
-        this.rules = List.of(
+        List<SchemaRule> all = new ArrayList<>(List.of(
                 new MetaSchemaRule(loadMetaSchema(project)),
                 new IdentityRule(),
                 new EventNameRule(project.config().conventions().event()),
-                new PropertyRule(project.config().conventions()));
+                new PropertyRule(project.config().conventions())));
+        dialect.ifPresent(d -> all.add(new WarehouseRule(d)));
+        this.rules = List.copyOf(all);
     }
 
     private SchemaValidator loadMetaSchema(ReflektProject project) throws ReflektException {

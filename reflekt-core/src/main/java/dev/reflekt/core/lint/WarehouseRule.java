@@ -1,0 +1,75 @@
+package dev.reflekt.core.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.internal.json.LocatedTree;
+import dev.reflekt.core.naming.Inflection;
+import dev.reflekt.core.warehouse.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * What the target warehouse and the CDP would do to a property on load: the column Segment writes
+ * (nested objects flattened with {@code _}, names snake-cased), checked against the dialect's limits.
+ */
+final class WarehouseRule implements SchemaRule {
+
+    private final Dialect dialect;
+
+    WarehouseRule(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public void check(SchemaDocument doc) {
+        walk(doc, doc.root().path("properties"), "/properties", "");
+    }
+
+    private void walk(SchemaDocument doc, JsonNode properties, String pointer, String prefix) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode p = e.getValue();
+            String at = pointer + "/" + LocatedTree.escape(name);
+            String loaded = Inflection.underscore(name.replace(' ', '_'));
+            String column = prefix + loaded;
+            if (!loaded.equals(name)) {
+                doc.report(
+                        LintRule.CDP_RENAME,
+                        at,
+                        "Segment loads property '" + name + "' into column '" + loaded + "', so the schema and"
+                                + " the warehouse disagree",
+                        "rename it to '" + loaded + "'");
+            }
+            String problem = dialect.columnNameProblem(column);
+            if (problem != null) {
+                doc.report(
+                        LintRule.WAREHOUSE_COLUMN_NAME,
+                        at,
+                        "column '" + column + "' for property '" + name + "': " + problem,
+                        "rename the property so that its column is a plain name of letters, digits and '_'");
+            }
+            int bytes = column.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > dialect.maxIdentifierLength()) {
+                doc.report(
+                        LintRule.WAREHOUSE_NAME_LENGTH,
+                        at,
+                        "column '" + column + "' is " + bytes + " bytes long; " + dialect.name() + " allows "
+                                + dialect.maxIdentifierLength(),
+                        "shorten the property name (or its enclosing objects' names)");
+            }
+            if (p.path("maxLength").canConvertToLong() && p.path("maxLength").asLong() > dialect.maxVarcharLength()) {
+                doc.report(
+                        LintRule.WAREHOUSE_VARCHAR_LENGTH,
+                        at + "/maxLength",
+                        "maxLength " + p.path("maxLength").asLong() + " is above " + dialect.name()
+                                + "'s longest varchar, " + dialect.maxVarcharLength() + " bytes; longer values"
+                                + " cannot be loaded",
+                        "lower maxLength to " + dialect.maxVarcharLength() + " or less");
+            }
+            if (p.path("properties").isObject() && p.path("properties").size() > 0) {
+                walk(doc, p.path("properties"), at + "/properties", column + "_");
+            }
+        }
+    }
+}
