@@ -9,7 +9,7 @@ with
 
 history as (
     select *
-    from {{ ref('stg_jaffle_shop__order_completed') }}
+    from {{ ref('stg_jaffle_shop__order_completed') }} as history_rows
 ),
 
 ranked as (

@@ -12,7 +12,7 @@
 with
 
 id_graph as (
-    select * from {{ ref('id_graph') }}
+    select * from {{ ref('id_graph') }} as id_graph_rows
 ),
 
 {% if is_incremental() %}
