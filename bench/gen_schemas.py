@@ -37,7 +37,11 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     example = os.path.join(here, "..", "examples", "jaffle-shop")
     os.makedirs(os.path.join(target, "schemas", ".reflekt", "meta"), exist_ok=True)
-    shutil.copy(os.path.join(example, "reflekt_project.yml"), target)
+    # The example's config, without Profiles Sync: the benchmark's warehouse has no Profiles Sync schema.
+    with open(os.path.join(example, "reflekt_project.yml")) as f:
+        config = f.read().split("    profiles_sync:")[0]
+    with open(os.path.join(target, "reflekt_project.yml"), "w") as f:
+        f.write(config)
     shutil.copy(os.path.join(example, "schemas", ".reflekt", "meta", "1-0.json"),
                 os.path.join(target, "schemas", ".reflekt", "meta", "1-0.json"))
     rng = random.Random(42)
