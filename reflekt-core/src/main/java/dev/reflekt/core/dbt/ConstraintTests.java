@@ -31,20 +31,13 @@ final class ConstraintTests {
             acceptedValues(schema.path("enum"), out);
         }
         if (schema.has("const")) {
-            acceptedValues(schema.get("const").isArray() ? null : array(schema.get("const")), out);
+            acceptedValues(PackageRenderer.YAML.createArrayNode().add(schema.get("const")), out);
         }
         range(schema, out);
         return out;
     }
 
-    private static JsonNode array(JsonNode value) {
-        return PackageRenderer.YAML.createArrayNode().add(value);
-    }
-
     private static void acceptedValues(JsonNode values, List<Model.DataTest> out) {
-        if (values == null) {
-            return;
-        }
         List<String> texts = new ArrayList<>();
         boolean allText = true;
         for (JsonNode v : values) {

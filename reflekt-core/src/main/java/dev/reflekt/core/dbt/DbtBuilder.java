@@ -125,7 +125,7 @@ public final class DbtBuilder {
                     renderer.currentDocs(current));
         }
         if (dbt.profilesSync() != null) {
-            ProfilesSync sync = new ProfilesSync(target.dialect(), dbt);
+            ProfilesSync sync = new ProfilesSync(target.dialect(), dbt, renderer);
             generated.putAll(sync.files(ProfilesSync.traits(profilesSync, schemas)));
             generated.put(
                     docs.replace(source + "/", ProfilesSync.SOURCE + "/") + dbt.sourcesPrefix() + ProfilesSync.SOURCE

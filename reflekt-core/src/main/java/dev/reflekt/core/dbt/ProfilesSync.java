@@ -55,11 +55,13 @@ final class ProfilesSync {
     private final Dialect dialect;
     private final DbtConfig.ProfilesSync config;
     private final DbtConfig dbt;
+    private final PackageRenderer renderer;
 
-    ProfilesSync(Dialect dialect, DbtConfig dbt) {
+    ProfilesSync(Dialect dialect, DbtConfig dbt, PackageRenderer renderer) {
         this.dialect = dialect;
         this.dbt = dbt;
         this.config = dbt.profilesSync();
+        this.renderer = renderer;
     }
 
     /**
@@ -96,13 +98,13 @@ final class ProfilesSync {
 
     private Map<String, Object> common(String uniqueKey) {
         Map<String, Object> v = new LinkedHashMap<>();
-        List<String> config = new ArrayList<>();
-        config.add("materialized = '" + config().materialization() + "'");
-        if (config().materialization().equals("incremental")) {
-            config.add("unique_key = '" + uniqueKey + "'");
-            config.add("on_schema_change = 'append_new_columns'");
+        List<String> lines = new ArrayList<>();
+        lines.add("materialized = '" + config.materialization() + "'");
+        if (config.materialization().equals("incremental")) {
+            lines.add("unique_key = '" + uniqueKey + "'");
+            lines.add("on_schema_change = 'append_new_columns'");
         }
-        v.put("configLines", "    " + String.join(",\n    ", config));
+        v.put("configLines", "    " + String.join(",\n    ", lines));
         v.put("source", SOURCE);
         v.put("idGraph", ID_GRAPH);
         v.put("timestamp", dialect.identifier("timestamp"));
@@ -110,12 +112,8 @@ final class ProfilesSync {
                 "window",
                 dialect.hoursBefore(
                         "(select max(uuid_ts) from {{ this }})",
-                        "{{ var('etl_overlap', " + config().etlOverlap() + ") }}"));
+                        "{{ var('etl_overlap', " + config.etlOverlap() + ") }}"));
         return v;
-    }
-
-    private DbtConfig.ProfilesSync config() {
-        return config;
     }
 
     String idGraph() {
@@ -239,7 +237,7 @@ final class ProfilesSync {
         ArrayNode tables = source.putArray("tables");
         for (String t : List.of("id_graph_updates", "external_id_mapping_updates", "profile_traits_updates")) {
             ObjectNode table = tables.addObject().put("name", t);
-            new PackageRenderer(dialect, dbt).freshness(table, "uuid_ts");
+            renderer.freshness(table, "uuid_ts");
         }
         return PackageRenderer.yaml(root);
     }

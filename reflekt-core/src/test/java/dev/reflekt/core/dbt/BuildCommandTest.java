@@ -230,4 +230,43 @@ class BuildCommandTest {
                 .isInstanceOf(ReflektException.class)
                 .hasMessageContaining("needs a connected source");
     }
+
+    @Test
+    void entityAndParquetMistakesNameTheFileAndTheFixAndWriteNothing() throws Exception {
+        TestProject p = TestProject.create(dir);
+        p.write(
+                "schemas/shop/Cart_Viewed/1-0.json",
+                TestProject.schemaJson("shop/Cart_Viewed/1-0.json", "Cart Viewed", "1-0", """
+                        {"cart_id": {"type": "string", "description": "The cart."},
+                         "gone": {"type": "string", "description": "Not a boolean."}}""")
+                        .replace("\"version\": \"1-0\",", "\"version\": \"1-0\", \"entity\": {\"key\": \"basket\"},"));
+        assertThatThrownBy(() -> run(p, "", "duckdb", false))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageMatching(
+                        "(?s)schemas/shop/Cart_Viewed/1-0\\.json:\\d+:\\d+: self\\.entity\\.key: 'basket' is not a"
+                                + " property loaded into stg_test_project__cart_viewed; use one of \\[cart_id, gone\\]\\.");
+
+        p.config(TestProject.defaultConfig("""
+                artifacts:
+                  dbt:
+                    entities: {shop/Cart_Viewed/1-0.json: {key: cart_id, tombstone: gone}}
+                """));
+        assertThatThrownBy(() -> run(p, "", "duckdb", false))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining(
+                        "reflekt_project.yml: artifacts.dbt.entities.\"shop/Cart_Viewed/1-0.json\".tombstone:"
+                                + " 'gone' is not a boolean property loaded into stg_test_project__cart_viewed; name a property"
+                                + " of \"type\": \"boolean\".");
+
+        p.config(TestProject.defaultConfig("""
+                artifacts:
+                  dbt:
+                    models: {prefix: stg_, parquet: true}
+                """));
+        assertThatThrownBy(() -> run(p, "", "snowflake", false))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining("artifacts.dbt.models.parquet is for DuckDB")
+                .hasMessageContaining("-Dreflekt.dialect=duckdb");
+        assertThat(dir.resolve("artifacts")).doesNotExist();
+    }
 }

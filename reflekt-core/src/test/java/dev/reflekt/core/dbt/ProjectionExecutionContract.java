@@ -275,24 +275,24 @@ abstract class ProjectionExecutionContract {
         mapping(1, "p2", "email", "x@example.com", 3);
         traits(1, "p1", 1, "'a@example.com'", "'free'");
         traits(1, "p2", 2, "'b@example.com'", "null");
-        runProfilesSync(materialization);
+        runProfilesSync();
 
         graph(5, "p2", "p1", 4);
         graph(5, "p3", "p3", 6);
         traits(5, "p1", 5, "null", "'pro'");
         mapping(5, "p3", "email", "x@example.com", 6);
-        runProfilesSync(materialization);
+        runProfilesSync();
 
         // A quiet run moves the window past hour 5, so the last batch's re-merge must reach p2 through
         // the graph itself, not because p2's own update is still in the window.
         traits(12, "p3", 10, "null", "null");
         graph(12, "p5", "p5", 10);
-        runProfilesSync(materialization);
+        runProfilesSync();
 
         traits(20, "p1", 7, "null", "null");
         graph(20, "p4", "p4", 8);
         graph(20, "p1", "p4", 9);
-        runProfilesSync(materialization);
+        runProfilesSync();
 
         assertThat(dbt.rows("select segment_id, canonical_segment_id from stg.id_graph order by 1"))
                 .extracting(r -> r.get("segment_id") + "->" + r.get("canonical_segment_id"))
@@ -321,7 +321,7 @@ abstract class ProjectionExecutionContract {
         }
     }
 
-    private void runProfilesSync(String materialization) throws Exception {
+    private void runProfilesSync() throws Exception {
         for (String model : List.of("id_graph", "external_id_mapping", "profile_traits")) {
             dbt.run(model, false);
         }
