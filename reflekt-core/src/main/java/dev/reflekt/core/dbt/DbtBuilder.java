@@ -3,6 +3,7 @@ package dev.reflekt.core.dbt;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.internal.FileTrees;
+import dev.reflekt.core.internal.ScratchFolders;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
@@ -108,21 +109,36 @@ public final class DbtBuilder {
         }
         PackageRenderer renderer = new PackageRenderer(target.dialect(), dbt);
         Map<String, String> generated = new TreeMap<>();
+        Map<String, String> madeBy = new TreeMap<>();
+        List<String> clashes = new ArrayList<>();
         String models = "models/" + source + "/";
         String docs = models + (dbt.docsInFolder() ? "docs/" : "");
         for (Model model : planner.models()) {
-            generated.put(models + model.name() + ".sql", renderer.modelSql(model, source));
-            generated.put(
+            String from = model.schemaId() == null ? "tracks" : "schemas/" + model.schemaId();
+            put(generated, madeBy, clashes, models + model.name() + ".sql", renderer.modelSql(model, source), from);
+            put(
+                    generated,
+                    madeBy,
+                    clashes,
                     docs + dbt.docsPrefix()
                             + model.name().substring(dbt.modelsPrefix().length()) + ".yml",
-                    renderer.modelDocs(model));
+                    renderer.modelDocs(model),
+                    from);
         }
         for (CurrentModel current : Entities.plan(planner.models(), schemas, dbt)) {
-            generated.put(models + current.name() + ".sql", renderer.currentSql(current));
-            generated.put(
+            String from = "schemas/" + current.history().schemaId();
+            put(generated, madeBy, clashes, models + current.name() + ".sql", renderer.currentSql(current), from);
+            put(
+                    generated,
+                    madeBy,
+                    clashes,
                     docs + dbt.docsPrefix()
                             + current.name().substring(dbt.modelsPrefix().length()) + ".yml",
-                    renderer.currentDocs(current));
+                    renderer.currentDocs(current),
+                    from);
+        }
+        if (!clashes.isEmpty()) {
+            throw new ReflektException(clashes);
         }
         if (dbt.profilesSync() != null) {
             ProfilesSync sync = new ProfilesSync(target.dialect(), dbt, renderer);
@@ -181,8 +197,10 @@ public final class DbtBuilder {
         boolean changed = write(
                 generated,
                 sourcesFile,
-                existing -> renderer.sources(
+                planner.tables().keySet(),
+                (existing, previousTables) -> renderer.sources(
                         existing,
+                        previousTables,
                         source,
                         target.database(),
                         target.schema(),
@@ -190,8 +208,30 @@ public final class DbtBuilder {
                         planner.tables()));
         List<String> names = new ArrayList<>(generated.keySet());
         names.add(sourcesFile);
+        names.add(MANIFEST);
         names.sort(null);
         return new BuildResult(packageDir(), names, planner.models().size(), planner.drift(), changed);
+    }
+
+    /** A file name in the package: plain segments, no {@code .} or {@code ..}, so it stays in the package. */
+    private static final java.util.regex.Pattern PACKAGE_PATH = java.util.regex.Pattern.compile(
+            "((?!\\.\\.?/)[A-Za-z0-9_.][A-Za-z0-9_.-]*/)*(?!\\.\\.?$)[A-Za-z0-9_.][A-Za-z0-9_.-]*");
+
+    /** Adds a generated file, or a problem when another schema already made a file of that name. */
+    private static void put(
+            Map<String, String> generated,
+            Map<String, String> madeBy,
+            List<String> problems,
+            String file,
+            String content,
+            String from) {
+        String earlier = madeBy.putIfAbsent(file, from);
+        if (earlier != null) {
+            problems.add(from + ": makes " + file + ", as " + earlier + " does; dbt needs unique model names,"
+                    + " so rename one of the events (self.name).");
+            return;
+        }
+        generated.put(file, content);
     }
 
     private List<SegmentPlanner.Schema> read(List<SchemaFile> files) throws ReflektException {
@@ -219,43 +259,59 @@ public final class DbtBuilder {
         return out;
     }
 
+    /** The package's list of the files Reflekt wrote, so that the next build can replace exactly those. */
+    public static final String MANIFEST = ".reflekt-files";
+
     /**
-     * Copies the current package into a scratch folder, writes the generated files over it, and swaps
-     * it in. Returns whether anything changed.
+     * Assembles the package in a scratch folder and swaps it in. The previous package is copied first,
+     * less the files its manifest says Reflekt wrote and less symbolic links (which could point anywhere),
+     * so that only what a user added survives; then the generated files and the new manifest are written.
+     * Returns whether anything changed.
      */
     private boolean write(
-            Map<String, String> generated, String sourcesFile, java.util.function.Function<JsonNode, String> sources)
-            throws IOException {
+            Map<String, String> generated,
+            String sourcesFile,
+            java.util.Collection<String> tables,
+            java.util.function.BiFunction<JsonNode, java.util.Set<String>, String> sources)
+            throws IOException, ReflektException {
         Path target = packageDir();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path scratch = Files.createTempDirectory(parent, "." + target.getFileName() + "-build-");
+        String name = target.getFileName().toString();
+        ScratchFolders.cleanStale(parent, name);
+        Path scratch = ScratchFolders.create(parent, name, "build");
         Path old = null;
         try {
-            if (Files.isDirectory(target)) {
-                FileTrees.copy(target, scratch);
-            }
-            boolean changed = false;
-            Path sourcesPath = scratch.resolve(sourcesFile);
-            JsonNode existing =
-                    Files.isRegularFile(sourcesPath) ? PackageRenderer.YAML.readTree(sourcesPath.toFile()) : null;
-            Map<String, String> all = new TreeMap<>(generated);
-            all.put(sourcesFile, sources.apply(existing));
-            for (Map.Entry<String, String> e : all.entrySet()) {
-                Path file = scratch.resolve(e.getKey());
-                Files.createDirectories(file.getParent());
-                if (!Files.isRegularFile(file)
-                        || !Files.readString(file, StandardCharsets.UTF_8).equals(e.getValue())) {
-                    Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-                    changed = true;
+            Path scratchReal = scratch.toRealPath();
+            java.util.Set<String> previousTables = null;
+            JsonNode existing = null;
+            if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                FileTrees.copyWithoutLinks(target, scratch);
+                Path sourcesPath = scratch.resolve(sourcesFile);
+                if (Files.isRegularFile(sourcesPath, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        existing = PackageRenderer.YAML.readTree(sourcesPath.toFile());
+                    } catch (IOException e) {
+                        existing = null; // a sources file a user broke is replaced
+                    }
                 }
+                previousTables = removeGenerated(scratch);
             }
-            if (!changed && Files.isDirectory(target)) {
+            Map<String, String> all = new TreeMap<>(generated);
+            all.put(sourcesFile, sources.apply(existing, previousTables));
+            all.put(MANIFEST, manifest(all.keySet(), tables));
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                Path file = inside(scratch, scratchReal, e.getKey());
+                Files.createDirectories(file.getParent());
+                inside(scratch, scratchReal, e.getKey()); // again, now that its folders exist
+                Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+            }
+            if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && FileTrees.sameTree(target, scratch)) {
                 return false;
             }
-            if (Files.isDirectory(target)) {
-                old = Files.createTempDirectory(parent, "." + target.getFileName() + "-old-");
-                Files.delete(old);
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                old = ScratchFolders.reserve(parent, name, "old");
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
@@ -266,5 +322,72 @@ public final class DbtBuilder {
                 FileTrees.delete(old);
             }
         }
+    }
+
+    private static final String TABLE = "source-table: ";
+
+    private static String manifest(java.util.Collection<String> files, java.util.Collection<String> tables) {
+        StringBuilder out = new StringBuilder("# What Reflekt generated in this package: files, and tables of the"
+                + " sources file. The next reflekt:build replaces exactly these.\n");
+        files.stream().filter(f -> !f.equals(MANIFEST)).sorted().forEach(f -> out.append(f)
+                .append('\n'));
+        tables.stream().sorted().forEach(t -> out.append(TABLE).append(t).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * Deletes what the previous build's manifest lists (plain paths inside the package only) and the folders
+     * that leaves empty; returns the source tables it lists, or null when there is no manifest (a package
+     * from before manifests: every table of its sources file counts as generated).
+     */
+    private static java.util.Set<String> removeGenerated(Path scratch) throws IOException {
+        Path manifest = scratch.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        java.util.Set<Path> folders = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            String file = line.strip();
+            if (file.startsWith(TABLE)) {
+                tables.add(file.substring(TABLE.length()).strip());
+                continue;
+            }
+            if (file.isEmpty()
+                    || file.startsWith("#")
+                    || !PACKAGE_PATH.matcher(file).matches()) {
+                continue;
+            }
+            Path p = scratch.resolve(file).normalize();
+            if (p.startsWith(scratch) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(p);
+                for (Path f = p.getParent(); !f.equals(scratch); f = f.getParent()) {
+                    folders.add(f);
+                }
+            }
+        }
+        Files.delete(manifest);
+        for (Path folder : folders) {
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(folder);
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** {@code relative} resolved in the scratch folder, refused unless it is a plain path that stays inside. */
+    private static Path inside(Path scratch, Path scratchReal, String relative) throws ReflektException, IOException {
+        Path file = scratch.resolve(relative).normalize();
+        boolean ok = PACKAGE_PATH.matcher(relative).matches() && file.startsWith(scratch);
+        if (ok && Files.exists(file.getParent())) {
+            ok = file.getParent().toRealPath().startsWith(scratchReal);
+        }
+        if (!ok) {
+            throw new ReflektException("Refusing to write '" + relative + "': not a plain file name inside the"
+                    + " package; check the prefixes under artifacts.dbt in reflekt_project.yml.");
+        }
+        return file;
     }
 }

@@ -1,5 +1,6 @@
 package dev.reflekt.core.dbt;
 
+import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.warehouse.Dialect;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,17 @@ final class DbtCompiler {
     private static final Pattern REF = Pattern.compile("\\{\\{ ref\\('(\\w+)'\\) \\}\\}");
     private static final Pattern VAR = Pattern.compile("\\{\\{ var\\('\\w+', ([^)]+)\\) \\}\\}");
 
+    private static int indexOfJinja(String sql) {
+        int at = -1;
+        for (String opener : new String[] {"{{", "{%", "{#"}) {
+            int i = sql.indexOf(opener);
+            if (i >= 0 && (at < 0 || i < at)) {
+                at = i;
+            }
+        }
+        return at;
+    }
+
     /**
      * A source as the package declares it.
      *
@@ -43,11 +55,32 @@ final class DbtCompiler {
         this.models = models;
     }
 
-    /** Every model, compiled, in the order given. */
-    Map<String, String> compileAll() {
+    /**
+     * Every model, compiled, in the order given.
+     *
+     * @throws ReflektException naming each model with Jinja the audit cannot resolve
+     */
+    Map<String, String> compileAll() throws ReflektException {
         Map<String, String> out = new LinkedHashMap<>();
-        models.keySet().forEach(m -> out.put(m, compile(m)));
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (String m : models.keySet()) {
+            try {
+                out.put(m, compile(m));
+            } catch (Uncompilable e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReflektException(problems);
+        }
         return out;
+    }
+
+    /** A model with Jinja the audit does not resolve. */
+    private static final class Uncompilable extends RuntimeException {
+        Uncompilable(String message) {
+            super(message, null, false, false);
+        }
     }
 
     String compile(String model) {
@@ -57,7 +90,8 @@ final class DbtCompiler {
         }
         String sql = models.get(model);
         if (sql == null) {
-            throw new IllegalStateException("no model " + model);
+            throw new Uncompilable("[audit] the package refers to a model '" + model + "' it does not have;"
+                    + " build without -Dreflekt.build.audit and report this as a bug.");
         }
         sql = CONFIG.matcher(sql).replaceFirst("");
         sql = INCREMENTAL.matcher(sql).replaceAll("");
@@ -67,15 +101,21 @@ final class DbtCompiler {
         sql = SOURCE.matcher(sql).replaceAll(m -> {
             Source s = sources.get(m.group(1));
             if (s == null) {
-                throw new IllegalStateException("no source " + m.group(1));
+                throw new Uncompilable("[audit] " + model + " selects from a source '" + m.group(1)
+                        + "' the package does not declare; report this as a bug.");
             }
             return Matcher.quoteReplacement(dialect.identifier(s.database()) + "." + dialect.identifier(s.schema())
                     + "." + dialect.identifier(m.group(2)));
         });
         sql = REF.matcher(sql).replaceAll(m -> Matcher.quoteReplacement("(\n" + compile(m.group(1)) + "\n)"));
-        if (sql.contains("{{") || sql.contains("{%")) {
-            throw new IllegalStateException("Jinja left in " + model + ":\n" + sql);
+        String live = Jinja.withoutEscapes(sql);
+        int at = indexOfJinja(live);
+        if (at >= 0) {
+            throw new Uncompilable("[audit] " + model + " holds Jinja the audit does not resolve ('"
+                    + live.substring(at, Math.min(live.length(), at + 40)).replace('\n', ' ')
+                    + "...'); build without -Dreflekt.build.audit to publish it unaudited.");
         }
+        sql = Jinja.unescape(sql);
         compiled.put(model, sql.strip());
         return sql.strip();
     }

@@ -77,6 +77,12 @@ final class Entities {
                 }
                 tombstone = t.get();
             }
+            String unplain = plainOrNull(key.get(), tombstone);
+            if (unplain != null) {
+                problems.add(where + ": the column '" + unplain + "' is written into dbt's config (unique_key,"
+                        + " post_hook), which takes plain names only ([A-Za-z_][A-Za-z0-9_]*); rename the property.");
+                continue;
+            }
             if (model.uniqueKey().isEmpty() || model.column("received_at").isEmpty()) {
                 problems.add(where + ": " + model.table() + " has no id or received_at column to replay by.");
                 continue;
@@ -87,6 +93,18 @@ final class Entities {
             throw new ReflektException(problems);
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** The first of the columns whose name is not a plain name, or null. */
+    private static String plainOrNull(Model.Column key, Model.Column tombstone) {
+        for (Model.Column c : java.util.Arrays.asList(key, tombstone)) {
+            if (c != null && !PLAIN.matcher(c.name()).matches()) {
+                return c.name();
+            }
+        }
+        return null;
     }
 
     /** The model column a property (by JSON path or loaded column name) became. */

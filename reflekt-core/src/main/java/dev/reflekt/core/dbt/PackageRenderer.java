@@ -92,15 +92,12 @@ final class PackageRenderer {
         boolean typed = contract(model);
         List<String> select = new ArrayList<>();
         for (Model.Column c : model.columns()) {
-            String raw = dialect.identifier(c.raw());
+            String raw = identifier(c.raw());
             String value = typed ? dialect.cast(raw, c.type()) : raw;
-            select.add(
-                    value.equals(raw) && c.name().equals(c.raw())
-                            ? raw
-                            : value + " as " + dialect.identifier(c.name()));
+            select.add(value.equals(raw) && c.name().equals(c.raw()) ? raw : value + " as " + identifier(c.name()));
         }
         for (Model.Lineage l : model.lineage()) {
-            select.add(lineageValue(l.value(), typed) + " as " + dialect.identifier(l.name()));
+            select.add(lineageValue(l.value(), typed) + " as " + identifier(l.name()));
         }
         StringBuilder filterLines = new StringBuilder();
         if (model.filtered()) {
@@ -116,8 +113,7 @@ final class PackageRenderer {
         if (materialized.equals("incremental")) {
             config.add("unique_key = '" + model.uniqueKey().orElseThrow().name() + "'");
             config.add("on_schema_change = 'append_new_columns'");
-            String loaded =
-                    dialect.identifier(model.column("received_at").orElseThrow().name());
+            String loaded = identifier(model.column("received_at").orElseThrow().name());
             incremental = "{% if is_incremental() %}\n    where received_at > "
                     + dialect.hoursBefore(
                             "(select max(" + loaded + ") from {{ this }})",
@@ -145,11 +141,11 @@ final class PackageRenderer {
     String currentSql(CurrentModel current) {
         Model history = current.history();
         String materialized = materialization(history);
-        String key = dialect.identifier(current.key().name());
-        String orderBy = dialect.identifier(current.orderBy().name());
+        String key = identifier(current.key().name());
+        String orderBy = identifier(current.orderBy().name());
         String tombstone = current.tombstone() == null
                 ? null
-                : dialect.identifier(current.tombstone().name());
+                : identifier(current.tombstone().name());
         List<String> config = new ArrayList<>();
         config.add("materialized = '" + materialized + "'");
         String incremental = "";
@@ -157,8 +153,8 @@ final class PackageRenderer {
         if (materialized.equals("incremental")) {
             config.add("unique_key = '" + current.key().name() + "'");
             config.add("on_schema_change = 'append_new_columns'");
-            String loaded = dialect.identifier(
-                    history.column("received_at").orElseThrow().name());
+            String loaded =
+                    identifier(history.column("received_at").orElseThrow().name());
             incremental = "{% if is_incremental() %}\n    where " + key + " in (\n        select " + key
                     + "\n        from {{ ref('" + history.name() + "') }}\n        where " + loaded + " > "
                     + dialect.hoursBefore(
@@ -173,8 +169,8 @@ final class PackageRenderer {
             }
         }
         List<String> select = new ArrayList<>();
-        history.columns().forEach(c -> select.add(dialect.identifier(c.name())));
-        history.lineage().forEach(l -> select.add(dialect.identifier(l.name())));
+        history.columns().forEach(c -> select.add(identifier(c.name())));
+        history.lineage().forEach(l -> select.add(identifier(l.name())));
         return template(
                 "current.sql.vm",
                 Map.of(
@@ -185,7 +181,7 @@ final class PackageRenderer {
                         "orderBy",
                         orderBy,
                         "eventId",
-                        dialect.identifier(history.uniqueKey().orElseThrow().name()),
+                        identifier(history.uniqueKey().orElseThrow().name()),
                         "history",
                         history.name(),
                         "incremental",
@@ -221,12 +217,17 @@ final class PackageRenderer {
                 history.schemaId()));
     }
 
+    /** A SQL identifier, quoted as the dialect wants and inert to Jinja. */
+    String identifier(String name) {
+        return Jinja.text(dialect.identifier(name));
+    }
+
     /** A lineage literal; typed models cast it to the very type their contract declares. */
     String lineageValue(String value, boolean typed) {
         if (!typed) {
-            return value == null ? dialect.nullString() : dialect.stringLiteral(value);
+            return value == null ? dialect.nullString() : Jinja.text(dialect.stringLiteral(value));
         }
-        return "cast(" + (value == null ? "null" : dialect.plainString(value)) + " as "
+        return "cast(" + (value == null ? "null" : Jinja.text(dialect.plainString(value))) + " as "
                 + dialect.typeName(ColumnType.STRING) + ")";
     }
 
@@ -295,53 +296,97 @@ final class PackageRenderer {
         return yaml(root);
     }
 
+    /** Keys of a source that Reflekt writes; a user's other keys are kept across builds. */
+    private static final java.util.Set<String> SOURCE_KEYS =
+            java.util.Set.of("name", "database", "schema", "description", "tables");
+
+    /** Keys of a source table (and of its {@code config:}) that Reflekt writes. */
+    private static final java.util.Set<String> TABLE_KEYS =
+            java.util.Set.of("name", "description", "loaded_at_field", "freshness");
+
     /**
-     * The sources file: {@code existing} (an earlier build's, possibly edited by hand) with the tables it
-     * lacks appended, or a new one.
+     * The sources file: this build's source and tables, written anew. Of {@code existing} (the previous
+     * build's file, possibly edited by hand) only what Reflekt never writes survives: other sources, tables
+     * a user added (not in {@code previousTables}), and the keys Reflekt does not write ({@link #SOURCE_KEYS},
+     * {@link #TABLE_KEYS}, also under {@code config:}) of this source and of the tables it still declares.
+     * So the file is a function of the schemas, the target and what the user added.
+     *
+     * @param previousTables the tables the previous build generated; null when unknown (all of them)
      */
     String sources(
             JsonNode existing,
+            java.util.Set<String> previousTables,
             String sourceName,
             String database,
             String schema,
             String description,
             Map<String, String> tables) {
-        ObjectNode root;
-        ObjectNode source = null;
-        if (existing != null && existing.isObject() && existing.path("sources").isArray()) {
-            root = (ObjectNode) existing.deepCopy();
-            for (JsonNode s : root.path("sources")) {
-                if (sourceName.equals(s.path("name").asText())) {
-                    source = (ObjectNode) s;
-                }
-            }
-        } else {
-            root = YAML.createObjectNode();
-            root.put("version", 2);
-            root.putArray("sources");
-        }
-        if (source == null) {
-            source = ((ArrayNode) root.get("sources")).addObject();
-            source.put("name", sourceName);
-            source.put("database", database);
-            source.put("schema", schema);
-            source.put("description", description);
-            source.putArray("tables");
-        }
-        ArrayNode list = source.path("tables").isArray() ? (ArrayNode) source.get("tables") : source.putArray("tables");
-        java.util.Set<String> present = new java.util.HashSet<>();
-        list.forEach(t -> present.add(t.path("name").asText()));
+        ObjectNode source = YAML.createObjectNode();
+        source.put("name", sourceName);
+        source.put("database", database);
+        source.put("schema", schema);
+        source.put("description", description);
+        ArrayNode generatedTables = source.putArray("tables");
         tables.forEach((name, tableDescription) -> {
-            if (present.add(name)) {
-                list.addObject().put("name", name).put("description", tableDescription);
+            ObjectNode table = generatedTables.addObject().put("name", name).put("description", tableDescription);
+            freshness(table, "received_at");
+        });
+        source = (ObjectNode) Jinja.inert(source);
+        ArrayNode list = (ArrayNode) source.get("tables");
+        ArrayNode sources = YAML.createArrayNode();
+        boolean placed = false;
+        if (existing != null && existing.path("sources").isArray()) {
+            for (JsonNode old : existing.path("sources")) {
+                if (!old.isObject() || !sourceName.equals(old.path("name").asText())) {
+                    sources.add(old);
+                    continue;
+                }
+                if (placed) {
+                    continue;
+                }
+                keepUserKeys(source, old, SOURCE_KEYS);
+                for (JsonNode oldTable : old.path("tables")) {
+                    String oldName = oldTable.path("name").asText();
+                    ObjectNode fresh = null;
+                    for (JsonNode table : list) {
+                        if (table.path("name").asText().equals(oldName)) {
+                            fresh = (ObjectNode) table;
+                        }
+                    }
+                    if (fresh != null) {
+                        keepUserKeys(fresh, oldTable, TABLE_KEYS);
+                    } else if (previousTables != null && !previousTables.contains(oldName)) {
+                        list.add(oldTable); // a table the user added
+                    }
+                }
+                sources.add(source);
+                placed = true;
+            }
+        }
+        if (!placed) {
+            sources.add(source);
+        }
+        ObjectNode root = YAML.createObjectNode();
+        root.put("version", 2);
+        root.set("sources", sources);
+        return write(root);
+    }
+
+    /** Copies the keys of {@code old} that Reflekt never writes into {@code fresh} (one level into config). */
+    private static void keepUserKeys(ObjectNode fresh, JsonNode old, java.util.Set<String> owned) {
+        if (!old.isObject()) {
+            return;
+        }
+        old.fields().forEachRemaining(e -> {
+            String key = e.getKey();
+            if (key.equals("config")
+                    && e.getValue().isObject()
+                    && fresh.path("config").isObject()) {
+                keepUserKeys((ObjectNode) fresh.get("config"), e.getValue(), TABLE_KEYS);
+            } else if (!owned.contains(key) && !fresh.has(key)) {
+                fresh.set(key, e.getValue());
             }
         });
-        for (JsonNode table : list) {
-            if (table.isObject() && tables.containsKey(table.path("name").asText())) {
-                freshness((ObjectNode) table, "received_at");
-            }
-        }
-        return yaml(root);
     }
 
     /**
@@ -380,7 +425,12 @@ final class PackageRenderer {
                 .put("period", unit);
     }
 
+    /** A YAML file dbt renders: every string in {@code root} made inert ({@link Jinja#inert}). */
     static String yaml(JsonNode root) {
+        return write(Jinja.inert(root));
+    }
+
+    private static String write(JsonNode root) {
         try {
             return YAML.writeValueAsString(root).replace("\r\n", "\n");
         } catch (IOException e) {

@@ -152,7 +152,7 @@ final class ProfilesSync {
         StringBuilder select = new StringBuilder();
         StringBuilder nulls = new StringBuilder();
         for (String t : traits) {
-            String id = dialect.identifier(t);
+            String id = renderer.identifier(t);
             columns.append(",\n        u.").append(id);
             lastValues
                     .append("\n        first_value(")

@@ -1,6 +1,7 @@
 package dev.reflekt.core.dbt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.naming.Inflection;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.ColumnType;
@@ -46,15 +47,36 @@ final class SegmentPlanner {
     /** A parsed schema: its id, content, file (as messages print it) and positions. */
     record Schema(String id, JsonNode json, String displayPath, dev.reflekt.core.internal.json.LocatedTree tree) {}
 
-    /** The raw table Segment loads an event into: {@code Order Completed} → {@code order_completed}. */
+    /**
+     * The raw table Segment loads an event into: {@code Order Completed} → {@code order_completed}. Every
+     * character outside {@code [a-z0-9_]} becomes {@code _}, so a name can never become a path or SQL.
+     */
     static String table(String eventName) {
         String snake =
                 Inflection.underscore(eventName.toLowerCase(Locale.ROOT).strip().replace(' ', '_'));
-        return SPECIAL_TABLES.getOrDefault(snake, snake);
+        String safe = UNSAFE.matcher(snake).replaceAll("_");
+        return SPECIAL_TABLES.getOrDefault(safe, safe);
     }
 
-    /** Plans every model for {@code schemas}, in order, then {@code tracks}. */
-    void plan(List<Schema> schemas) {
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^a-z0-9_]");
+
+    /**
+     * Plans every model for {@code schemas}, in order, then {@code tracks}.
+     *
+     * @throws ReflektException when a schema's name makes no table name, naming each such schema
+     */
+    void plan(List<Schema> schemas) throws ReflektException {
+        List<String> problems = new ArrayList<>();
+        for (Schema s : schemas) {
+            String name = s.json().path("self").path("name").asText("");
+            if (!table(name).matches(".*[a-z0-9].*")) {
+                problems.add(s.displayPath() + ":" + s.tree().position("/self/name") + ": self.name '" + name
+                        + "' makes no table name (it needs a letter or digit); rename the event.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReflektException(problems);
+        }
         for (Schema s : schemas) {
             String table = table(s.json().path("self").path("name").asText(""));
             String description = s.json().path("description").asText("");
@@ -189,7 +211,11 @@ final class SegmentPlanner {
         String version = schemaId == null
                 ? "1-0"
                 : schemaId.substring(schemaId.lastIndexOf('/') + 1).replace(".json", "");
-        String suffix = version.equals("1-0") ? "" : "__v" + version.replace('-', '_');
+        String suffix = version.equals("1-0")
+                ? ""
+                : "__v"
+                        + UNSAFE.matcher(version.replace('-', '_').toLowerCase(Locale.ROOT))
+                                .replaceAll("_");
         return dbt.modelsPrefix() + sourceSchema + "__" + table + suffix;
     }
 
