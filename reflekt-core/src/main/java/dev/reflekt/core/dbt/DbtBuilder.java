@@ -234,6 +234,32 @@ public final class DbtBuilder {
         generated.put(file, content);
     }
 
+    /** The JSON pointer of the first key or string holding a NUL character, or null. */
+    private static String nulAt(JsonNode node, String pointer) {
+        if (node.isTextual()) {
+            return node.asText().indexOf('\0') >= 0 ? pointer : null;
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String at = pointer + "/" + LocatedTree.escape(e.getKey());
+                String found = e.getKey().indexOf('\0') >= 0 ? at : nulAt(e.getValue(), at);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulAt(node.get(i), pointer + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     private List<SegmentPlanner.Schema> read(List<SchemaFile> files) throws ReflektException {
         LocatedTreeReader reader = new LocatedTreeReader();
         List<SegmentPlanner.Schema> out = new ArrayList<>();
@@ -244,6 +270,9 @@ public final class DbtBuilder {
                 JsonNode json = tree.root();
                 if (!json.isObject() || !json.path("self").path("name").isTextual()) {
                     problems.add(file.displayPath() + ":1:1: not a Reflekt schema (no self.name); run reflekt:lint.");
+                } else if (nulAt(json, "") != null) {
+                    problems.add(file.displayPath() + ":" + tree.position(nulAt(json, ""))
+                            + ": holds a NUL character (\\u0000), which no warehouse can store; remove it.");
                 } else {
                     out.add(new SegmentPlanner.Schema(file.id(), json, file.displayPath(), tree));
                 }

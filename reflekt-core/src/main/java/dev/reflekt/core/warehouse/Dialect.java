@@ -75,9 +75,23 @@ public abstract class Dialect {
     /** Words that must be quoted when used as column names. Lower case. */
     protected abstract Set<String> reservedWords();
 
-    /** Wraps an identifier in the dialect's quotes. */
+    /**
+     * Wraps an identifier in the dialect's quotes: {@code "a""b"} (standard SQL, where nothing but the quote
+     * is special inside quotes).
+     */
     protected String quoteAlways(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return '"' + noNul(identifier).replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * {@code text}, refused when it holds a NUL character, which no warehouse stores and some drivers cut
+     * statements at. Schemas with one are refused, with their position, before SQL is written.
+     */
+    protected static String noNul(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a NUL character cannot be written into SQL");
+        }
+        return text;
     }
 
     /** An identifier, quoted only when it is reserved or not a plain lower-case name. */
@@ -85,9 +99,9 @@ public abstract class Dialect {
         return SIMPLE.matcher(name).matches() && !reservedWords().contains(name) ? name : quoteAlways(name);
     }
 
-    /** A string literal: {@code 'it''s'}. */
+    /** A string literal: {@code 'it''s'} (standard SQL: only the quote is special). */
     public String plainString(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return "'" + noNul(value).replace("'", "''") + "'";
     }
 
     /** A string literal typed as the dialect's string type: {@code 'track'::varchar}. */
@@ -122,6 +136,13 @@ public abstract class Dialect {
 
     /** Snowflake: unquoted identifiers fold to upper case, so plain names stay unquoted. */
     public static final class Snowflake extends Dialect {
+
+        /** Snowflake reads backslash escapes in single-quoted strings, so a backslash is doubled too. */
+        @Override
+        public String plainString(String value) {
+            return "'" + noNul(value).replace("\\", "\\\\").replace("'", "''") + "'";
+        }
+
         private static final Set<String> RESERVED = Set.of(
                 "account",
                 "all",
@@ -251,6 +272,23 @@ public abstract class Dialect {
 
     /** Amazon Redshift: PostgreSQL syntax with its own reserved words. */
     public static final class Redshift extends Dialect {
+
+        /**
+         * Redshift reads backslash escapes in string literals, PostgreSQL (with standard strings) does not: a
+         * backslash is written as {@code chr(92)}, which both read alike, so the SQL means the same on either.
+         */
+        @Override
+        public String plainString(String value) {
+            if (value.indexOf('\\') < 0) {
+                return super.plainString(value);
+            }
+            List<String> parts = new java.util.ArrayList<>();
+            for (String part : value.split("\\\\", -1)) {
+                parts.add(super.plainString(part));
+            }
+            return "(" + String.join(" || chr(92) || ", parts) + ")";
+        }
+
         private static final Set<String> RESERVED = Set.of(
                 "aes128",
                 "aes256",
@@ -593,14 +631,33 @@ public abstract class Dialect {
             return null;
         }
 
+        /** Quoted identifiers take the escape sequences of string literals, so they are escaped alike. */
         @Override
         protected String quoteAlways(String identifier) {
-            return '`' + identifier.replace("`", "\\`") + '`';
+            return '`' + escape(identifier, '`') + '`';
         }
 
         @Override
         public String plainString(String value) {
-            return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+            return "'" + escape(value, '\'') + "'";
+        }
+
+        /**
+         * BigQuery's escapes: backslash, the quote, and every control character (a raw newline would end a
+         * quoted identifier or literal) as {@code \\xhh}.
+         */
+        private static String escape(String text, char quote) {
+            StringBuilder out = new StringBuilder(text.length() + 8);
+            for (char c : noNul(text).toCharArray()) {
+                if (c == '\\' || c == quote) {
+                    out.append('\\').append(c);
+                } else if (c < 0x20 || c == 0x7f) {
+                    out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
         }
 
         @Override
