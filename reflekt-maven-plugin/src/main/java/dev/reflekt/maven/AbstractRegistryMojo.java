@@ -49,9 +49,27 @@ public abstract class AbstractRegistryMojo extends AbstractReflektMojo {
     @Parameter(property = "reflekt.registry.maxRetrySeconds", defaultValue = "120")
     protected int maxRetrySeconds;
 
-    /** Timeout of each request, in seconds. Default {@code 30}; property {@code reflekt.registry.timeoutSeconds}. */
+    /**
+     * Time for each exchange with the registry, the whole answer included, in seconds. Default {@code 30};
+     * property {@code reflekt.registry.timeoutSeconds}.
+     */
     @Parameter(property = "reflekt.registry.timeoutSeconds", defaultValue = "30")
     protected int timeoutSeconds;
+
+    /**
+     * Time the goal may spend with the registry in all, retries and the waits a registry asks for included,
+     * in seconds; past it the goal stops with a message. Default {@code 300}; property
+     * {@code reflekt.registry.deadlineSeconds}.
+     */
+    @Parameter(property = "reflekt.registry.deadlineSeconds", defaultValue = "300")
+    protected int deadlineSeconds;
+
+    /**
+     * The largest answer read from a registry, in MiB; a larger one is an error rather than a full memory.
+     * Default {@code 16}; property {@code reflekt.registry.maxBodyMegabytes}.
+     */
+    @Parameter(property = "reflekt.registry.maxBodyMegabytes", defaultValue = "16")
+    protected int maxBodyMegabytes;
 
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
@@ -66,7 +84,9 @@ public abstract class AbstractRegistryMojo extends AbstractReflektMojo {
                 Duration.ofMillis(500),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(Math.min(timeoutSeconds, 10)),
-                Duration.ofSeconds(timeoutSeconds));
+                Duration.ofSeconds(timeoutSeconds),
+                Duration.ofSeconds(Math.max(1, deadlineSeconds)),
+                Math.max(1L, maxBodyMegabytes) << 20);
     }
 
     /** The server's credentials as registry keys, or empty without {@code serverId}. */

@@ -80,7 +80,7 @@ public class PushMojo extends AbstractRegistryMojo {
                 failed++;
             }
         }
-        getLog().info("Reflekt push: " + summary(result.plan()) + (failed > 0 ? ", " + failed + " failed" : ""));
+        getLog().info("Reflekt push: " + PushOutcome.summary(result.outcomes()));
         if (failed > 0) {
             throw new MojoFailureException("Reflekt push: " + failed + " of "
                     + result.outcomes().size() + " schemas failed; the others were pushed (listed above).");

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -13,6 +14,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -35,6 +40,8 @@ public final class HttpTransport {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    private static final int MAX_REDIRECTS = 5;
+
     private final String registry;
     private final HttpClient client;
     private final RetryPolicy policy;
@@ -43,10 +50,12 @@ public final class HttpTransport {
     private final Consumer<String> log;
     private final Sleeper sleeper;
     private final Random random = new Random();
+    private final Instant deadline;
 
     /**
      * @param registry how messages name the registry ({@code Segment}, {@code Iglu})
-     * @param headers sent with every request (credentials included; never logged)
+     * @param headers sent with every request (credentials included; never logged), and only to the origin
+     *     of the request's address: redirects are followed within that origin and refused across origins
      * @param errorMessage extracts the registry's explanation from an error body
      * @param log receives one line per retry (method, path, status, wait)
      */
@@ -63,48 +72,43 @@ public final class HttpTransport {
         this.errorMessage = errorMessage;
         this.log = log;
         this.sleeper = sleeper;
+        this.deadline = Instant.now().plus(policy.deadline());
         this.client = HttpClient.newBuilder()
                 .connectTimeout(policy.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     /** Sends a request; a body of null sends none. Non-2xx responses are returned, not thrown. */
     public Response send(String method, URI uri, String body) throws RegistryException {
-        Instant deadline = Instant.now().plus(policy.maxTotal());
+        Instant retryEnd = Instant.now().plus(policy.maxTotal());
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(policy.requestTimeout())
-                    .header("Accept", "application/json")
-                    .method(
-                            method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            headers.forEach(request::header);
             int status;
             Duration wish = null;
             String failure;
             try {
-                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                status = response.statusCode();
+                Exchange response = exchange(method, uri, body);
+                status = response.status();
                 if (!RetryPolicy.retryable(status)) {
                     return new Response(status, response.body());
                 }
-                wish = serverWish(response).orElse(null);
+                wish = response.wish();
                 failure = "HTTP " + status + " " + errorMessage.apply(response.body());
             } catch (IOException e) {
                 status = 0;
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryException(registry + " request interrupted: " + method + " " + uri.getPath(), 0, e);
             }
             Duration wait = policy.delay(attempt, wish, random);
-            if (attempt >= policy.maxAttempts() || Instant.now().plus(wait).isAfter(deadline)) {
+            if (Instant.now().plus(wait).isAfter(deadline)) {
+                throw new RegistryException(
+                        registry + ": gave up on " + method + " " + uri.getPath() + " (" + failure + "): "
+                                + (wish == null ? "a retry" : "the registry's wait of " + wish.toSeconds() + " s")
+                                + " would pass the goal's deadline of "
+                                + policy.deadline().toSeconds()
+                                + " s (reflekt.registry.deadlineSeconds); try again later or raise it.",
+                        status);
+            }
+            if (attempt >= policy.maxAttempts() || Instant.now().plus(wait).isAfter(retryEnd)) {
                 throw new RegistryException(
                         registry + " did not answer " + method + " " + uri.getPath() + " after " + attempt + " attempt"
                                 + (attempt == 1 ? "" : "s") + ": " + failure,
@@ -119,6 +123,142 @@ public final class HttpTransport {
                 throw new RegistryException(registry + " request interrupted: " + method + " " + uri.getPath(), 0, e);
             }
         }
+    }
+
+    /** One answer: its status, body and the wait it asks for (null when none). */
+    private record Exchange(int status, String body, Duration wish) {}
+
+    /**
+     * One exchange, following redirects within the origin; an {@link IOException} for what may pass (a
+     * timeout, a reset), a {@link RegistryException} for what will not (no server there, a redirect to
+     * another origin, a body over the limit).
+     */
+    private Exchange exchange(String method, URI uri, String body) throws IOException, RegistryException {
+        URI at = uri;
+        String m = method;
+        String b = body;
+        for (int hop = 0; ; hop++) {
+            HttpResponse<String> response = once(m, at, b);
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (status < 300 || status > 399 || status == 304 || location.isEmpty()) {
+                return new Exchange(
+                        status, response.body(), serverWish(response).orElse(null));
+            }
+            URI next;
+            try {
+                next = at.resolve(location.get().strip());
+            } catch (IllegalArgumentException e) {
+                throw new RegistryException(
+                        registry + " at " + origin(at) + " redirected to an address that is not a URL; set the"
+                                + " registry's url in reflekt_profiles.yml to the final address.",
+                        status);
+            }
+            if (!origin(next).equals(origin(at))) {
+                throw new RegistryException(
+                        registry + " at " + origin(at) + " redirected to " + origin(next) + "; credentials are only"
+                                + " sent to the address you configured, so set the registry's url (api_url) in"
+                                + " reflekt_profiles.yml to the final address.",
+                        status);
+            }
+            if (hop >= MAX_REDIRECTS) {
+                throw new RegistryException(
+                        registry + " at " + origin(at) + " redirected more than " + MAX_REDIRECTS + " times from "
+                                + uri.getPath() + "; set the registry's url to the final address.",
+                        status);
+            }
+            if (status == 303 || ((status == 301 || status == 302) && !m.equals("GET"))) {
+                m = "GET";
+                b = null;
+            }
+            at = next;
+        }
+    }
+
+    /** {@code scheme://host:port} with the scheme's default port made explicit. */
+    static String origin(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        return scheme + "://" + host + ":" + port;
+    }
+
+    /** One request and its whole response, within the request timeout and the goal's deadline. */
+    private HttpResponse<String> once(String method, URI uri, String body) throws IOException, RegistryException {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw new RegistryException(
+                    registry + ": the goal's deadline of " + policy.deadline().toSeconds()
+                            + " s (reflekt.registry.deadlineSeconds) passed before " + method + " " + uri.getPath()
+                            + "; try again later or raise it.",
+                    0);
+        }
+        Duration limit = policy.requestTimeout().compareTo(left) < 0 ? policy.requestTimeout() : left;
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(limit)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        CappedBody handler = new CappedBody(policy.maxBodyBytes());
+        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request.build(), handler);
+        try {
+            return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            handler.cancel();
+            throw new HttpTimeoutException(
+                    "no complete answer within " + limit.toMillis() + " ms (reflekt.registry.timeoutSeconds)");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            handler.cancel();
+            Thread.currentThread().interrupt();
+            throw new RegistryException(registry + " request interrupted: " + method + " " + uri.getPath(), 0, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CappedBody.TooLarge) {
+                throw new RegistryException(
+                        registry + " sent more than " + (policy.maxBodyBytes() >> 20) + " MiB in answer to " + method
+                                + " " + uri.getPath() + "; Reflekt stops reading there"
+                                + " (reflekt.registry.maxBodyMegabytes).",
+                        0);
+            }
+            if (unreachable(cause)) {
+                throw new RegistryException(
+                        registry + ": cannot connect to " + uri.getHost() + ":"
+                                + (uri.getPort() == -1
+                                        ? (origin(uri).substring(origin(uri).lastIndexOf(':') + 1))
+                                        : String.valueOf(uri.getPort()))
+                                + " ("
+                                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
+                                + "); check the registry's url in reflekt_profiles.yml and that it is running.",
+                        0,
+                        cause);
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** Whether a failure means there is no server to answer (refused, unknown host): not worth a retry. */
+    private static boolean unreachable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException && !(c instanceof java.net.http.HttpConnectTimeoutException)) {
+                return c.getMessage() == null
+                        || !c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timed out");
+            }
+            if (c instanceof java.net.UnknownHostException
+                    || c instanceof java.nio.channels.UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Throws with the registry's explanation unless the response is 2xx. */

@@ -29,6 +29,27 @@ public record PushOutcome(PushPlan.Change change, String error) {
         return change.detail() == null || change.detail().isEmpty() ? line : line + ": " + change.detail();
     }
 
+    /** What happened, counted: {@code 2 created, 0 updated, 1 unchanged, 0 deleted, 3 failed}. */
+    public static String summary(java.util.List<PushOutcome> outcomes) {
+        java.util.Map<PushPlan.Action, Long> done = new java.util.EnumMap<>(PushPlan.Action.class);
+        long failed = 0;
+        for (PushOutcome o : outcomes) {
+            if (o.ok()) {
+                done.merge(o.change().action(), 1L, Long::sum);
+            } else {
+                failed++;
+            }
+        }
+        return done.getOrDefault(PushPlan.Action.CREATE, 0L) + " created, "
+                + done.getOrDefault(PushPlan.Action.UPDATE, 0L) + " updated, "
+                + done.getOrDefault(PushPlan.Action.UNCHANGED, 0L) + " unchanged, "
+                + done.getOrDefault(PushPlan.Action.DELETE, 0L) + " deleted"
+                + (done.getOrDefault(PushPlan.Action.REFUSED, 0L) > 0
+                        ? ", " + done.get(PushPlan.Action.REFUSED) + " refused"
+                        : "")
+                + (failed > 0 ? ", " + failed + " failed" : "");
+    }
+
     /** Sends one change to a registry. */
     @FunctionalInterface
     public interface Write {

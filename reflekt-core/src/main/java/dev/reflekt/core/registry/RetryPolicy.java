@@ -13,7 +13,9 @@ import java.util.Random;
  * @param baseDelay the first backoff; doubled each retry, plus up to 50% jitter
  * @param maxDelay the longest single wait, whatever the server asks
  * @param connectTimeout connection timeout
- * @param requestTimeout timeout of each request, response included
+ * @param requestTimeout timeout of each exchange, the whole response body included
+ * @param deadline the time the goal may spend with the registry in all, waits included
+ * @param maxBodyBytes the largest response body read; a larger one is an error
  */
 public record RetryPolicy(
         int maxAttempts,
@@ -21,7 +23,34 @@ public record RetryPolicy(
         Duration baseDelay,
         Duration maxDelay,
         Duration connectTimeout,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        Duration deadline,
+        long maxBodyBytes) {
+
+    /** The goal's default deadline with a registry: 5 minutes. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+
+    /** The default largest response body: 16 MiB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
+
+    /** A policy with the default deadline and body limit. */
+    public RetryPolicy(
+            int maxAttempts,
+            Duration maxTotal,
+            Duration baseDelay,
+            Duration maxDelay,
+            Duration connectTimeout,
+            Duration requestTimeout) {
+        this(
+                maxAttempts,
+                maxTotal,
+                baseDelay,
+                maxDelay,
+                connectTimeout,
+                requestTimeout,
+                DEFAULT_DEADLINE,
+                DEFAULT_MAX_BODY_BYTES);
+    }
 
     /** 5 attempts within 2 minutes, 500 ms first backoff, 30 s timeouts. */
     public static RetryPolicy defaults() {
