@@ -1,6 +1,7 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.project.ReflektProject;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
@@ -57,6 +58,13 @@ public abstract class AbstractReflektMojo extends AbstractMojo {
                             : e.problems().size() + " problems in the Reflekt configuration; see the lines above.",
                     e);
         }
+    }
+
+    /** Loads the Reflekt project in {@code dir} and logs what its configuration probably got wrong. */
+    protected ReflektProject loadProject(Path dir) throws ReflektException {
+        ReflektProject loaded = ReflektProject.load(dir);
+        loaded.warnings().forEach(getLog()::warn);
+        return loaded;
     }
 
     /** The goal's name, as in {@code reflekt:<goal>}. */

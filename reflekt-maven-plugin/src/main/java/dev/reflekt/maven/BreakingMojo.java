@@ -84,7 +84,7 @@ public class BreakingMojo extends AbstractCheckMojo {
 
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException, MojoFailureException {
-        ReflektProject reflekt = ReflektProject.load(dir);
+        ReflektProject reflekt = loadProject(dir);
         BreakingChecker checker = new BreakingChecker(
                 reflekt, severities(rules, rulesList, BreakingRule.all()), allow == null ? List.of() : allow, redshift);
         GitBaseline baseline = GitBaseline.read(reflekt, against);

@@ -97,7 +97,7 @@ public class BuildMojo extends AbstractReflektMojo {
 
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException {
-        ReflektProject reflekt = ReflektProject.load(dir);
+        ReflektProject reflekt = loadProject(dir);
         BuildRequest request = new BuildRequest(select, source, profile, sdk, dialect, offline, System.getenv(), audit);
         BuildCommand.Outcome outcome;
         try (DriverResolver resolver = new DriverResolver(

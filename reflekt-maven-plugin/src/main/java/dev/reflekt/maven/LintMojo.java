@@ -79,7 +79,7 @@ public class LintMojo extends AbstractCheckMojo {
 
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException, MojoFailureException {
-        ReflektProject reflekt = ReflektProject.load(dir);
+        ReflektProject reflekt = loadProject(dir);
         Optional<Dialect> target = Optional.empty();
         if (dialect != null && !dialect.isBlank()) {
             target = Optional.of(Dialect.of(dialect)
@@ -87,6 +87,6 @@ public class LintMojo extends AbstractCheckMojo {
                             + Arrays.stream(Dialect.all()).map(Dialect::name).toList() + " in -Dreflekt.dialect.")));
         }
         Linter linter = new Linter(reflekt, severities(rules, rulesList, LintRule.all()), target);
-        publish("lint", linter.lint(reflekt.select(select)), LintRule.all(), failOnWarning);
+        publish("lint", linter.lint(reflekt.selectSome(select)), LintRule.all(), failOnWarning);
     }
 }

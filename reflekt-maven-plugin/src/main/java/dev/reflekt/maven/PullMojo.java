@@ -1,7 +1,6 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.registry.RegistryCommands;
 import dev.reflekt.core.registry.RegistryRequest;
 import dev.reflekt.core.report.Finding;
@@ -43,14 +42,19 @@ public class PullMojo extends AbstractRegistryMojo {
         RegistryRequest request = new RegistryRequest(
                 select, profile, registry, false, false, force, secrets(), secretsOrigin(), System.getenv());
         RegistryCommands.PullResult result = RegistryCommands.pull(
-                ReflektProject.load(dir), request, policy(), getLog()::warn, d -> Thread.sleep(d.toMillis()));
+                loadProject(dir), request, policy(), getLog()::warn, d -> Thread.sleep(d.toMillis()));
         result.written().forEach(f -> getLog().info("  wrote " + f));
         result.unchanged().forEach(f -> getLog().info("  unchanged " + f));
         result.kept().forEach(f -> getLog().warn("  kept " + f + ": it differs from the registry's; pull with"
                 + " -Dreflekt.force=true to overwrite it"));
         result.notes().forEach(n -> getLog().warn("  " + n));
+        result.refused().forEach(n -> getLog().error("  " + n));
         for (Finding f : result.findings()) {
-            getLog().warn(f.format());
+            if (f.severity() == dev.reflekt.core.report.Severity.ERROR) {
+                getLog().error(f.format());
+            } else {
+                getLog().warn(f.format());
+            }
         }
         getLog().info("Reflekt pull from " + result.registry() + ": "
                 + result.written().size() + " written, "
@@ -59,5 +63,11 @@ public class PullMojo extends AbstractRegistryMojo {
                         ? ""
                         : "; " + result.findings().size() + " lint findings in the pulled"
                                 + " schemas (listed above)"));
+        if (!result.clean()) {
+            throw new ReflektException("Reflekt pull: "
+                    + (result.refused().isEmpty() ? "" : result.refused().size() + " schema(s) refused; ")
+                    + "the pulled schemas do not lint clean (listed above). Fix them in the registry, or here"
+                    + " before you build or push them.");
+        }
     }
 }

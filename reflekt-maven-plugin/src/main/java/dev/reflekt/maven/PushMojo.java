@@ -1,7 +1,6 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.registry.PushOutcome;
 import dev.reflekt.core.registry.PushPlan;
 import dev.reflekt.core.registry.RegistryCommands;
@@ -57,7 +56,7 @@ public class PushMojo extends AbstractRegistryMojo {
         RegistryRequest request = new RegistryRequest(
                 select, profile, registry, dryRun, delete, false, secrets(), secretsOrigin(), System.getenv());
         RegistryCommands.PushResult result = RegistryCommands.push(
-                ReflektProject.load(dir), request, policy(), getLog()::warn, d -> Thread.sleep(d.toMillis()));
+                loadProject(dir), request, policy(), getLog()::warn, d -> Thread.sleep(d.toMillis()));
         getLog().info("Reflekt push to " + result.registry() + " (credentials: " + result.credentials() + ")");
         if (dryRun) {
             for (PushPlan.Change c : result.plan().changes()) {

@@ -56,7 +56,7 @@ public class ReportMojo extends AbstractReflektMojo {
 
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException {
-        ReflektProject reflekt = ReflektProject.load(dir);
+        ReflektProject reflekt = loadProject(dir);
         Catalog catalog = Catalog.of(reflekt, reflekt.select(select));
         Path folder = outputDir == null ? defaultReportsDir().resolve("report") : outputDir.toPath();
         try {

@@ -110,11 +110,20 @@ public final class Linter {
             tree = reader.readJson(file.path());
         } catch (ParseException e) {
             SchemaDocument broken = new SchemaDocument(file, null, options);
-            broken.report(
-                    LintRule.JSON_SYNTAX,
-                    "",
-                    "malformed JSON at " + e.position() + ": " + e.reason(),
-                    "fix the syntax; the other schemas were still linted");
+            if (e.overLimit()) {
+                broken.report(
+                        LintRule.JSON_SYNTAX,
+                        "",
+                        "not read: " + e.reason() + " (at " + e.position() + ")",
+                        "split or simplify the schema; Reflekt reads schemas of up to 4 MiB and "
+                                + LocatedTreeReader.MAX_DEPTH + " levels of nesting");
+            } else {
+                broken.report(
+                        LintRule.JSON_SYNTAX,
+                        "",
+                        "malformed JSON at " + e.position() + ": " + e.reason(),
+                        "fix the syntax; the other schemas were still linted");
+            }
             return result(file, broken, e);
         } catch (IOException e) {
             SchemaDocument unreadable = new SchemaDocument(file, null, options);

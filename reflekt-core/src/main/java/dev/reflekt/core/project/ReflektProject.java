@@ -40,11 +40,21 @@ public final class ReflektProject {
 
     private final Path dir;
     private final ProjectConfig config;
+    private final List<String> warnings;
 
-    private ReflektProject(Path dir, ProjectConfig config) {
+    private ReflektProject(Path dir, ProjectConfig config, List<String> warnings) {
         this.dir = dir;
         this.config = config;
+        this.warnings = List.copyOf(warnings);
     }
+
+    /** What in {@code reflekt_project.yml} is accepted but probably a mistake (unknown top-level keys). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** A project name: it names the dbt package and its folder, so letters, digits, space, '-' and '_' only. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9 _-]*");
 
     /**
      * Reads and validates {@code reflekt_project.yml} in {@code projectDir}.
@@ -75,10 +85,61 @@ public final class ReflektProject {
                     : v.pointer();
             problems.add(PROJECT_FILE + ":" + tree.position(pointer) + ": " + describe(v));
         }
+        JsonNode name = tree.root().path("name");
+        if (problems.isEmpty() && !NAME.matcher(name.asText().strip()).matches()) {
+            problems.add(PROJECT_FILE + ":" + tree.position("/name") + ": name '" + name.asText()
+                    + "' cannot name the dbt package and its folder; start with a letter and use only letters,"
+                    + " digits, spaces, '-' and '_'.");
+        }
         if (!problems.isEmpty()) {
             throw new ReflektException(problems);
         }
-        return new ReflektProject(dir, bind(tree.root()));
+        List<String> warnings = new ArrayList<>();
+        tree.root().fieldNames().forEachRemaining(key -> {
+            if (!TOP_LEVEL_KEYS.contains(key)) {
+                String near = nearest(key);
+                warnings.add(PROJECT_FILE + ":" + tree.position("/" + LocatedTree.escape(key)) + ": unknown key '" + key
+                        + "' is ignored; " + (near == null ? "remove it." : "did you mean '" + near + "'?"));
+            }
+        });
+        return new ReflektProject(dir, bind(tree.root()), warnings);
+    }
+
+    /** The top-level keys of reflekt_project.yml, as the Python CLI and this plugin know them. */
+    private static final List<String> TOP_LEVEL_KEYS = List.of(
+            "version", "name", "vendor", "default_profile", "profiles_path", "schemas", "registry", "artifacts");
+
+    /** The known key nearest to {@code key} (at most 2 edits apart), or null. */
+    private static String nearest(String key) {
+        String best = null;
+        int bestDistance = 3;
+        for (String known : TOP_LEVEL_KEYS) {
+            int d = editDistance(key, known);
+            if (d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     private static String describe(SchemaViolation v) {
@@ -232,7 +293,8 @@ public final class ReflektProject {
 
     /**
      * Every event schema file under {@code schemas/}, sorted by path; {@code schemas/.reflekt/} is
-     * skipped.
+     * skipped. Symbolic links are followed while they stay inside the project; one that leads out of it is
+     * an error (a schema repository takes pull requests, and a link could make Reflekt read any file).
      */
     public List<SchemaFile> schemaFiles() throws ReflektException {
         Path root = schemasDir();
@@ -241,17 +303,57 @@ public final class ReflektProject {
                     + " event schemas in it (schemas/<vendor-or-plan>/<Event_Name>/<MAJOR-MINOR>.json).");
         }
         List<SchemaFile> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> !p.equals(root))
-                    .filter(p -> !root.relativize(p).getName(0).toString().equals(META_DIR))
-                    .filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .filter(Files::isRegularFile)
-                    .forEach(p -> files.add(
-                            new SchemaFile(p, root.relativize(p).toString().replace('\\', '/'))));
-        } catch (IOException e) {
-            throw new ReflektException("Cannot list " + root + ": " + e.getMessage(), e);
+        List<String> outside = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            Path inside = dir.toRealPath();
+            if (!root.toRealPath().startsWith(inside)) {
+                throw new ReflektException(SCHEMAS_DIR + "/ is a link to " + root.toRealPath() + ", outside the"
+                        + " project; Reflekt reads schemas only from inside the project. Replace the link by the"
+                        + " folder.");
+            }
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (p.equals(root)
+                        || root.relativize(p).getName(0).toString().equals(META_DIR)
+                        || !p.getFileName().toString().endsWith(".json")
+                        || !Files.isRegularFile(p)) {
+                    continue;
+                }
+                Path real = p.toRealPath();
+                if (!real.startsWith(inside)) {
+                    outside.add(display(p) + ": a link to " + real + ", outside the project; Reflekt does not read"
+                            + " it. Put the schema itself in the project.");
+                    continue;
+                }
+                files.add(new SchemaFile(p, root.relativize(p).toString().replace('\\', '/')));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            String why =
+                    e instanceof java.io.UncheckedIOException u ? u.getCause().toString() : e.toString();
+            throw new ReflektException(
+                    "Cannot list " + display(root) + ": " + why
+                            + (why.contains("FileSystemLoopException")
+                                    ? "; a link in it leads back to a folder above it."
+                                    : ""),
+                    e);
+        }
+        if (!outside.isEmpty()) {
+            throw new ReflektException(outside);
         }
         files.sort(null);
+        return files;
+    }
+
+    /**
+     * As {@link #select}, but an empty result is an error: a check that checked nothing must not pass (an
+     * empty or mislinked {@code schemas/} folder would otherwise look clean).
+     */
+    public List<SchemaFile> selectSome(String select) throws ReflektException {
+        List<SchemaFile> files = select(select);
+        if (files.isEmpty()) {
+            throw new ReflektException("No event schemas in " + SCHEMAS_DIR + "/ (" + display(schemasDir())
+                    + "), so there is nothing to check; add them as schemas/<vendor>/<Event_Name>/<MAJOR-MINOR>.json,"
+                    + " or skip the goal with -Dreflekt.skip=true.");
+        }
         return files;
     }
 

@@ -51,7 +51,9 @@ public final class RegistryCommands {
      * @param unchanged files already as the registry has them
      * @param kept local files that differ from the registry and were not overwritten
      * @param notes what was skipped and why
-     * @param findings lint findings of the written files
+     * @param refused schemas not written because their names would leave their folder or make unsafe
+     *     names; a pull with any fails
+     * @param findings lint findings of the written files; a pull with an error among them fails
      */
     public record PullResult(
             String registry,
@@ -59,7 +61,14 @@ public final class RegistryCommands {
             List<String> unchanged,
             List<String> kept,
             List<String> notes,
-            List<Finding> findings) {}
+            List<String> refused,
+            List<Finding> findings) {
+
+        /** Whether the pull wrote what it should: nothing refused, no lint error in what it wrote. */
+        public boolean clean() {
+            return refused.isEmpty() && findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+        }
+    }
 
     /** Lints the selection, refuses schemas with lint errors, then plans and (unless dry) applies the push. */
     public static PushResult push(
@@ -108,10 +117,12 @@ public final class RegistryCommands {
             Consumer<String> log,
             HttpTransport.Sleeper sleeper)
             throws ReflektException {
+        Path root = project.schemasDir().toAbsolutePath().normalize();
+        Path rootReal = realFolder(project, root);
         RegistryClient client = connect(project, request, policy, log, sleeper).client();
         List<String> notes = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         List<RegistryClient.Schema> pulled = client.pull(request.select(), notes::add);
-        Path root = project.schemasDir().toAbsolutePath().normalize();
         List<SchemaFile> candidates = new ArrayList<>();
         Map<String, JsonNode> byId = new java.util.TreeMap<>();
         for (RegistryClient.Schema s : pulled) {
@@ -120,6 +131,12 @@ public final class RegistryCommands {
                     || !s.id().endsWith(".json")
                     || target.startsWith(root.resolve(ReflektProject.META_DIR))) {
                 notes.add("Skipped '" + s.id() + "': not a path inside schemas/.");
+                continue;
+            }
+            String unsafe = unsafeName(s);
+            if (unsafe != null) {
+                refused.add("Refused '" + printable(s.id()) + "' from " + client.name() + ": " + unsafe
+                        + "; fix the schema in the registry.");
                 continue;
             }
             candidates.add(new SchemaFile(target, s.id()));
@@ -150,6 +167,10 @@ public final class RegistryCommands {
                     }
                 }
                 Files.createDirectories(f.path().getParent());
+                if (!f.path().getParent().toRealPath().startsWith(rootReal) || Files.isSymbolicLink(f.path())) {
+                    refused.add("Refused '" + f.displayPath() + "': a link in schemas/ leads out of the project.");
+                    continue;
+                }
                 Reports.writeAtomically(f.path(), Json.pretty(json));
                 written.add(f.displayPath());
             }
@@ -161,7 +182,66 @@ public final class RegistryCommands {
         List<Finding> findings = writtenFiles.isEmpty()
                 ? List.of()
                 : new Linter(project, Severities.defaults()).lint(writtenFiles).findings();
-        return new PullResult(client.name(), written, unchanged, kept, notes, findings);
+        return new PullResult(client.name(), written, unchanged, kept, notes, refused, findings);
+    }
+
+    /** The real path of {@code schemas/}; an error when it is a link that leads out of the project. */
+    private static Path realFolder(ReflektProject project, Path root) throws ReflektException {
+        try {
+            Path projectReal = project.dir().toRealPath();
+            if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(root);
+            }
+            Path real = root.toRealPath();
+            if (!real.startsWith(projectReal)) {
+                throw new ReflektException("schemas/ is a link to " + real + ", outside the project; Reflekt pulls"
+                        + " only into the project's own schemas/ folder. Replace the link by a folder.");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new ReflektException("Cannot use " + root + " for pulled schemas: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why a pulled schema's path or {@code self} names are unsafe (a folder or file name that is not one, a
+     * separator or control character in a name), or null. Such a schema is not written: the next build
+     * would make table and file names of them.
+     */
+    static String unsafeName(RegistryClient.Schema s) {
+        for (String segment : s.id().split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || hasUnsafeChar(segment)) {
+                return "its path has a segment '" + printable(segment) + "' that is not a plain folder or file name";
+            }
+        }
+        for (String key : List.of("vendor", "name")) {
+            JsonNode v = s.json().path("self").path(key);
+            if (v.isTextual()
+                    && (hasUnsafeChar(v.asText())
+                            || v.asText().contains("/")
+                            || v.asText().contains(".."))) {
+                return "self." + key + " '" + printable(v.asText()) + "' holds '/', '..', '\\' or a control"
+                        + " character";
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasUnsafeChar(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\' || c == ':');
+    }
+
+    /** {@code text} with control characters shown as {@code \\uXXXX}, so that a message cannot forge log lines. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
     }
 
     /** The client of the chosen registry, and where its credentials came from. */

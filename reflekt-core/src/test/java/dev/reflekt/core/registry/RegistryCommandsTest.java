@@ -160,4 +160,60 @@ class RegistryCommandsTest {
         assertThat(r.notes()).containsExactly("Skipped '../../etc/evil.json': not a path inside schemas/.");
         assertThat(dir.getParent().resolve("etc")).doesNotExist();
     }
+
+    private RegistryCommands.PullResult pull(TestProject p) throws Exception {
+        return RegistryCommands.pull(
+                p.load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
+    }
+
+    @Test
+    void aPulledNameThatWouldBecomeAPathIsRefusedAndThePullIsNotClean() throws Exception {
+        iglu.schemas.put(
+                "com.example/Ok/jsonschema/1-0-0",
+                Json.MAPPER.readTree("{\"self\": {\"vendor\": \"com.example\", \"name\": \"Ok\", \"version\":"
+                        + " \"1-0-0\"}, \"reflekt\": {\"name\": \"a/../../../../tmp/escaped\"}}"));
+        iglu.schemas.put(
+                "com.example/Dot/jsonschema/1-0-0",
+                Json.MAPPER.readTree("{\"self\": {\"vendor\": \"com.example\", \"name\": \"Dot\", \"version\":"
+                        + " \"1-0-0\"}, \"reflekt\": {\"id\": \"com.example/./Dot/1-0.json\"}}"));
+        RegistryCommands.PullResult r = pull(project(""));
+        assertThat(r.written()).isEmpty();
+        assertThat(r.refused())
+                .containsExactly(
+                        "Refused 'com.example/./Dot/1-0.json' from Iglu Server at " + iglu.url()
+                                + ": its path has a segment '.' that is not a plain folder or file name; fix the schema in"
+                                + " the registry.",
+                        "Refused 'com.example/Ok/1-0.json' from Iglu Server at " + iglu.url()
+                                + ": self.name 'a/../../../../tmp/escaped' holds '/', '..', '\\' or a control"
+                                + " character; fix the schema in the registry.");
+        assertThat(r.clean()).isFalse();
+        assertThat(dir.resolve("schemas/com.example")).doesNotExist();
+    }
+
+    @Test
+    void aPulledSchemaWithLintErrorsIsWrittenButThePullIsNotClean() throws Exception {
+        iglu.schemas.put(
+                "com.example/Cart_Viewed/jsonschema/1-0-0",
+                Json.MAPPER.readTree("{\"self\": {\"vendor\": \"com.example\", \"name\": \"Cart_Viewed\","
+                        + " \"version\": \"1-0-0\"}, \"type\": \"object\", \"properties\": {\"cartId\":"
+                        + " {\"type\": \"string\"}}}"));
+        RegistryCommands.PullResult r = pull(project(""));
+        assertThat(r.written()).containsExactly("schemas/com.example/Cart_Viewed/1-0.json");
+        assertThat(r.clean()).isFalse();
+    }
+
+    @Test
+    void aSchemasFolderLinkedOutOfTheProjectIsRefused() throws Exception {
+        TestProject p = project("");
+        Path outside = Files.createDirectories(dir.getParent().resolve(dir.getFileName() + "-outside"));
+        Path schemas = dir.resolve("schemas");
+        dev.reflekt.core.internal.FileTrees.delete(schemas);
+        Files.createSymbolicLink(schemas, outside);
+        assertThatThrownBy(() -> pull(p))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageStartingWith("schemas/ is a link to " + outside.toRealPath() + ", outside the project");
+        try (var files = Files.list(outside)) {
+            assertThat(files).isEmpty();
+        }
+    }
 }

@@ -82,8 +82,9 @@ public final class LocatedTreeReader {
     private static byte[] readBounded(Path file) throws IOException, ParseException {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
-            throw new ParseException(
-                    "file is " + size + " bytes, larger than the " + MAX_FILE_BYTES + "-byte limit", Position.START);
+            throw ParseException.overLimit(
+                    "the file is " + size + " bytes, over the limit of " + MAX_FILE_BYTES + " bytes (4 MiB)",
+                    Position.START);
         }
         return Files.readAllBytes(file);
     }
@@ -103,6 +104,13 @@ public final class LocatedTreeReader {
                         "unexpected content after the end of the document", at(parser.currentTokenLocation()));
             }
             return new LocatedTree(root, positions);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            JsonLocation where = e.getLocation();
+            String what =
+                    e.getOriginalMessage() != null && e.getOriginalMessage().contains("nesting depth")
+                            ? "nesting deeper than the limit of " + MAX_DEPTH + " levels"
+                            : "a value over Reflekt's size limit (" + cleanMessage(e.getOriginalMessage()) + ")";
+            throw ParseException.overLimit(what, where == null ? Position.START : at(where));
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             throw new ParseException(cleanMessage(e.getOriginalMessage()), where == null ? Position.START : at(where));

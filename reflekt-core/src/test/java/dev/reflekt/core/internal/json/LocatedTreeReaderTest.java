@@ -74,7 +74,8 @@ class LocatedTreeReaderTest {
         String deep = "[".repeat(LocatedTreeReader.MAX_DEPTH + 1) + "]".repeat(LocatedTreeReader.MAX_DEPTH + 1);
         assertThatThrownBy(() -> reader.readJson(deep))
                 .isInstanceOf(ParseException.class)
-                .hasMessageContaining("nesting depth");
+                .hasMessageContaining("nesting deeper than the limit of 64 levels")
+                .matches(e -> ((ParseException) e).overLimit());
         String ok = "[".repeat(LocatedTreeReader.MAX_DEPTH) + "]".repeat(LocatedTreeReader.MAX_DEPTH);
         org.assertj.core.api.Assertions.assertThatCode(() -> reader.readJson(ok))
                 .doesNotThrowAnyException();
@@ -86,6 +87,7 @@ class LocatedTreeReaderTest {
         Files.write(big, new byte[(int) LocatedTreeReader.MAX_FILE_BYTES + 1]);
         assertThatThrownBy(() -> reader.readJson(big))
                 .isInstanceOf(ParseException.class)
-                .hasMessageContaining("larger than the");
+                .hasMessageContaining("over the limit of 4194304 bytes (4 MiB)")
+                .matches(e -> ((ParseException) e).overLimit());
     }
 }
