@@ -20,4 +20,4 @@ assert docs.contains("{{ '{' }}% do run_query")
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Reflekt build:')
-assert !log.contains('Exception')
+assert !log.contains('Exception:') && !log.contains('\tat ')

@@ -8,6 +8,6 @@ assert log.contains("[ERROR] schemas/shop/Checkout_Started/1-0.json:")
 assert log.contains("error [property-casing] 'cartId' is not snake case; rename it to 'cart_id'")
 assert log.contains('1 written, 0 unchanged, 0 kept; 1 lint findings in the pulled schemas')
 assert log.contains('Reflekt pull: the pulled schemas do not lint clean (listed above).')
-assert !log.contains('Exception')
+assert !log.contains('Exception:') && !log.contains('\tat ')
 def pulled = new groovy.json.JsonSlurper().parse(new File(basedir, 'schemas/shop/Checkout_Started/1-0.json'))
 assert pulled.self.metadata.code_owner == 'web'

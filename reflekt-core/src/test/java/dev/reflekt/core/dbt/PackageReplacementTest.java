@@ -152,4 +152,12 @@ class PackageReplacementTest {
                 .isInstanceOf(ReflektException.class)
                 .hasMessageStartingWith("[audit] stg_x holds Jinja the audit does not resolve ('{{ run_query");
     }
+
+    @Test
+    void theAuditCompilesEscapedSchemaTextBackToTheText() throws Exception {
+        String escaped = Jinja.text("a{{ env_var('x') }}{%b{");
+        DbtCompiler compiler = new DbtCompiler(
+                Dialect.of("duckdb").orElseThrow(), Map.of(), Map.of("stg_x", "select '" + escaped + "' as a"));
+        assertThat(compiler.compileAll()).containsEntry("stg_x", "select 'a{{ env_var('x') }}{%b{' as a");
+    }
 }
