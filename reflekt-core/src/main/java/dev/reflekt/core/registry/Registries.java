@@ -3,6 +3,7 @@ package dev.reflekt.core.registry;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.ProfileEntry;
 import dev.reflekt.core.project.ProjectConfig;
+import dev.reflekt.core.registry.avo.AvoClient;
 import dev.reflekt.core.registry.confluent.ConfluentClient;
 import dev.reflekt.core.registry.iglu.IgluClient;
 import dev.reflekt.core.registry.segment.SegmentClient;
@@ -70,6 +71,27 @@ public final class Registries {
                         url,
                         entry.get("subject_strategy").orElse(null),
                         new HttpTransport("Schema registry", policy, headers, Json::message, log, sleeper));
+            }
+            case "avo" -> {
+                String workspace = entry.require("workspace_id");
+                String user = secret(entry, secrets, "service_account_name");
+                String password = secret(entry, secrets, "service_account_secret");
+                if (user == null) {
+                    entry.require("service_account_name");
+                }
+                if (password == null) {
+                    entry.require("service_account_secret");
+                }
+                String pair = user + ":" + password;
+                headers.put(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+                return new AvoClient(
+                        entry.get("api_url").orElse(AvoClient.API),
+                        workspace,
+                        config.vendor(),
+                        config.avoBranches(),
+                        new HttpTransport("Avo", policy, headers, Json::message, log, sleeper));
             }
             default ->
                 throw new ReflektException("Registry type '" + entry.type() + "' (" + entry + ") cannot be"

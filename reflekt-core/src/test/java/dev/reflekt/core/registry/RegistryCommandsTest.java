@@ -23,6 +23,9 @@ class RegistryCommandsTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    Path elsewhere;
+
     private FakeRegistries.Iglu iglu;
     private final List<String> log = new ArrayList<>();
 
@@ -205,7 +208,7 @@ class RegistryCommandsTest {
     @Test
     void aSchemasFolderLinkedOutOfTheProjectIsRefused() throws Exception {
         TestProject p = project("");
-        Path outside = Files.createDirectories(dir.getParent().resolve(dir.getFileName() + "-outside"));
+        Path outside = Files.createDirectories(elsewhere.resolve("outside"));
         Path schemas = dir.resolve("schemas");
         dev.reflekt.core.internal.FileTrees.delete(schemas);
         Files.createSymbolicLink(schemas, outside);
@@ -214,6 +217,29 @@ class RegistryCommandsTest {
                 .hasMessageStartingWith("schemas/ is a link to " + outside.toRealPath() + ", outside the project");
         try (var files = Files.list(outside)) {
             assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void avoIsPulledThroughItsProfileEntry() throws Exception {
+        try (FakeRegistries.Avo avo = new FakeRegistries.Avo("ws1", "svc", "avo-Secret-9")) {
+            avo.branches.put("main", """
+                    {"events": [{"name": "Cart Viewed", "description": "A customer opened their cart.", "tags": [],
+                      "rules": {"properties": {"properties": {"properties": {"cart_id": {"type": ["string"],
+                        "description": "The cart."}}, "required": ["cart_id"]}}}}]}
+                    """);
+            TestProject p = TestProject.create(dir)
+                    .write(
+                            "reflekt_profiles.yml",
+                            "dev:\n  registry:\n    - {type: avo, workspace_id: ws1, service_account_name: svc,"
+                                    + " service_account_secret: \"{{ env_var('AVO_SECRET') }}\", api_url: '" + avo.url()
+                                    + "'}\n");
+            RegistryRequest r = new RegistryRequest(
+                    "avo/main", "", "avo", false, false, false, Map.of(), "none", Map.of("AVO_SECRET", "avo-Secret-9"));
+            RegistryCommands.PullResult result =
+                    RegistryCommands.pull(p.load(), r, RetryPolicy.defaults(), log::add, d -> {});
+            assertThat(result.registry()).isEqualTo("Avo workspace ws1");
+            assertThat(result.written()).containsExactly("schemas/avo/main/Cart_Viewed/1-0.json");
         }
     }
 }
