@@ -16,6 +16,7 @@ import dev.reflekt.core.warehouse.TableColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -292,10 +293,10 @@ public final class DbtBuilder {
     public static final String MANIFEST = ".reflekt-files";
 
     /**
-     * Assembles the package in a scratch folder and swaps it in. The previous package is copied first,
-     * less the files its manifest says Reflekt wrote and less symbolic links (which could point anywhere),
-     * so that only what a user added survives; then the generated files and the new manifest are written.
-     * Returns whether anything changed.
+     * Writes the package: when nothing would change, nothing is touched; otherwise it is assembled in a
+     * scratch folder and swapped in. The scratch folder gets the previous package's files less those its
+     * manifest says Reflekt wrote and less symbolic links (which could point anywhere), so that only what a
+     * user added survives; then the generated files and the new manifest. Returns whether anything changed.
      */
     private boolean write(
             Map<String, String> generated,
@@ -308,38 +309,34 @@ public final class DbtBuilder {
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
         ScratchFolders.cleanStale(parent, name);
+        boolean exists = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
+        Previous previous = exists ? Previous.read(target) : null;
+        JsonNode existing = exists ? readSources(target.resolve(sourcesFile)) : null;
+        Map<String, String> all = new TreeMap<>(generated);
+        all.put(sourcesFile, sources.apply(existing, previous == null ? null : previous.tables()));
+        all.put(MANIFEST, manifest(all.keySet(), tables));
+        if (exists && unchanged(target, all)) {
+            return false;
+        }
         Path scratch = ScratchFolders.create(parent, name, "build");
         Path old = null;
         try {
             Path scratchReal = scratch.toRealPath();
-            java.util.Set<String> previousTables = null;
-            JsonNode existing = null;
-            if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                FileTrees.copyWithoutLinks(target, scratch);
-                Path sourcesPath = scratch.resolve(sourcesFile);
-                if (Files.isRegularFile(sourcesPath, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    try {
-                        existing = PackageRenderer.YAML.readTree(sourcesPath.toFile());
-                    } catch (IOException e) {
-                        existing = null; // a sources file a user broke is replaced
-                    }
-                }
-                previousTables = removeGenerated(scratch);
+            if (exists) {
+                java.util.Set<String> skip = previous == null ? java.util.Set.of() : previous.files();
+                FileTrees.copyWithoutLinks(
+                        target, scratch, relative -> skip.contains(relative) || relative.equals(MANIFEST));
             }
-            Map<String, String> all = new TreeMap<>(generated);
-            all.put(sourcesFile, sources.apply(existing, previousTables));
-            all.put(MANIFEST, manifest(all.keySet(), tables));
             for (Map.Entry<String, String> e : all.entrySet()) {
                 Path file = inside(scratch, scratchReal, e.getKey());
                 Files.createDirectories(file.getParent());
                 inside(scratch, scratchReal, e.getKey()); // again, now that its folders exist
                 Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
             }
-            if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    && FileTrees.sameTree(target, scratch)) {
-                return false;
+            if (previous != null) {
+                FileTrees.deleteEmptyFolders(scratch, previous.files());
             }
-            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 old = ScratchFolders.reserve(parent, name, "old");
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -350,6 +347,32 @@ public final class DbtBuilder {
             if (old != null) {
                 FileTrees.delete(old);
             }
+        }
+    }
+
+    /** The previous sources file, or null when there is none (or a user broke it: it is replaced). */
+    private static JsonNode readSources(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try {
+            return PackageRenderer.YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code target} already holds exactly {@code all}, the same manifest, and no link. */
+    private static boolean unchanged(Path target, Map<String, String> all) throws IOException {
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            Path file = target.resolve(e.getKey());
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    || !Files.readString(file, StandardCharsets.UTF_8).equals(e.getValue())) {
+                return false;
+            }
+        }
+        try (var walk = Files.walk(target)) {
+            return walk.noneMatch(Files::isSymbolicLink);
         }
     }
 
@@ -365,45 +388,31 @@ public final class DbtBuilder {
     }
 
     /**
-     * Deletes what the previous build's manifest lists (plain paths inside the package only) and the folders
-     * that leaves empty; returns the source tables it lists, or null when there is no manifest (a package
-     * from before manifests: every table of its sources file counts as generated).
+     * What the previous build's manifest says it generated: files (plain paths inside the package only) and
+     * source tables.
      */
-    private static java.util.Set<String> removeGenerated(Path scratch) throws IOException {
-        Path manifest = scratch.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        java.util.Set<String> tables = new java.util.HashSet<>();
-        java.util.Set<Path> folders = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
-        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            String file = line.strip();
-            if (file.startsWith(TABLE)) {
-                tables.add(file.substring(TABLE.length()).strip());
-                continue;
+    private record Previous(java.util.Set<String> files, java.util.Set<String> tables) {
+
+        /** The manifest of {@code dir}, or null when there is none (a package from before manifests). */
+        static Previous read(Path dir) throws IOException {
+            Path manifest = dir.resolve(MANIFEST);
+            if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
             }
-            if (file.isEmpty()
-                    || file.startsWith("#")
-                    || !PACKAGE_PATH.matcher(file).matches()) {
-                continue;
-            }
-            Path p = scratch.resolve(file).normalize();
-            if (p.startsWith(scratch) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.delete(p);
-                for (Path f = p.getParent(); !f.equals(scratch); f = f.getParent()) {
-                    folders.add(f);
+            java.util.Set<String> files = new java.util.HashSet<>();
+            java.util.Set<String> tables = new java.util.HashSet<>();
+            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                String entry = line.strip();
+                if (entry.startsWith(TABLE)) {
+                    tables.add(entry.substring(TABLE.length()).strip());
+                } else if (!entry.isEmpty()
+                        && !entry.startsWith("#")
+                        && PACKAGE_PATH.matcher(entry).matches()) {
+                    files.add(entry);
                 }
             }
+            return new Previous(files, tables);
         }
-        Files.delete(manifest);
-        for (Path folder : folders) {
-            try (var entries = Files.list(folder)) {
-                if (entries.findAny().isEmpty()) {
-                    Files.delete(folder);
-                }
-            }
-        }
-        return tables;
     }
 
     /** {@code relative} resolved in the scratch folder, refused unless it is a plain path that stays inside. */

@@ -6,8 +6,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Copying and deleting folder trees, for the outputs that are assembled aside and swapped in. */
@@ -30,16 +28,19 @@ public final class FileTrees {
     }
 
     /**
-     * Copies {@code from} into {@code to} without following or copying symbolic links: a link in an output
-     * folder could point anywhere, so it is left behind rather than read or written through.
+     * Copies {@code from} into {@code to} without following or copying symbolic links (a link in an output
+     * folder could point anywhere, so it is left behind rather than read or written through), and without
+     * the files whose relative path {@code skip} accepts.
      */
-    public static void copyWithoutLinks(Path from, Path to) throws IOException {
+    public static void copyWithoutLinks(Path from, Path to, java.util.function.Predicate<String> skip)
+            throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
-                if (Files.isSymbolicLink(p)) {
+                String relative = from.relativize(p).toString().replace('\\', '/');
+                if (Files.isSymbolicLink(p) || (!relative.isEmpty() && skip.test(relative))) {
                     continue;
                 }
-                Path dest = to.resolve(from.relativize(p).toString());
+                Path dest = to.resolve(relative);
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(dest);
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -49,31 +50,25 @@ public final class FileTrees {
         }
     }
 
-    /** Whether two folders hold the same relative paths with the same bytes (links compared as paths). */
-    public static boolean sameTree(Path a, Path b) throws IOException {
-        Map<String, Path> left = listing(a);
-        Map<String, Path> right = listing(b);
-        if (!left.keySet().equals(right.keySet())) {
-            return false;
-        }
-        for (Map.Entry<String, Path> e : left.entrySet()) {
-            Path l = e.getValue();
-            Path r = right.get(e.getKey());
-            boolean lf = Files.isRegularFile(l, LinkOption.NOFOLLOW_LINKS);
-            if (lf != Files.isRegularFile(r, LinkOption.NOFOLLOW_LINKS) || (lf && Files.mismatch(l, r) != -1)) {
-                return false;
+    /** Deletes the folders of {@code files} (paths relative to {@code root}) that are empty, deepest first. */
+    public static void deleteEmptyFolders(Path root, java.util.Collection<String> files) throws IOException {
+        java.util.TreeSet<Path> folders = new java.util.TreeSet<>(Comparator.reverseOrder());
+        for (String f : files) {
+            for (Path p = root.resolve(f).normalize().getParent();
+                    p != null && p.startsWith(root) && !p.equals(root);
+                    p = p.getParent()) {
+                folders.add(p);
             }
         }
-        return true;
-    }
-
-    private static Map<String, Path> listing(Path root) throws IOException {
-        Map<String, Path> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> !p.equals(root))
-                    .forEach(p -> out.put(root.relativize(p).toString(), p));
+        for (Path folder : folders) {
+            if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> entries = Files.list(folder)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(folder);
+                    }
+                }
+            }
         }
-        return out;
     }
 
     /** Deletes {@code root} and everything in it; nothing when it does not exist. */

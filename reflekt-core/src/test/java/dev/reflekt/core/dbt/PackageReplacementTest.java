@@ -126,6 +126,10 @@ class PackageReplacementTest {
         assertThat(older).doesNotExist();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pkg)))
                 .isEqualTo(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)));
+        // Also a build that changes nothing cleans up.
+        Files.createDirectories(stale);
+        assertThat(offline().changed()).isFalse();
+        assertThat(stale.getParent()).doesNotExist();
     }
 
     @Test
