@@ -21,6 +21,10 @@ public abstract class AbstractReflektMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
 
+    /** This execution (how it was started: from the command line or a lifecycle phase). */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected org.apache.maven.plugin.MojoExecution mojoExecution;
+
     /** The Maven session. */
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
@@ -46,8 +50,59 @@ public abstract class AbstractReflektMojo extends AbstractMojo {
             getLog().info("Skipping Reflekt " + goal() + ": reflekt." + goal() + ".skip is true.");
             return;
         }
+        Path dir = reflektDir();
+        if (isAggregatorWithoutProject(dir)) {
+            getLog().info("Skipping Reflekt " + goal() + ": " + project.getArtifactId()
+                    + " aggregates modules and has no " + ReflektProject.PROJECT_FILE
+                    + "; its modules are checked on their own.");
+            if (ranOnceForTheReactor()) {
+                runModules();
+            }
+            return;
+        }
+        runGuarded(dir);
+    }
+
+    /**
+     * Whether Maven runs this execution once for the whole reactor: a goal called from the command line that
+     * needs no project (so that it works without a pom) is run by Maven in the top project only.
+     */
+    private boolean ranOnceForTheReactor() {
+        return session != null
+                && session.getProjects().size() > 1
+                && mojoExecution != null
+                && mojoExecution.getSource() == org.apache.maven.plugin.MojoExecution.Source.CLI;
+    }
+
+    /** Runs the goal in every reactor module with a Reflekt project of its own, as Maven would per module. */
+    private void runModules() throws MojoExecutionException, MojoFailureException {
+        org.apache.maven.project.MavenProject top = project;
         try {
-            run(reflektDir());
+            for (org.apache.maven.project.MavenProject module : session.getProjects()) {
+                Path moduleDir = module.getBasedir().toPath();
+                if (module == top
+                        || !java.nio.file.Files.isRegularFile(moduleDir.resolve(ReflektProject.PROJECT_FILE))) {
+                    continue;
+                }
+                java.util.Properties props = module.getProperties();
+                if (Boolean.parseBoolean(props.getProperty("reflekt.skip"))
+                        || Boolean.parseBoolean(props.getProperty("reflekt." + goal() + ".skip"))) {
+                    getLog().info("Skipping Reflekt " + goal() + " in " + module.getArtifactId()
+                            + ": its pom skips it.");
+                    continue;
+                }
+                getLog().info("Reflekt " + goal() + " in module " + module.getArtifactId() + ":");
+                project = module;
+                runGuarded(moduleDir);
+            }
+        } finally {
+            project = top;
+        }
+    }
+
+    private void runGuarded(Path dir) throws MojoExecutionException, MojoFailureException {
+        try {
+            run(dir);
         } catch (ReflektException e) {
             for (String problem : e.problems()) {
                 getLog().error(problem);
@@ -57,6 +112,31 @@ public abstract class AbstractReflektMojo extends AbstractMojo {
                             ? e.getMessage()
                             : e.problems().size() + " problems in the Reflekt configuration; see the lines above.",
                     e);
+        }
+    }
+
+    /**
+     * Whether this is a reactor's aggregator (packaging {@code pom} with modules) with no Reflekt project of its
+     * own, as when {@code mvn reflekt:lint} runs at the root of a multi-module build. Not when
+     * {@code reflekt.projectDir} names a folder.
+     */
+    private boolean isAggregatorWithoutProject(Path dir) {
+        return projectDir == null
+                && project != null
+                && project.getFile() != null
+                && "pom".equals(project.getPackaging())
+                && !project.getModules().isEmpty()
+                && !java.nio.file.Files.isRegularFile(dir.resolve(ReflektProject.PROJECT_FILE));
+    }
+
+    /**
+     * Refuses to go on when Maven runs offline ({@code -o}): {@code what} says what the goal would reach.
+     * Push, pull and {@code debug -Dreflekt.debug.connect} use it, with one message.
+     */
+    protected void requireOnline(String what) throws ReflektException {
+        if (session != null && session.isOffline()) {
+            throw new ReflektException(
+                    "Maven is offline (-o), and reflekt:" + goal() + " " + what + "; run it without -o.");
         }
     }
 

@@ -100,6 +100,7 @@ public class BuildMojo extends AbstractReflektMojo {
         ReflektProject reflekt = loadProject(dir);
         BuildRequest request = new BuildRequest(select, source, profile, sdk, dialect, offline, System.getenv(), audit);
         BuildCommand.Outcome outcome;
+        long start = System.nanoTime();
         try (DriverResolver resolver = new DriverResolver(
                 repositorySystem,
                 session.getRepositorySession(),
@@ -123,10 +124,12 @@ public class BuildMojo extends AbstractReflektMojo {
                 throw new MojoExecutionException("Cannot write " + report + ": " + e.getMessage(), e);
             }
         }
-        getLog().info("Reflekt build: " + result.models() + " models for "
+        long models = result.files().stream().filter(f -> f.endsWith(".sql")).count();
+        getLog().info("Reflekt build: " + models + " models for "
                 + outcome.target().database() + "."
                 + outcome.target().schema() + " in " + outcome.target().dialect() + " SQL ("
                 + (outcome.online() ? "from the warehouse, " + result.drift().size() + " drift" : "offline") + "), "
-                + (result.changed() ? "written to " : "unchanged in ") + reflekt.display(result.packageDir()));
+                + (result.changed() ? "written to " : "unchanged in ") + reflekt.display(result.packageDir()) + " in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 }

@@ -47,6 +47,9 @@ public class DebugMojo extends AbstractReflektMojo {
 
     @Override
     protected void run(Path dir) throws ReflektException, MojoFailureException {
+        if (connect) {
+            requireOnline("with reflekt.debug.connect reaches registries and sources");
+        }
         Diagnosis diagnosis = new Doctor(System.getenv()).diagnose(dir, profile, connect);
         for (Diagnosis.Check check : diagnosis.checks()) {
             switch (check.status()) {

@@ -39,6 +39,7 @@ public class PullMojo extends AbstractRegistryMojo {
 
     @Override
     protected void run(Path dir) throws ReflektException {
+        requireOnline("reads schemas from a registry");
         RegistryRequest request = new RegistryRequest(
                 select, profile, registry, false, false, force, secrets(), secretsOrigin(), System.getenv());
         RegistryCommands.PullResult result = RegistryCommands.pull(

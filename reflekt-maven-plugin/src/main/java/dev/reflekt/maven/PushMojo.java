@@ -53,6 +53,7 @@ public class PushMojo extends AbstractRegistryMojo {
 
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException, MojoFailureException {
+        requireOnline("sends schemas to a registry");
         RegistryRequest request = new RegistryRequest(
                 select, profile, registry, dryRun, delete, false, secrets(), secretsOrigin(), System.getenv());
         RegistryCommands.PushResult result = RegistryCommands.push(

@@ -67,10 +67,6 @@ public class ReportMojo extends AbstractReflektMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the report to " + folder + ": " + e.getMessage(), e);
         }
-        if (!toFile) {
-            // The pages themselves, unprefixed, so that they can be piped or pasted as Markdown.
-            catalog.pages().forEach(page -> System.out.println(page.markdown()));
-        }
         getLog().info("Reflekt report: " + catalog.pages().size() + " schema pages"
                 + (toFile ? " written beside the schemas" : "") + "; index at " + folder.resolve("index.md"));
     }
