@@ -160,7 +160,7 @@ public final class DbtBuilder {
                                 "projectName",
                                 project.config().name(),
                                 "minDbtVersion",
-                                dbt.dataTests() ? "1.8.0" : "1.0.0")));
+                                dbt.requiredDbtVersion())));
         generated.put(
                 "README.md",
                 PackageRenderer.template(

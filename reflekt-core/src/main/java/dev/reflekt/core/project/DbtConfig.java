@@ -96,6 +96,26 @@ public record DbtConfig(
      */
     public record ProfilesSync(String schema, int etlOverlap, String materialization) {}
 
+    /**
+     * The oldest dbt that reads the package written for this config: the newest syntax it writes decides
+     * ({@code arguments:} 1.10.5, {@code config:} freshness 1.10, {@code data_tests} 1.8, contracts 1.5).
+     */
+    public String requiredDbtVersion() {
+        if (atLeast(1, 11)) {
+            return "1.10.5"; // generic test arguments under arguments:
+        }
+        if (atLeast(1, 10)) {
+            return "1.10.0"; // loaded_at_field and freshness under a source table's config:
+        }
+        if (dataTests()) {
+            return "1.8.0"; // data_tests:
+        }
+        if (contract() && atLeast(1, 5)) {
+            return "1.5.0"; // model contracts
+        }
+        return "1.0.0";
+    }
+
     /** Whether the package targets dbt 1.8 or later, which calls column tests {@code data_tests}. */
     public boolean dataTests() {
         return atLeast(1, 8);

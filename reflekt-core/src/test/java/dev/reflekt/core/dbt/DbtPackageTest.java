@@ -201,11 +201,32 @@ class DbtPackageTest {
         Files.writeString(config, Files.readString(config).replace("  dbt:\n", "  dbt:\n    dbt_version: '1.7'\n"));
         project = ReflektProject.load(dir);
         Path pkg = build("snowflake").packageDir();
-        assertThat(pkg.resolve("dbt_project.yml")).content().contains("require-dbt-version: [\">=1.0.0\", \"<2.0.0\"]");
+        // contracts (on by default) need dbt 1.5
+        assertThat(pkg.resolve("dbt_project.yml")).content().contains("require-dbt-version: [\">=1.5.0\", \"<2.0.0\"]");
         assertThat(pkg.resolve("models/jaffle_shop/_stg_jaffle_shop__tracks.yml"))
                 .content()
                 .contains("        tests:\n          - unique")
                 .doesNotContain("data_tests");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'1.11', 1.10.5, '          - dbt_utils.accepted_range:\n              arguments:'",
+        "'1.10', 1.10.0, '        config:\n          loaded_at_field: received_at'",
+        "'1.8', 1.8.0, '        data_tests:'"
+    })
+    void requireDbtVersionIsTheOldestThatReadsTheSyntaxWritten(String version, String required, String syntax)
+            throws Exception {
+        Path config = dir.resolve("reflekt_project.yml");
+        Files.writeString(
+                config, Files.readString(config).replace("  dbt:\n", "  dbt:\n    dbt_version: '" + version + "'\n"));
+        project = ReflektProject.load(dir);
+        Path pkg = build("snowflake").packageDir();
+        assertThat(pkg.resolve("dbt_project.yml"))
+                .content()
+                .contains("require-dbt-version: [\">=" + required + "\", \"<2.0.0\"]");
+        String all = String.join("\n", contents(pkg));
+        assertThat(all).contains(syntax.replace("\\n", "\n"));
     }
 
     private static List<String> contents(Path root) throws IOException {
