@@ -51,7 +51,22 @@ public record Model(
      * @param name the test ({@code not_null}, {@code accepted_values}, {@code dbt_utils.accepted_range})
      * @param arguments its arguments in order (values: strings, numbers, booleans, lists of strings)
      */
-    public record DataTest(String name, Map<String, Object> arguments) {
+    public record DataTest(String name, Map<String, Object> arguments, String severity) {
+
+        /** A test with dbt's default severity. */
+        public DataTest(String name, Map<String, Object> arguments) {
+            this(name, arguments, null);
+        }
+
+        /** This test with {@code severity} ({@code warn}, {@code error}). */
+        DataTest withSeverity(String severity) {
+            return new DataTest(name, arguments, severity);
+        }
+
+        /** Whether {@code other} is the same test (name and arguments), whatever its severity. */
+        boolean sameTest(DataTest other) {
+            return name.equals(other.name) && arguments.equals(other.arguments);
+        }
 
         /** Whether the test comes from the dbt_utils package. */
         boolean needsDbtUtils() {

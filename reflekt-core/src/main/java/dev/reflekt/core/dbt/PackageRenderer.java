@@ -268,15 +268,18 @@ final class PackageRenderer {
         }
         ArrayNode list = column.putArray(dbt.dataTests() ? "data_tests" : "tests");
         for (Model.DataTest t : tests) {
-            if (t.arguments().isEmpty()) {
+            if (t.arguments().isEmpty() && t.severity() == null) {
                 list.add(t.name());
                 continue;
             }
-            ObjectNode args = list.addObject().putObject(t.name());
-            if (dbt.atLeast(1, 11)) {
-                args = args.putObject("arguments");
+            ObjectNode test = list.addObject().putObject(t.name());
+            if (!t.arguments().isEmpty()) {
+                ObjectNode args = dbt.atLeast(1, 11) ? test.putObject("arguments") : test;
+                args.setAll((ObjectNode) YAML.valueToTree(t.arguments()));
             }
-            args.setAll((ObjectNode) YAML.valueToTree(t.arguments()));
+            if (t.severity() != null) {
+                test.putObject("config").put("severity", t.severity());
+            }
         }
     }
 

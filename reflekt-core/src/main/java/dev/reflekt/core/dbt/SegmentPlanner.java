@@ -202,7 +202,11 @@ final class SegmentPlanner {
         Set<Model.DataTest> tests = new java.util.LinkedHashSet<>();
         dbt.docsTests().getOrDefault(c.raw(), List.of()).forEach(t -> tests.add(new Model.DataTest(t, Map.of())));
         if (c.property() != null && dbt.constraintTests()) {
-            tests.addAll(ConstraintTests.of(c.property(), !table.equals("users")));
+            for (Model.DataTest t : ConstraintTests.of(c.property(), !table.equals("users"))) {
+                if (tests.stream().noneMatch(t::sameTest)) {
+                    tests.add(t.withSeverity(dbt.constraintTestsSeverity()));
+                }
+            }
         }
         return List.copyOf(tests);
     }

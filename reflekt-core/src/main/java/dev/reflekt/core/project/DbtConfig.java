@@ -22,6 +22,7 @@ import java.util.Map;
  * @param contract whether columns are cast to their schema types under an enforced contract
  * @param parquet whether history and current-state models are Parquet files (DuckDB)
  * @param constraintTests whether data tests come from the schemas' constraints
+ * @param constraintTestsSeverity {@code warn} or {@code error}: the severity of the constraint tests
  * @param entities entity keys by schema {@code $id}
  * @param profilesSync the Profiles Sync models, or null for none
  */
@@ -39,6 +40,7 @@ public record DbtConfig(
         boolean contract,
         boolean parquet,
         boolean constraintTests,
+        String constraintTestsSeverity,
         Map<String, Entity> entities,
         ProfilesSync profilesSync) {
 
@@ -66,6 +68,7 @@ public record DbtConfig(
                 true,
                 false,
                 true,
+                "warn",
                 Map.of(),
                 null);
     }

@@ -202,6 +202,7 @@ public final class ReflektProject {
                 models.path("contract").asBoolean(d.contract()),
                 models.path("parquet").asBoolean(d.parquet()),
                 dbt.path("docs").path("constraint_tests").asBoolean(d.constraintTests()),
+                dbt.path("docs").path("constraint_tests_severity").asText(d.constraintTestsSeverity()),
                 entities,
                 sync.isObject()
                         ? new DbtConfig.ProfilesSync(

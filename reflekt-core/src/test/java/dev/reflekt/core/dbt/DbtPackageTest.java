@@ -229,6 +229,28 @@ class DbtPackageTest {
         assertThat(all).contains(syntax.replace("\\n", "\n"));
     }
 
+    @Test
+    void constraintTestsWarnByDefaultAndFailWhenConfigured() throws Exception {
+        String tracks = "models/jaffle_shop/_stg_jaffle_shop__order_completed.yml";
+        assertThat(build("snowflake").packageDir().resolve(tracks))
+                .content()
+                .contains("          - not_null:\n              config:\n                severity: warn")
+                .doesNotContain("severity: error");
+        Path config = dir.resolve("reflekt_project.yml");
+        String original = Files.readString(config);
+        Files.writeString(
+                config, original.replace("    docs:\n", "    docs:\n      constraint_tests_severity: error\n"));
+        project = ReflektProject.load(dir);
+        assertThat(build("snowflake").packageDir().resolve(tracks))
+                .content()
+                .contains("severity: error")
+                .doesNotContain("severity: warn");
+        Files.writeString(
+                config, original.replace("    docs:\n", "    docs:\n      constraint_tests_severity: loud\n"));
+        assertThatThrownBy(() -> ReflektProject.load(dir))
+                .hasMessageContaining("artifacts.dbt.docs.constraint_tests_severity");
+    }
+
     private static List<String> contents(Path root) throws IOException {
         List<String> out = new ArrayList<>();
         for (String f : files(root)) {
