@@ -120,7 +120,8 @@ public final class BuildCommand {
                 .orElseThrow(() -> new ReflektException("Profile '" + profile.name() + "' has no source '" + ref.id()
                         + "'; its sources are "
                         + profile.sources().stream().map(ProfileEntry::id).toList()
-                        + ". Use one of them in -Dreflekt.source=<source_id>.<database>.<schema>."));
+                        + ". Use one of them in -Dreflekt.source=<source_id>.<database>.<schema>."))
+                .resolved();
     }
 
     /** The dialect of the profile's first source, when a profiles file is there to say. */

@@ -118,6 +118,10 @@ public final class Doctor {
     private void checkEntry(
             ReflektProject project, String kind, ProfileEntry entry, boolean connect, List<Check> checks) {
         String subject = kind + " " + entry.id();
+        if (!entry.unresolved().isEmpty()) {
+            entry.unresolved().forEach(p -> checks.add(new Check(Status.FAIL, subject, p)));
+            return;
+        }
         Optional<EntryTypes.EntryType> type = EntryTypes.of(entry.type());
         if (type.isEmpty() || !type.get().kind().equals(kind)) {
             checks.add(new Check(

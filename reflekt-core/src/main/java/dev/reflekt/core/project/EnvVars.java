@@ -13,8 +13,12 @@ final class EnvVars {
 
     private EnvVars() {}
 
-    /** The result of expanding a value. */
-    record Expanded(String value, String variable, String missing) {}
+    /**
+     * The result of expanding a value.
+     *
+     * @param defaulted whether {@code variable} was unset and its default was used
+     */
+    record Expanded(String value, String variable, String missing, boolean defaulted) {}
 
     /**
      * Expands every {@code env_var} call in {@code value}. {@code missing} names the first variable that
@@ -25,16 +29,18 @@ final class EnvVars {
         Matcher m = ENV_VAR.matcher(value);
         StringBuilder out = new StringBuilder();
         String used = null;
+        boolean defaulted = false;
         while (m.find()) {
             String name = m.group(2);
             Optional<String> resolved = Optional.ofNullable(env.get(name)).or(() -> Optional.ofNullable(m.group(4)));
             if (resolved.isEmpty()) {
-                return new Expanded(null, name, name);
+                return new Expanded(null, name, name, false);
             }
             used = name;
+            defaulted = env.get(name) == null;
             m.appendReplacement(out, Matcher.quoteReplacement(resolved.get()));
         }
         m.appendTail(out);
-        return new Expanded(out.toString(), used, null);
+        return new Expanded(out.toString(), used, null, defaulted);
     }
 }

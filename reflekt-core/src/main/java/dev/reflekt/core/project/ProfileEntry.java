@@ -1,6 +1,7 @@
 package dev.reflekt.core.project;
 
 import dev.reflekt.core.ReflektException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,11 +16,33 @@ public final class ProfileEntry {
     private final String where;
     private final Map<String, String> values;
     private final Map<String, String> origins;
+    private final List<String> unresolved;
 
     ProfileEntry(String where, Map<String, String> values, Map<String, String> origins) {
+        this(where, values, origins, List.of());
+    }
+
+    ProfileEntry(String where, Map<String, String> values, Map<String, String> origins, List<String> unresolved) {
         this.where = where;
         this.values = Map.copyOf(values);
         this.origins = Map.copyOf(origins);
+        this.unresolved = List.copyOf(unresolved);
+    }
+
+    /**
+     * The values that could not be resolved (an unset environment variable without a default), as messages
+     * with file:line:col. They are an error only for a goal that uses this entry.
+     */
+    public List<String> unresolved() {
+        return unresolved;
+    }
+
+    /** This entry, for a goal about to use it; an error naming each unset environment variable otherwise. */
+    public ProfileEntry resolved() throws ReflektException {
+        if (!unresolved.isEmpty()) {
+            throw new ReflektException(unresolved);
+        }
+        return this;
     }
 
     /** The entry's {@code type} ({@code segment}, {@code snowflake}, ...). */

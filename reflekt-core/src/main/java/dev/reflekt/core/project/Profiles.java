@@ -95,6 +95,7 @@ public final class Profiles {
             }
             Map<String, String> values = new HashMap<>();
             Map<String, String> origins = new HashMap<>();
+            List<String> unresolved = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = entry.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> kv = it.next();
                 String at = shown + ":" + tree.position(entryPointer + "/" + LocatedTree.escape(kv.getKey()));
@@ -103,21 +104,28 @@ public final class Profiles {
                         : kv.getValue().toString();
                 EnvVars.Expanded expanded = EnvVars.expand(raw, env);
                 if (expanded.missing() != null) {
-                    problems.add(at + ": '" + kv.getKey() + "' uses environment variable " + expanded.missing()
+                    // Only an error when a goal uses this entry: other profiles' variables need not be set.
+                    unresolved.add(at + ": '" + kv.getKey() + "' uses environment variable " + expanded.missing()
                             + ", which is not set; export it or give a default: {{ env_var('"
                             + expanded.missing() + "', 'default') }}.");
                     continue;
                 }
                 values.put(kv.getKey(), expanded.value());
                 origins.put(
-                        kv.getKey(), expanded.variable() != null ? "environment variable " + expanded.variable() : at);
+                        kv.getKey(),
+                        expanded.variable() == null
+                                ? at
+                                : expanded.defaulted()
+                                        ? "the default of environment variable " + expanded.variable() + " (unset) at "
+                                                + at
+                                        : "environment variable " + expanded.variable());
             }
             if (!values.containsKey("type")) {
                 problems.add(shown + ":" + tree.position(entryPointer) + ": entry has no 'type'; add one"
                         + " (e.g. type: segment, type: snowflake).");
                 continue;
             }
-            out.add(new ProfileEntry(shown + ":" + tree.position(entryPointer), values, origins));
+            out.add(new ProfileEntry(shown + ":" + tree.position(entryPointer), values, origins, unresolved));
         }
         return out;
     }

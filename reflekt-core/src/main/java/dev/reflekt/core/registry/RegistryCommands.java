@@ -254,7 +254,7 @@ public final class RegistryCommands {
             Consumer<String> log,
             HttpTransport.Sleeper sleeper)
             throws ReflektException {
-        ProfileEntry entry = entry(project, request);
+        ProfileEntry entry = entry(project, request).resolved();
         String credentials = credentials(entry, request);
         return new Connected(
                 Registries.client(entry, request.secrets(), project.config(), policy, log, sleeper), credentials);

@@ -71,8 +71,10 @@ class BuildCommandTest {
     void dialectComesFromTheFlagThenTheProfilesFirstSource() throws Exception {
         TestProject p = project("dev:\n  source:\n    - {id: wh, type: redshift, host: h, port: 5439, database: d,"
                 + " user: u, password: \"{{ env_var('UNSET_PASSWORD') }}\"}\n");
-        // The profile cannot be read (unset variable): an offline build still works, in the default dialect.
-        assertThat(run(p, "", "", false).target().dialect().name()).isEqualTo("snowflake");
+        // An unset variable of an entry matters only to a goal that uses the entry: its type still says the dialect.
+        assertThat(run(p, "", "", false).target().dialect().name()).isEqualTo("redshift");
+        assertThatThrownBy(() -> run(p, "wh.analytics.segment", "", true))
+                .hasMessageContaining("'password' uses environment variable UNSET_PASSWORD, which is not set");
         p.write("reflekt_profiles.yml", "dev:\n  source:\n    - {id: wh, type: redshift}\n");
         assertThat(run(p, "", "", false).target().dialect().name()).isEqualTo("redshift");
         assertThat(run(p, "", "bigquery", false).target().dialect().name()).isEqualTo("bigquery");

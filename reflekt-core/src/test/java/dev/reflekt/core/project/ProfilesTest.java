@@ -60,9 +60,14 @@ class ProfilesTest {
     }
 
     @Test
-    void unsetVariableWithoutDefaultNamesTheVariableNotAValue() {
+    void unsetVariableWithoutDefaultNamesTheVariableNotAValueWhenTheEntryIsUsed() throws Exception {
         TestProject p = project(PROFILES);
-        assertThatThrownBy(() -> p.load().profiles(Map.of()))
+        Profiles profiles = p.load().profiles(Map.of()); // reading the file needs no variable
+        ProfileEntry snowflake = profiles.profile("dev").sources().get(0).resolved(); // its variable has a default
+        assertThat(snowflake.origin("account"))
+                .isEqualTo("the default of environment variable SF_ACCOUNT (unset) at reflekt_profiles.yml:9:7");
+        assertThat(profiles.profile("other").sources()).isEmpty(); // another profile's variables do not matter
+        assertThatThrownBy(() -> profiles.profile("dev").registries().get(0).resolved())
                 .isInstanceOf(ReflektException.class)
                 .hasMessage("reflekt_profiles.yml:5:7: 'api_token' uses environment variable SEGMENT_TOKEN, which is"
                         + " not set; export it or give a default: {{ env_var('SEGMENT_TOKEN', 'default') }}.");
