@@ -8,6 +8,7 @@ import dev.reflekt.core.report.Reports;
 import dev.reflekt.core.report.Rule;
 import dev.reflekt.core.report.Severities;
 import dev.reflekt.core.report.Severity;
+import dev.reflekt.core.report.SourceRoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,11 +70,19 @@ public abstract class AbstractCheckMojo extends AbstractReflektMojo {
             }
         }
         if ("true".equalsIgnoreCase(githubActions)) {
-            GithubAnnotations.render(result.findings()).forEach(System.out::println);
+            GithubAnnotations.render(result.findings(), SourceRoot.of(reflektDir()))
+                    .forEach(System.out::println);
         }
         Path reports = reportsDir == null ? defaultReportsDir() : reportsDir.toPath();
         try {
-            Reports.write(reports, name, result, rules, failOnWarning, plugin == null ? "dev" : plugin.getVersion());
+            Reports.write(
+                    reports,
+                    name,
+                    result,
+                    rules,
+                    failOnWarning,
+                    plugin == null ? "dev" : plugin.getVersion(),
+                    SourceRoot.of(reflektDir()));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write reports to " + reports + ": " + e.getMessage(), e);
         }

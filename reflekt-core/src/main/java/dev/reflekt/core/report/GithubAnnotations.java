@@ -9,12 +9,21 @@ public final class GithubAnnotations {
 
     /** One workflow command per finding. */
     public static List<String> render(List<Finding> findings) {
-        return findings.stream().map(GithubAnnotations::line).toList();
+        return render(findings, SourceRoot.NONE);
+    }
+
+    /** One workflow command per finding, its file relative to {@code root} (GitHub wants the repository's). */
+    public static List<String> render(List<Finding> findings, SourceRoot root) {
+        return findings.stream().map(f -> line(f, root)).toList();
     }
 
     static String line(Finding f) {
-        return "::" + f.severity().label() + " file=" + property(f.file()) + ",line=" + f.line() + ",col=" + f.column()
-                + ",title=" + property("reflekt " + f.rule().id()) + "::" + data(f.text());
+        return line(f, SourceRoot.NONE);
+    }
+
+    static String line(Finding f, SourceRoot root) {
+        return "::" + f.severity().label() + " file=" + property(root.path(f.file())) + ",line=" + f.line() + ",col="
+                + f.column() + ",title=" + property("reflekt " + f.rule().id()) + "::" + data(f.text());
     }
 
     private static String data(String s) {

@@ -15,6 +15,11 @@ public final class JUnitReport {
 
     /** The XML document for the check {@code name}; deterministic (no timestamps or host names). */
     public static String render(CheckResult result, String name, boolean failOnWarning) {
+        return render(result, name, failOnWarning, SourceRoot.NONE);
+    }
+
+    /** As {@link #render(CheckResult, String, boolean)}, each test case's {@code file} relative to {@code root}. */
+    public static String render(CheckResult result, String name, boolean failOnWarning, SourceRoot root) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -35,6 +40,7 @@ public final class JUnitReport {
                 xml.writeStartElement("testcase");
                 xml.writeAttribute("classname", "reflekt." + name);
                 xml.writeAttribute("name", file.file());
+                xml.writeAttribute("file", root.path(file.file()));
                 if (failed(file, failOnWarning)) {
                     StringBuilder text = new StringBuilder("\n");
                     for (Finding f : file.findings()) {

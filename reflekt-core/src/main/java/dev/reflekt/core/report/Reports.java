@@ -31,9 +31,22 @@ public final class Reports {
             boolean failOnWarning,
             String toolVersion)
             throws IOException {
+        write(folder, name, result, rules, failOnWarning, toolVersion, SourceRoot.NONE);
+    }
+
+    /** As above, with the paths in both files relative to {@code root} (the git work tree). */
+    public static void write(
+            Path folder,
+            String name,
+            CheckResult result,
+            List<? extends Rule> rules,
+            boolean failOnWarning,
+            String toolVersion,
+            SourceRoot root)
+            throws IOException {
         Files.createDirectories(folder);
-        writeAtomically(folder.resolve(sarifName(name)), SarifReport.render(result, rules, toolVersion));
-        writeAtomically(folder.resolve(junitName(name)), JUnitReport.render(result, name, failOnWarning));
+        writeAtomically(folder.resolve(sarifName(name)), SarifReport.render(result, rules, toolVersion, root));
+        writeAtomically(folder.resolve(junitName(name)), JUnitReport.render(result, name, failOnWarning, root));
     }
 
     /** Writes to a temporary file beside {@code target}, then moves it into place. */

@@ -18,6 +18,14 @@ public final class SarifReport {
      * timestamps), LF line endings.
      */
     public static String render(CheckResult result, List<? extends Rule> rules, String toolVersion) {
+        return render(result, rules, toolVersion, SourceRoot.NONE);
+    }
+
+    /**
+     * As {@link #render(CheckResult, List, String)}, with paths relative to {@code source} (the git work tree),
+     * declared as the {@code SRCROOT} base that GitHub code scanning resolves against the checkout.
+     */
+    public static String render(CheckResult result, List<? extends Rule> rules, String toolVersion, SourceRoot source) {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
@@ -34,6 +42,9 @@ public final class SarifReport {
             r.putObject("defaultConfiguration")
                     .put("level", rule.defaultSeverity().label());
         }
+        if (source.uri() != null) {
+            run.putObject("originalUriBaseIds").putObject("SRCROOT").put("uri", source.uri());
+        }
         ArrayNode results = run.putArray("results");
         for (Finding f : result.findings()) {
             ObjectNode r = results.addObject();
@@ -42,7 +53,9 @@ public final class SarifReport {
             r.put("level", f.severity().label());
             r.putObject("message").put("text", f.text());
             ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
-            location.putObject("artifactLocation").put("uri", f.file()).put("uriBaseId", "%SRCROOT%");
+            location.putObject("artifactLocation")
+                    .put("uri", source.path(f.file()))
+                    .put("uriBaseId", "SRCROOT");
             location.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
         }
         try {

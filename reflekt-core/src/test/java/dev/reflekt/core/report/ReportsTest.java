@@ -35,6 +35,34 @@ class ReportsTest {
     }
 
     @Test
+    void pathsStartAtTheGitWorkTreeWhenTheProjectIsASubfolder(@TempDir Path repo) throws Exception {
+        java.nio.file.Files.createDirectories(repo.resolve(".git"));
+        Path project = java.nio.file.Files.createDirectories(repo.resolve("examples/shop"));
+        SourceRoot root = SourceRoot.of(project);
+        assertThat(root.prefix()).isEqualTo("examples/shop/");
+        assertThat(SourceRoot.of(dir).prefix()).isEmpty(); // no git above a temp folder: the project itself
+
+        CheckResult result = result();
+        JsonNode run = new ObjectMapper()
+                .readTree(SarifReport.render(result, LintRule.all(), "1.2.3", root))
+                .path("runs")
+                .get(0);
+        assertThat(run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri")
+                        .asText())
+                .isEqualTo("examples/shop/schemas/shop/A_Event/1-0.json");
+        assertThat(run.at("/results/0/locations/0/physicalLocation/artifactLocation/uriBaseId")
+                        .asText())
+                .isEqualTo("SRCROOT");
+        assertThat(run.at("/originalUriBaseIds/SRCROOT/uri").asText())
+                .isEqualTo(repo.toUri().toString());
+        assertThat(GithubAnnotations.render(result.findings(), root).get(0))
+                .startsWith("::error file=examples/shop/schemas/shop/A_Event/1-0.json,line=13,");
+        assertThat(JUnitReport.render(result, "lint", false, root))
+                .contains(
+                        "name=\"schemas/shop/A_Event/1-0.json\" file=\"examples/shop/schemas/shop/A_Event/1-0.json\"");
+    }
+
+    @Test
     void sarifHasRulesResultsAndRegions() throws Exception {
         JsonNode sarif = new ObjectMapper().readTree(SarifReport.render(result(), LintRule.all(), "1.2.3"));
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
