@@ -8,3 +8,10 @@ def log = new File(basedir, 'build.log').text
 ].each { assert log.contains(it) : "build.log lacks: " + it }
 assert new File(basedir, 'target/reflekt/breaking.sarif').isFile()
 assert !log.contains('\tat ') : 'no stack trace for a breaking change'
+// The pull request's changes for people: changed and deleted schemas, breaking ones marked.
+def changes = new File(basedir, 'target/reflekt/changes.md').text
+assert changes.startsWith('# Schema changes against `main` (')
+assert changes.contains('0 added, 1 changed, 1 deleted; 2 breaking changes.')
+assert changes.contains('- `shop/Cart_Viewed/1-0.json`\n  - **breaking** type changed or narrowed `cart_id`: `[string] -> [integer]`')
+assert changes.contains('- `shop/Order_Completed/1-0.json` **breaking**: a published version was deleted')
+assert log.contains('Reflekt breaking: change summary in ')

@@ -32,7 +32,7 @@ public abstract class AbstractCheckMojo extends AbstractReflektMojo {
      * no pom; property {@code reflekt.reportsDir}.
      */
     @Parameter(property = "reflekt.reportsDir")
-    private File reportsDir;
+    protected File reportsDir;
 
     /**
      * Prints GitHub Actions annotations ({@code ::error file=...}) so that findings show on the pull

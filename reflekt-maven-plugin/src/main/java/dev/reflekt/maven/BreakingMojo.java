@@ -3,8 +3,12 @@ package dev.reflekt.maven;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.breaking.BreakingChecker;
 import dev.reflekt.core.breaking.BreakingRule;
+import dev.reflekt.core.breaking.ChangeSummary;
 import dev.reflekt.core.breaking.GitBaseline;
 import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.report.Reports;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +98,31 @@ public class BreakingMojo extends AbstractCheckMojo {
                     + " counts as new. If that is unexpected, check that the project is committed and not inside"
                     + " another repository's ignored folder.");
         }
+        writeChangeSummary(ChangeSummary.render(reflekt, baseline, redshift));
         publish("breaking", checker.check(baseline), BreakingRule.all(), failOnWarning);
+    }
+
+    /**
+     * {@code changes.md} beside the other reports, for a pull request comment; appended to the job summary
+     * when GitHub Actions names one ({@code GITHUB_STEP_SUMMARY}).
+     */
+    private void writeChangeSummary(String markdown) throws MojoExecutionException {
+        Path file = (reportsDir == null ? defaultReportsDir() : reportsDir.toPath()).resolve("changes.md");
+        try {
+            Files.createDirectories(file.getParent());
+            Reports.writeAtomically(file, markdown);
+            String summary = System.getenv("GITHUB_STEP_SUMMARY");
+            if (summary != null && !summary.isBlank()) {
+                Files.writeString(
+                        Path.of(summary),
+                        markdown + "\n",
+                        java.nio.charset.StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        getLog().info("Reflekt breaking: change summary in " + file);
     }
 }
