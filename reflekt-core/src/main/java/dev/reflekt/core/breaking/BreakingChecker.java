@@ -39,6 +39,7 @@ public final class BreakingChecker {
     private final Set<String> allowed;
     private final boolean requiredToOptionalBreaks;
     private final LocatedTreeReader reader = new LocatedTreeReader();
+    private AllowList allowList;
 
     /**
      * @param allow schema ids whose known breaks are accepted ({@code jaffle_shop/Order_Completed/1-0},
@@ -61,7 +62,13 @@ public final class BreakingChecker {
 
     /** Checks every schema of the working tree against {@code baseline}. */
     public CheckResult check(GitBaseline baseline) throws ReflektException {
+        return check(baseline, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /** As {@link #check(GitBaseline)}, on {@code today} (for the allow file's expiry dates). */
+    public CheckResult check(GitBaseline baseline, java.time.LocalDate today) throws ReflektException {
         long start = System.nanoTime();
+        allowList = AllowList.load(project, today, baseline);
         Map<String, Current> current = new TreeMap<>();
         Map<String, TreeMap<SchemaVersion, Current>> byEvent = new HashMap<>();
         for (SchemaFile file : project.schemaFiles()) {
@@ -106,6 +113,10 @@ public final class BreakingChecker {
             }
         }
 
+        List<Finding> stale = allowList.stale(severities.severity(BreakingRule.ALLOW_STALE));
+        if (!stale.isEmpty()) {
+            findings.put(AllowList.FILE, new ArrayList<>(stale));
+        }
         List<CheckResult.FileResult> files = new ArrayList<>();
         findings.forEach((file, list) -> files.add(new CheckResult.FileResult(
                 file, list.stream().sorted(Finding.ORDER).toList())));
@@ -221,7 +232,9 @@ public final class BreakingChecker {
     private void report(
             List<Finding> out, String id, String shown, BreakingRule rule, Position at, String message, String hint) {
         Severity severity = severities.severity(rule);
-        if (severity == Severity.OFF || allowed.contains(SchemaSelector.normalize(id))) {
+        if (severity == Severity.OFF
+                || allowed.contains(SchemaSelector.normalize(id))
+                || (rule != BreakingRule.VERSION_SKIPPED && allowList.allows(id))) {
             return;
         }
         out.add(new Finding(rule, severity, shown, at.line(), at.column(), message, hint));

@@ -22,7 +22,12 @@ public enum BreakingRule implements Rule {
                     + " compatible one (1-3 to 1-4).",
             Severity.ERROR),
     VERSION_DELETED("version-deleted", "A version that exists at the base ref is not deleted.", Severity.ERROR),
-    VERSION_SKIPPED("version-skipped", "New versions do not skip numbers (1-0 to 1-2).", Severity.WARNING);
+    VERSION_SKIPPED("version-skipped", "New versions do not skip numbers (1-0 to 1-2).", Severity.WARNING),
+    ALLOW_STALE(
+            "allow-stale",
+            "Every entry of schemas/.reflekt/breaking-allow.yml is current (not expired) and allows a break that"
+                    + " exists.",
+            Severity.WARNING);
 
     private final String id;
     private final String description;
