@@ -81,7 +81,7 @@ final class AllowList {
             if (e.has("ref") && !e.get("ref").isTextual()) {
                 problems.add(at + ": entry '" + id + "' has a ref YAML reads as a "
                         + e.get("ref").getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
-                        + "; quote it: ref: '" + ref + "'.");
+                        + "; quote it (ref: '0123abc') so that YAML keeps it as written.");
             }
             if (expires.isEmpty() == ref.isEmpty()) {
                 problems.add(at + ": entry '" + id + "' needs exactly one of 'expires: YYYY-MM-DD' or 'ref: <the base"
