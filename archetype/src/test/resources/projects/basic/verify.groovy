@@ -10,6 +10,10 @@ def config = new File(project, 'reflekt_project.yml').text
 assert config.contains('name: acme_events ')
 assert config.contains('vendor: com.acme.analytics ')
 assert config.contains('casing: title ')
+// Editors complete and validate keys from the published JSON Schema; newer keys are shown commented out.
+assert config.startsWith('# yaml-language-server: $schema=https://raw.githubusercontent.com/reflekt-dev/reflekt-maven-plugin/main/reflekt-core/src/main/resources/dev/reflekt/core/project/reflekt_project.schema.json\n')
+assert config.contains('      # constraint_tests_severity: warn  # warn | error')
+assert config.contains('    #   acme_events/Order_Completed/1-0.json: {key: order_id}')
 
 def identify = new File(project, 'schemas/acme_events/Identify/1-0.json').text
 assert identify.startsWith('{\n')

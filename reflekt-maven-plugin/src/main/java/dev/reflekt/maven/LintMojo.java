@@ -45,7 +45,7 @@ public class LintMojo extends AbstractCheckMojo {
     /**
      * Severity per rule id: {@code error}, {@code warning} or {@code off}, e.g.
      * a {@code rules} map with one element per rule id, e.g. {@code property-casing} set to {@code warning}. Rules not named
-     * are errors. The rule ids are listed in the README. No default; no property (see {@code rulesList}).
+     * are errors. The rule ids are listed by {@code mvn reflekt:help -Ddetail} and on the site page Lint rules. No default; no property (see {@code rulesList}).
      */
     @Parameter
     private Map<String, String> rules;
