@@ -154,15 +154,7 @@ final class ProfilesSync {
         for (String t : traits) {
             String id = renderer.identifier(t);
             columns.append(",\n        u.").append(id);
-            lastValues
-                    .append("\n        first_value(")
-                    .append(id)
-                    .append(") over (\n            partition by canonical_segment_id\n            order by case when ")
-                    .append(id)
-                    .append(" is null then 1 else 0 end, seq desc\n")
-                    .append("            rows between unbounded preceding and unbounded following\n        ) as ")
-                    .append(id)
-                    .append(',');
+            lastValues.append("\n        ").append(id).append(',');
             select.append("\n    traits.").append(id).append(',');
             nulls.append("\n    null as ").append(id).append(',');
         }
@@ -197,13 +189,13 @@ final class ProfilesSync {
                         "canonical_segment_id", "The canonical profile the external id belongs to."));
         Map<String, String> traitDocs = new LinkedHashMap<>();
         traitDocs.put("canonical_segment_id", "The profile: a canonical one, or a merged-away one.");
-        traits.forEach(t -> traitDocs.put(t, "The trait's last non-null value."));
+        traits.forEach(t -> traitDocs.put(t, "The trait in the profile's newest update; null when cleared."));
         traitDocs.put("merged_to", "For a merged-away profile, the profile it was merged into; else null.");
         model(
                 models,
                 PROFILE_TRAITS,
-                "One row per profile with the last non-null value of each trait; merged-away profiles have"
-                        + " their traits null and merged_to set.",
+                "One row per profile with the traits of its newest update (an explicit null clears a trait);"
+                        + " merged-away profiles have their traits null and merged_to set.",
                 "canonical_segment_id",
                 traitDocs);
         return PackageRenderer.yaml(root);

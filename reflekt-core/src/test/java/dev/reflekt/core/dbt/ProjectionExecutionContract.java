@@ -282,6 +282,11 @@ abstract class ProjectionExecutionContract {
         traits(5, "p1", 5, "null", "'pro'");
         mapping(5, "p3", "email", "x@example.com", 6);
         runProfilesSync();
+        // p2 merged into p1, whose newest update clears email: the clear stands (Segment's null propagation),
+        // although p1 and p2 both had an email before.
+        assertThat(dbt.rows("select email, plan from stg.profile_traits where canonical_segment_id = 'p1'"))
+                .extracting(r -> r.get("email") + "|" + r.get("plan"))
+                .containsExactly("null|pro");
 
         // A quiet run moves the window past hour 5, so the last batch's re-merge must reach p2 through
         // the graph itself, not because p2's own update is still in the window.
@@ -309,7 +314,7 @@ abstract class ProjectionExecutionContract {
                         "p1|null|null|p4",
                         "p2|null|null|p4",
                         "p3|null|null|null",
-                        "p4|b@example.com|pro|null",
+                        "p4|null|null|null", // p1's update at seq 7 cleared both traits
                         "p5|null|null|null");
         if (materialization.equals("incremental")) {
             for (String model : List.of("id_graph", "external_id_mapping", "profile_traits")) {

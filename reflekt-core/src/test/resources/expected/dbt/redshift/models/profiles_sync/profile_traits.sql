@@ -6,9 +6,11 @@
   )
 }}
 
--- One row per profile: a canonical profile with each trait's last non-null value (by seq) over the
--- updates of every segment_id merged into it; a merged-away profile with its traits null and merged_to
--- set to the profile it was merged into.
+-- One row per profile. A canonical profile has the traits of the newest row (by seq) of
+-- profile_traits_updates among every segment_id merged into it: each row carries a profile's current
+-- traits, so an explicit NULL there means the trait was cleared and stays cleared. A merged-away profile
+-- has its traits null and merged_to set to the profile it was merged into. Profiles Segment deleted have
+-- no rows left to read; reflekt_propagate_deletions removes them from this table.
 with
 
 id_graph as (
@@ -56,22 +58,10 @@ traits as (
     select
         canonical_segment_id,
         max(uuid_ts) over (partition by canonical_segment_id) as uuid_ts,
-        first_value(email) over (
-            partition by canonical_segment_id
-            order by case when email is null then 1 else 0 end, seq desc
-            rows between unbounded preceding and unbounded following
-        ) as email,
-        first_value(first_name) over (
-            partition by canonical_segment_id
-            order by case when first_name is null then 1 else 0 end, seq desc
-            rows between unbounded preceding and unbounded following
-        ) as first_name,
-        first_value(loyalty_member) over (
-            partition by canonical_segment_id
-            order by case when loyalty_member is null then 1 else 0 end, seq desc
-            rows between unbounded preceding and unbounded following
-        ) as loyalty_member,
-        row_number() over (partition by canonical_segment_id order by seq desc) as _reflekt_rank
+        email,
+        first_name,
+        loyalty_member,
+        row_number() over (partition by canonical_segment_id order by seq desc, uuid_ts desc) as _reflekt_rank
     from updates
 ),
 
