@@ -126,7 +126,11 @@ public final class DbtBuilder {
                     renderer.modelDocs(model),
                     from);
         }
-        for (CurrentModel current : Entities.plan(planner.models(), schemas, dbt)) {
+        List<CurrentModel> currents = Entities.plan(planner.models(), schemas, dbt);
+        Deletions deletions = new Deletions(renderer, target.dialect());
+        planner.models().forEach(m -> deletions.staging(m, source));
+        currents.forEach(deletions::current);
+        for (CurrentModel current : currents) {
             String from = "schemas/" + current.history().schemaId();
             put(generated, madeBy, clashes, models + current.name() + ".sql", renderer.currentSql(current), from);
             put(
@@ -143,6 +147,7 @@ public final class DbtBuilder {
         }
         if (dbt.profilesSync() != null) {
             ProfilesSync sync = new ProfilesSync(target.dialect(), dbt, renderer);
+            sync.deletions(deletions);
             generated.putAll(sync.files(ProfilesSync.traits(profilesSync, schemas)));
             generated.put(
                     docs.replace(source + "/", ProfilesSync.SOURCE + "/") + dbt.sourcesPrefix() + ProfilesSync.SOURCE
@@ -172,6 +177,7 @@ public final class DbtBuilder {
                                 "database", target.database(),
                                 "schema", target.schema())));
         generated.put(".gitignore", PackageRenderer.resource("gitignore.txt"));
+        generated.put("macros/reflekt_propagate_deletions.sql", deletions.macro());
         String packages = PackageRenderer.packages(planner.models());
         if (packages != null) {
             generated.put("packages.yml", packages);
@@ -188,7 +194,7 @@ public final class DbtBuilder {
             }
             Map<String, String> sql = new java.util.LinkedHashMap<>();
             generated.forEach((file, content) -> {
-                if (file.endsWith(".sql")) {
+                if (file.startsWith("models/") && file.endsWith(".sql")) {
                     sql.put(file.substring(file.lastIndexOf('/') + 1, file.length() - 4), content);
                 }
             });

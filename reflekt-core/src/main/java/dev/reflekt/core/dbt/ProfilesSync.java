@@ -86,6 +86,24 @@ final class ProfilesSync {
     }
 
     /** Generated file (relative to the package) → content. */
+    /** The deletes of incremental Profiles Sync models: rows whose keys Segment deleted from the updates. */
+    void deletions(Deletions deletions) {
+        if (!config.materialization().equals("incremental")) {
+            return;
+        }
+        deletions.profilesSync(
+                ID_GRAPH, "segment_id", List.<String[]>of(new String[] {"id_graph_updates", "segment_id"}));
+        deletions.profilesSync(EXTERNAL_ID_MAPPING, "external_id_hash", List.<String[]>of(new String[] {
+            "external_id_mapping_updates", "external_id_hash"
+        }));
+        deletions.profilesSync(
+                PROFILE_TRAITS,
+                "canonical_segment_id",
+                List.of(
+                        new String[] {"id_graph_updates", "segment_id"},
+                        new String[] {"profile_traits_updates", "segment_id"}));
+    }
+
     Map<String, String> files(List<String> traits) {
         Map<String, String> out = new LinkedHashMap<>();
         String dir = "models/" + SOURCE + "/";

@@ -1,6 +1,7 @@
 package dev.reflekt.core.dbt;
 
 import com.hubspot.jinjava.Jinjava;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,37 @@ final class DbtJinja {
     private static final Jinjava JINJAVA = new Jinjava();
 
     private DbtJinja() {}
+
+    /** What {@code adapter} is in a rendered operation: its commit is the runner's (auto-commit) to do. */
+    public static final class Adapter {
+        public String commit() {
+            return "";
+        }
+    }
+
+    /**
+     * The SQL statements {@code dbt run-operation <macro>} would run for {@code macroFile}: each
+     * {@code {% call statement(...) %}} block, in order.
+     */
+    static List<String> operation(
+            String macroFile, String macro, String database, String targetSchema, Map<String, String> sourceSchemas) {
+        String calls = "{% macro statement(name, auto_begin=False) %}{{ caller() }}" + STATEMENT_END + "{% endmacro %}"
+                + "{% macro log(message, info=False) %}{% endmacro %}";
+        String rendered = render(
+                calls + macroFile + "{{ " + macro + "() }}",
+                database,
+                targetSchema,
+                "",
+                false,
+                sourceSchemas,
+                Map.of("adapter", new Adapter()));
+        return java.util.Arrays.stream(rendered.split(java.util.regex.Pattern.quote(STATEMENT_END)))
+                .map(String::strip)
+                .filter(sql -> !sql.isEmpty())
+                .toList();
+    }
+
+    private static final String STATEMENT_END = "--reflekt-statement-end--";
 
     /** A first run: {@code is_incremental()} false. */
     static String render(String sql, String database, String targetSchema) {
@@ -32,6 +64,17 @@ final class DbtJinja {
             String model,
             boolean incremental,
             Map<String, String> sourceSchemas) {
+        return render(sql, database, targetSchema, model, incremental, sourceSchemas, Map.of());
+    }
+
+    static String render(
+            String sql,
+            String database,
+            String targetSchema,
+            String model,
+            boolean incremental,
+            Map<String, String> sourceSchemas,
+            Map<String, Object> context) {
         StringBuilder sources = new StringBuilder();
         sourceSchemas.forEach((name, schema) -> sources.append("{% if name == '")
                 .append(name)
@@ -44,7 +87,9 @@ final class DbtJinja {
                 + "{% endif %}{% endmacro %}"
                 + "{% macro is_incremental() %}" + (incremental ? "true" : "") + "{% endmacro %}"
                 + "{% macro var(name, default) %}{{ default }}{% endmacro %}";
-        String rendered = JINJAVA.render(macros + sql, Map.of("this", targetSchema + "." + model));
+        Map<String, Object> bindings = new java.util.HashMap<>(context);
+        bindings.put("this", targetSchema + "." + model);
+        String rendered = JINJAVA.render(macros + sql, bindings);
         // Escaped schema text renders to braces that are data; only a file without escapes must be brace-free.
         if (!sql.contains(Jinja.BRACE) && (rendered.contains("{{") || rendered.contains("{%"))) {
             throw new IllegalStateException("unrendered Jinja left in:\n" + rendered);

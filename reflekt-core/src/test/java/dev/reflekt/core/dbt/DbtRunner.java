@@ -114,6 +114,29 @@ final class DbtRunner {
         }
     }
 
+    /**
+     * {@code dbt run-operation reflekt_propagate_deletions}, for the models a test built: the statements on
+     * them, in the macro's order. Every one of {@code models} must have one.
+     */
+    void propagateDeletions(List<String> models) throws Exception {
+        String macro = Files.readString(packageDir.resolve("macros/reflekt_propagate_deletions.sql"));
+        List<String> done = new ArrayList<>();
+        for (String sql : DbtJinja.operation(macro, "reflekt_propagate_deletions", database, schema, sourceSchemas())) {
+            Matcher m = Pattern.compile("delete from " + Pattern.quote(schema) + "\\.(\\w+)")
+                    .matcher(sql);
+            if (!m.find()) {
+                throw new AssertionError("not a delete of a model: " + sql);
+            }
+            if (models.contains(m.group(1))) {
+                exec(sql);
+                done.add(m.group(1));
+            }
+        }
+        if (!done.containsAll(models)) {
+            throw new AssertionError("no deletion step for " + models + " (had " + done + ")");
+        }
+    }
+
     /** Source name → schema, from the package's sources files. */
     private Map<String, String> sourceSchemas() throws Exception {
         Map<String, String> out = new LinkedHashMap<>();

@@ -145,7 +145,7 @@ abstract class ModelExecutionContract {
         exec("create schema if not exists stg");
         List<String> models = new ArrayList<>();
         for (String file : result.files()) {
-            if (file.endsWith(".sql")) {
+            if (file.startsWith("models/") && file.endsWith(".sql")) {
                 String model = file.substring(file.lastIndexOf('/') + 1, file.length() - 4);
                 String sql =
                         DbtJinja.render(Files.readString(result.packageDir().resolve(file)), database(), "stg");

@@ -326,6 +326,101 @@ abstract class ProjectionExecutionContract {
         }
     }
 
+    /**
+     * Segment deletes a profile (hard delete: its identifiers, traits and events are removed from the raw
+     * tables). After {@code reflekt_propagate_deletions} nothing of it is left in any incremental model, and
+     * every model equals its full refresh. The person returns later as a new profile, linked to nothing old.
+     */
+    @Test
+    void aDeletedProfileLeavesNoRowAfterTheDeletionStepAndAReturningUserIsANewProfile() throws Exception {
+        build(
+                "materialized: incremental",
+                "    profiles_sync: {schema: ps, etl_overlap: 2, materialization: incremental}");
+        profilesSyncTables();
+        event("e1", 1, "o1", "u-gone", "a-gone");
+        event("e2", 1, "o2", "u-kept", "a-kept");
+        event("e3", 2, "o3", "u-gone", "a-gone");
+        graph(1, "p-gone", "p-gone", 1);
+        graph(1, "p-kept", "p-kept", 2);
+        graph(2, "p-gone-2", "p-gone", 3); // merged into the profile that will be deleted
+        mapping(1, "p-gone", "user_id", "u-gone", 1);
+        mapping(1, "p-gone-2", "anonymous_id", "a-gone", 2);
+        mapping(1, "p-kept", "user_id", "u-kept", 3);
+        traits(1, "p-gone", 1, "'gone@example.com'", "'pro'");
+        traits(1, "p-kept", 2, "'kept@example.com'", "'free'");
+        runEverything();
+        assertThat(dbt.count("select count(*) from stg.stg_seg__order_placed where user_id = 'u-gone'"))
+                .isEqualTo(2);
+
+        // Segment's weekly deletion batch removes the person everywhere it loads data.
+        for (String table : List.of("id_graph_updates", "external_id_mapping_updates", "profile_traits_updates")) {
+            dbt.exec("delete from ps." + table + " where segment_id in ('p-gone', 'p-gone-2')");
+        }
+        dbt.exec("delete from seg.order_placed where user_id = 'u-gone'");
+        dbt.propagateDeletions(INCREMENTAL_MODELS);
+
+        for (String model : INCREMENTAL_MODELS) {
+            String all = dbt.rows("select * from stg." + model).toString();
+            assertThat(all).as(model).doesNotContain("gone");
+            dbt.run(model, model + "_replay", true);
+            assertThat(dbt.rows("select * from stg." + model + " order by 1"))
+                    .as(model + " after the deletion step equals its full refresh")
+                    .isEqualTo(dbt.rows("select * from stg." + model + "_replay order by 1"));
+        }
+        assertThat(dbt.count("select count(*) from stg.profile_traits where canonical_segment_id = 'p-kept'"))
+                .isEqualTo(1);
+
+        // The person comes back: Segment gives them a new profile; nothing of the old one returns.
+        graph(30, "p-new", "p-new", 20);
+        mapping(30, "p-new", "user_id", "u-gone", 21);
+        traits(30, "p-new", 22, "null", "'free'");
+        event("e4", 30, "o4", "u-gone", "a-new");
+        runEverything();
+        assertThat(dbt.rows("select segment_id, canonical_segment_id from stg.external_id_mapping"
+                        + " where external_id_value = 'u-gone'"))
+                .extracting(r -> r.get("segment_id") + "->" + r.get("canonical_segment_id"))
+                .containsExactly("p-new->p-new");
+        assertThat(dbt.rows("select email, plan from stg.profile_traits where canonical_segment_id = 'p-new'"))
+                .extracting(r -> r.get("email") + "|" + r.get("plan"))
+                .containsExactly("null|free");
+        for (String model : INCREMENTAL_MODELS) {
+            assertThat(dbt.rows("select * from stg." + model).toString())
+                    .as(model)
+                    .doesNotContain("p-gone");
+        }
+    }
+
+    private static final List<String> INCREMENTAL_MODELS = List.of(
+            "stg_seg__order_placed",
+            "stg_seg__order_placed__current",
+            "id_graph",
+            "external_id_mapping",
+            "profile_traits");
+
+    private void runEverything() throws Exception {
+        dbt.run("stg_seg__order_placed", false);
+        dbt.run("stg_seg__order_placed__current", false);
+        runProfilesSync();
+    }
+
+    /** An Order Placed event of a user (by user_id and anonymous_id), received and sent at {@code hour}. */
+    private void event(String id, int hour, String order, String user, String anonymous) throws Exception {
+        insert(id, hour, hour, order, "placed", false);
+        dbt.exec("update seg.order_placed set user_id = '" + user + "', anonymous_id = '" + anonymous + "' where id = '"
+                + id + "'");
+    }
+
+    private void profilesSyncTables() throws Exception {
+        dbt.exec("create schema ps");
+        dbt.exec("create table ps.id_graph_updates (segment_id varchar, canonical_segment_id varchar,"
+                + " triggering_event_type varchar, \"timestamp\" timestamp, seq bigint, uuid_ts timestamp)");
+        dbt.exec("create table ps.external_id_mapping_updates (segment_id varchar, external_id_type varchar,"
+                + " external_id_value varchar, external_id_hash varchar, \"timestamp\" timestamp, seq bigint,"
+                + " uuid_ts timestamp)");
+        dbt.exec("create table ps.profile_traits_updates (segment_id varchar, \"timestamp\" timestamp, seq bigint,"
+                + " uuid_ts timestamp, email varchar, plan varchar, context_ip varchar)");
+    }
+
     private void runProfilesSync() throws Exception {
         for (String model : List.of("id_graph", "external_id_mapping", "profile_traits")) {
             dbt.run(model, false);
