@@ -124,7 +124,9 @@ public class BuildMojo extends AbstractReflektMojo {
                 throw new MojoExecutionException("Cannot write " + report + ": " + e.getMessage(), e);
             }
         }
-        long models = result.files().stream().filter(f -> f.startsWith("models/") && f.endsWith(".sql")).count();
+        long models = result.files().stream()
+                .filter(f -> f.startsWith("models/") && f.endsWith(".sql"))
+                .count();
         getLog().info("Reflekt build: " + models + " models for "
                 + outcome.target().database() + "."
                 + outcome.target().schema() + " in " + outcome.target().dialect() + " SQL ("
