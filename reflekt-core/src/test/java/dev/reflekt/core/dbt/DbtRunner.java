@@ -153,10 +153,12 @@ final class DbtRunner {
         return out;
     }
 
+    /** Whether the relation exists: information_schema, which every warehouse here has (the Redshift
+     * driver's own metadata calls read Redshift-only system views). */
     private boolean exists(String relation) throws Exception {
-        try (ResultSet rs = db.getMetaData().getTables(null, schema, relation, null)) {
-            return rs.next();
-        }
+        return count("select count(*) from information_schema.tables where table_schema = '" + schema
+                        + "' and table_name = '" + relation + "'")
+                > 0;
     }
 
     int count(String sql) throws Exception {
