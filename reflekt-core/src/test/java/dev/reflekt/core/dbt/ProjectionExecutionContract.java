@@ -259,14 +259,7 @@ abstract class ProjectionExecutionContract {
         build(
                 "materialized: view",
                 "    profiles_sync: {schema: ps, etl_overlap: 2, materialization: " + materialization + "}");
-        dbt.exec("create schema ps");
-        dbt.exec("create table ps.id_graph_updates (segment_id varchar, canonical_segment_id varchar,"
-                + " triggering_event_type varchar, \"timestamp\" timestamp, seq bigint, uuid_ts timestamp)");
-        dbt.exec("create table ps.external_id_mapping_updates (segment_id varchar, external_id_type varchar,"
-                + " external_id_value varchar, external_id_hash varchar, \"timestamp\" timestamp, seq bigint,"
-                + " uuid_ts timestamp)");
-        dbt.exec("create table ps.profile_traits_updates (segment_id varchar, \"timestamp\" timestamp, seq bigint,"
-                + " uuid_ts timestamp, email varchar, plan varchar, context_ip varchar)");
+        profilesSyncTables();
 
         graph(1, "p1", "p1", 1);
         graph(1, "p2", "p2", 2);

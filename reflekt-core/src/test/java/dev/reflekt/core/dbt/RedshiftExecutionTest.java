@@ -1,8 +1,6 @@
 package dev.reflekt.core.dbt;
 
-import com.amazon.redshift.Driver;
 import java.sql.Connection;
-import java.util.Properties;
 
 /**
  * The Redshift dialect through the real Redshift JDBC driver, against PostgreSQL behind PgBouncer
@@ -15,12 +13,7 @@ class RedshiftExecutionTest extends ModelExecutionContract {
     @Override
     Connection open() throws Exception {
         database = TestDatabases.createDatabase();
-        // PgBouncer speaks plain TCP on loopback; ssl=false, and no sslmode, lets the driver do that.
-        Properties p = TestDatabases.credentials();
-        p.setProperty("ssl", "false");
-        return new Driver()
-                .connect(
-                        "jdbc:redshift://" + TestDatabases.HOST + ":" + TestDatabases.BOUNCER_PORT + "/" + database, p);
+        return TestDatabases.redshift(database);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.reflekt.core.dbt;
 
-import com.amazon.redshift.Driver;
 import java.sql.Connection;
-import java.util.Properties;
 
 /**
  * Projections, Profiles Sync and the deletion step in the Redshift dialect (whose DELETE takes no target
@@ -15,11 +13,7 @@ class RedshiftProjectionTest extends ProjectionExecutionContract {
     @Override
     Connection open() throws Exception {
         database = TestDatabases.createDatabase();
-        Properties p = TestDatabases.credentials();
-        p.setProperty("ssl", "false");
-        return new Driver()
-                .connect(
-                        "jdbc:redshift://" + TestDatabases.HOST + ":" + TestDatabases.BOUNCER_PORT + "/" + database, p);
+        return TestDatabases.redshift(database);
     }
 
     @Override

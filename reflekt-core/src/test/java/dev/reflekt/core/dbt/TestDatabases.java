@@ -61,4 +61,15 @@ final class TestDatabases {
             s.execute("drop database if exists " + name + " with (force)");
         }
     }
+
+    /**
+     * A connection to {@code database} through the real Redshift JDBC driver and PgBouncer (which drops the
+     * startup parameters PostgreSQL would reject); plain TCP on loopback, so no SSL.
+     */
+    static Connection redshift(String database) throws Exception {
+        Properties p = credentials();
+        p.setProperty("ssl", "false");
+        return new com.amazon.redshift.Driver()
+                .connect("jdbc:redshift://" + HOST + ":" + BOUNCER_PORT + "/" + database, p);
+    }
 }
