@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.breaking.SchemaVersion;
 import dev.reflekt.core.internal.FileTrees;
+import dev.reflekt.core.internal.ScratchFolders;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.project.ReflektProject;
@@ -128,7 +129,9 @@ public final class Catalog {
     public void write(Path folder) throws IOException {
         Path parent = folder.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path scratch = Files.createTempDirectory(parent, "." + folder.getFileName() + "-");
+        String name = folder.getFileName().toString();
+        ScratchFolders.cleanStale(parent, name);
+        Path scratch = ScratchFolders.create(parent, name, "build"); // made like any folder: the umask decides
         try {
             Files.writeString(scratch.resolve("index.md"), index, StandardCharsets.UTF_8);
             for (Page page : pages) {

@@ -13,20 +13,6 @@ public final class FileTrees {
 
     private FileTrees() {}
 
-    /** Copies {@code from} into {@code to}, replacing files that exist. */
-    public static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
     /**
      * Copies {@code from} into {@code to} without following or copying symbolic links (a link in an output
      * folder could point anywhere, so it is left behind rather than read or written through), and without

@@ -27,6 +27,18 @@ class CatalogTest {
     Path out;
 
     @Test
+    void theReportFolderFollowsTheUmaskAndAKilledRunsScratchIsRemoved() throws Exception {
+        ReflektProject project = ReflektProject.load(TestProject.EXAMPLE);
+        Path stale = Files.createDirectories(out.resolve(".report-build-2147483646-x"));
+        Path plain = Files.createDirectories(out.resolve("plain"));
+        Catalog.of(project, project.schemaFiles()).write(out.resolve("report"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(out.resolve("report"))))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)));
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
     void exampleProjectMatchesTheGoldenFiles() throws Exception {
         ReflektProject project = ReflektProject.load(TestProject.EXAMPLE);
         Catalog catalog = Catalog.of(project, project.schemaFiles());
