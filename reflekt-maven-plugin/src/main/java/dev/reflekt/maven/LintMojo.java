@@ -4,7 +4,7 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.lint.LintRule;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.warehouse.Dialect;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.reflekt.core.dbt;
 
-import dev.reflekt.core.warehouse.Dialect;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 
 /**
  * Where the raw event data is and which SQL to write for it.

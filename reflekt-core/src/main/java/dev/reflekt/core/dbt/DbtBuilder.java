@@ -11,7 +11,6 @@ import dev.reflekt.core.naming.Inflection;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
-import dev.reflekt.core.warehouse.Dialect;
 import dev.reflekt.core.warehouse.TableColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +101,7 @@ public final class DbtBuilder {
         SegmentPlanner planner = new SegmentPlanner(dbt, source, warehouse);
         planner.plan(schemas);
 
-        if (dbt.parquet() && !(target.dialect() instanceof Dialect.DuckDb)) {
+        if (dbt.parquet() && !(target.dialect() instanceof dev.reflekt.core.warehouse.dialect.DuckDb)) {
             throw new ReflektException("reflekt_project.yml: artifacts.dbt.models.parquet is for DuckDB (dbt-duckdb's"
                     + " external materialization) but the package is written for "
                     + target.dialect().name()

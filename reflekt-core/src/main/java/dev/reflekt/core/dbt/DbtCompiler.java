@@ -1,7 +1,7 @@
 package dev.reflekt.core.dbt;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.warehouse.Dialect;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -14,10 +14,10 @@ import java.util.Map;
 final class Deletions {
 
     private final PackageRenderer renderer;
-    private final dev.reflekt.core.warehouse.Dialect dialect;
+    private final dev.reflekt.core.warehouse.dialect.Dialect dialect;
     private final List<String> statements = new ArrayList<>();
 
-    Deletions(PackageRenderer renderer, dev.reflekt.core.warehouse.Dialect dialect) {
+    Deletions(PackageRenderer renderer, dev.reflekt.core.warehouse.dialect.Dialect dialect) {
         this.renderer = renderer;
         this.dialect = dialect;
     }

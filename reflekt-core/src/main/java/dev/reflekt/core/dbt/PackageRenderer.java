@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.ColumnType;
-import dev.reflekt.core.warehouse.Dialect;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;

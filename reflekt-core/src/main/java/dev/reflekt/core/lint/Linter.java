@@ -11,7 +11,7 @@ import dev.reflekt.core.project.SchemaFile;
 import dev.reflekt.core.report.CheckResult;
 import dev.reflekt.core.report.Finding;
 import dev.reflekt.core.report.Severities;
-import dev.reflekt.core.warehouse.Dialect;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

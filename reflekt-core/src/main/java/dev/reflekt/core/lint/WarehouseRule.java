@@ -3,7 +3,7 @@ package dev.reflekt.core.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.naming.Inflection;
-import dev.reflekt.core.warehouse.Dialect;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The kind of value a model column holds, as far as a JSON Schema says: what typed staging models cast
- * to and what contracts declare. Each dialect maps it to one of its types ({@link Dialect#typeName}).
+ * to and what contracts declare. Each dialect maps it to one of its types ({@link dev.reflekt.core.warehouse.dialect.Dialect#typeName}).
  */
 public enum ColumnType {
     STRING,

@@ -3,6 +3,7 @@ package dev.reflekt.core.warehouse;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.ProfileEntry;
 import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;

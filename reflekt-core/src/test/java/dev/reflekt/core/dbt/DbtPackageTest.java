@@ -10,7 +10,7 @@ import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.SchemaValidator;
 import dev.reflekt.core.internal.json.SchemaViolation;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.warehouse.Dialect;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

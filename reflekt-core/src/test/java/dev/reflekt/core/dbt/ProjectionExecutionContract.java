@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.warehouse.Dialect;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;

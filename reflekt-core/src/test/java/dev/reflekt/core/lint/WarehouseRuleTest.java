@@ -8,7 +8,7 @@ import dev.reflekt.core.TestProject;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.report.CheckResult;
 import dev.reflekt.core.report.Severities;
-import dev.reflekt.core.warehouse.Dialect;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

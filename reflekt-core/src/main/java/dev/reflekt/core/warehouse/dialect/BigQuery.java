@@ -1,0 +1,86 @@
+package dev.reflekt.core.warehouse.dialect;
+
+import dev.reflekt.core.warehouse.ColumnType;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Google BigQuery: backtick quoting, {@code cast('x' as string)}. */
+public final class BigQuery extends Dialect {
+
+    private static final Map<ColumnType, String> TYPES =
+            types("string", "int64", "float64", "bool", "timestamp", "date", "json");
+
+    public BigQuery() {
+        super("bigquery", 300, "bigquery", TYPES);
+    }
+
+    private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final List<String> RESERVED_PREFIXES =
+            List.of("_table_", "_file_", "_partition", "_row_timestamp", "__root__", "_colidentifier");
+
+    @Override
+    protected String jsonParser() {
+        return "parse_json";
+    }
+
+    @Override
+    public String hoursBefore(String timestamp, String hours) {
+        return "timestamp_sub(" + timestamp + ", interval " + hours + " hour)";
+    }
+
+    @Override
+    public String columnNameProblem(String column) {
+        if (!COLUMN.matcher(column).matches()) {
+            return "BigQuery column names contain only letters, digits and underscores and do not start"
+                    + " with a digit";
+        }
+        String lower = column.toLowerCase(Locale.ROOT);
+        for (String prefix : RESERVED_PREFIXES) {
+            if (lower.startsWith(prefix)) {
+                return "BigQuery reserves column names starting with " + prefix.toUpperCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** Quoted identifiers take the escape sequences of string literals, so they are escaped alike. */
+    @Override
+    protected String quoteAlways(String identifier) {
+        return '`' + escape(identifier, '`') + '`';
+    }
+
+    @Override
+    public String plainString(String value) {
+        return "'" + escape(value, '\'') + "'";
+    }
+
+    /**
+     * BigQuery's escapes: backslash, the quote, and every control character (a raw newline would end a
+     * quoted identifier or literal) as {@code \\xhh}.
+     */
+    private static String escape(String text, char quote) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : noNul(text).toCharArray()) {
+            if (c == '\\' || c == quote) {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String stringLiteral(String value) {
+        return "cast(" + plainString(value) + " as string)";
+    }
+
+    @Override
+    public String nullString() {
+        return "cast(null as string)";
+    }
+}

@@ -1,0 +1,215 @@
+package dev.reflekt.core.warehouse.dialect;
+
+import dev.reflekt.core.warehouse.ColumnType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL of one warehouse, as far as generated dbt models need it: identifier quoting, typed string
+ * literals, the type of each {@link ColumnType} and how to cast to it, time arithmetic, naming limits.
+ * One subclass per warehouse; no {@code if dialect == ...} anywhere else.
+ */
+public abstract class Dialect {
+
+    private final String name;
+    private final int maxIdentifierLength;
+    private final Set<String> reservedWords;
+    private final Map<ColumnType, String> types;
+
+    /**
+     * @param name the name users write ({@code -Dreflekt.dialect})
+     * @param maxIdentifierLength the longest column name accepted, in bytes of UTF-8
+     * @param reservedWords the resource {@code <reservedWords>.reserved} beside this class lists the words
+     *     that are always quoted as identifiers
+     * @param types the mapping table, from {@link #types}
+     */
+    protected Dialect(String name, int maxIdentifierLength, String reservedWords, Map<ColumnType, String> types) {
+        this.name = name;
+        this.maxIdentifierLength = maxIdentifierLength;
+        this.reservedWords = readReservedWords(reservedWords);
+        this.types = types;
+    }
+
+    /** One mapping table: every column type to the dialect's type name. */
+    protected static Map<ColumnType, String> types(
+            String string, String integer, String number, String bool, String timestamp, String date, String json) {
+        Map<ColumnType, String> m = new EnumMap<>(ColumnType.class);
+        m.put(ColumnType.STRING, string);
+        m.put(ColumnType.INTEGER, integer);
+        m.put(ColumnType.NUMBER, number);
+        m.put(ColumnType.BOOLEAN, bool);
+        m.put(ColumnType.TIMESTAMP, timestamp);
+        m.put(ColumnType.DATE, date);
+        m.put(ColumnType.JSON, json);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The dialect's type for a column type, as a contract's {@code data_type} and a cast name it. */
+    public String typeName(ColumnType type) {
+        return types.get(type);
+    }
+
+    /**
+     * {@code expression} converted to {@code type}. JSON text (Segment loads objects and arrays as JSON
+     * strings) is parsed into the semi-structured type rather than stored as a string inside it.
+     */
+    public String cast(String expression, ColumnType type) {
+        if (type == ColumnType.JSON && jsonParser() != null) {
+            return jsonParser() + "(" + expression + ")";
+        }
+        return "cast(" + expression + " as " + typeName(type) + ")";
+    }
+
+    /** The function that parses JSON text into the semi-structured type, or null to cast the text. */
+    protected String jsonParser() {
+        return null;
+    }
+
+    /** The timestamp {@code hours} hours before {@code timestamp}; {@code hours} may be a Jinja expression. */
+    public String hoursBefore(String timestamp, String hours) {
+        return timestamp + " - interval '" + hours + " hours'";
+    }
+
+    /** The longest column name the warehouse accepts, in bytes of UTF-8. */
+    public final int maxIdentifierLength() {
+        return maxIdentifierLength;
+    }
+
+    /** The longest {@code varchar} the warehouse stores, in bytes; {@code Integer.MAX_VALUE} when unbounded. */
+    public int maxVarcharLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Why the warehouse would refuse or change {@code column} as a column name, or null when it keeps it.
+     * The default accepts every name within {@link #maxIdentifierLength}.
+     */
+    public String columnNameProblem(String column) {
+        return null;
+    }
+
+    private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /** The dialect's name as users write it: {@code snowflake}, {@code bigquery}, ... */
+    public final String name() {
+        return name;
+    }
+
+    /** Words that must be quoted when used as column names. Lower case. */
+    protected final Set<String> reservedWords() {
+        return reservedWords;
+    }
+
+    /** The words of {@code <name>.reserved} beside this class: one per line, {@code #} starts a comment. */
+    private static Set<String> readReservedWords(String name) {
+        String file = name + ".reserved";
+        try (InputStream in = Dialect.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + file);
+            }
+            Set<String> words = new HashSet<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String word = line.strip();
+                if (!word.isEmpty() && !word.startsWith("#")) {
+                    words.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Wraps an identifier in the dialect's quotes: {@code "a""b"} (standard SQL, where nothing but the quote
+     * is special inside quotes).
+     */
+    protected String quoteAlways(String identifier) {
+        return '"' + noNul(identifier).replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * {@code text}, refused when it holds a NUL character, which no warehouse stores and some drivers cut
+     * statements at. Schemas with one are refused, with their position, before SQL is written.
+     */
+    protected static String noNul(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a NUL character cannot be written into SQL");
+        }
+        return text;
+    }
+
+    /** An identifier, quoted only when it is reserved or not a plain lower-case name. */
+    public String identifier(String name) {
+        return SIMPLE.matcher(name).matches() && !reservedWords().contains(name) ? name : quoteAlways(name);
+    }
+
+    /** A string literal: {@code 'it''s'} (standard SQL: only the quote is special). */
+    public String plainString(String value) {
+        return "'" + noNul(value).replace("'", "''") + "'";
+    }
+
+    /** A string literal typed as the dialect's string type: {@code 'track'::varchar}. */
+    public String stringLiteral(String value) {
+        return plainString(value) + "::varchar";
+    }
+
+    /**
+     * A delete of the rows of {@code target} whose {@code column} appears in none of {@code sources} (each a
+     * relation and its column): an anti-join ({@code not exists}), which every warehouse plans as one, unlike
+     * {@code not in} over a large subquery (measured: over a minute against 0.7 s on PostgreSQL, 1M rows).
+     *
+     * @param target the relation (may be a Jinja expression such as a {@code ref})
+     * @param targetName the relation's own name, for dialects that cannot alias a delete's target
+     */
+    public String deleteMissing(String target, String targetName, String column, List<String[]> sources) {
+        return "delete from " + target + " as _reflekt_target\n    where "
+                + notExists("_reflekt_target", column, sources);
+    }
+
+    /** {@code not exists (...) and not exists (...)} matching {@code owner.column} against each source. */
+    protected static String notExists(String owner, String column, List<String[]> sources) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String[] s : sources) {
+            parts.add("not exists (select 1 from " + s[0] + " as _reflekt_source where _reflekt_source." + s[1] + " = "
+                    + owner + "." + column + ")");
+        }
+        return String.join("\n    and ", parts);
+    }
+
+    /** A NULL typed as the dialect's string type. */
+    public String nullString() {
+        return "cast(null as varchar)";
+    }
+
+    /** Every dialect, by the names {@code -Dreflekt.dialect} accepts. */
+    public static Optional<Dialect> of(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(all())
+                .filter(d -> d.name().equals(name.strip().toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    /** One instance of each dialect. */
+    public static Dialect[] all() {
+        return new Dialect[] {new Snowflake(), new Redshift(), new BigQuery(), new Postgres(), new DuckDb()};
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

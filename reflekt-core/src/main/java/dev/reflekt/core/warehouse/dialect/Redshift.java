@@ -1,0 +1,48 @@
+package dev.reflekt.core.warehouse.dialect;
+
+import dev.reflekt.core.warehouse.ColumnType;
+import java.util.List;
+import java.util.Map;
+
+/** Amazon Redshift: PostgreSQL syntax with its own reserved words. */
+public final class Redshift extends Dialect {
+
+    /** Redshift's DELETE takes no alias for its target: the subqueries name it by its table name. */
+    @Override
+    public String deleteMissing(String target, String targetName, String column, List<String[]> sources) {
+        return "delete from " + target + "\n    where " + notExists(identifier(targetName), column, sources);
+    }
+
+    /**
+     * Redshift reads backslash escapes in string literals, PostgreSQL (with standard strings) does not: a
+     * backslash is written as {@code chr(92)}, which both read alike, so the SQL means the same on either.
+     */
+    @Override
+    public String plainString(String value) {
+        if (value.indexOf('\\') < 0) {
+            return super.plainString(value);
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (String part : value.split("\\\\", -1)) {
+            parts.add(super.plainString(part));
+        }
+        return "(" + String.join(" || chr(92) || ", parts) + ")";
+    }
+
+    private static final Map<ColumnType, String> TYPES =
+            types("varchar(65535)", "bigint", "double precision", "boolean", "timestamp", "date", "super");
+
+    public Redshift() {
+        super("redshift", 127, "redshift", TYPES);
+    }
+
+    @Override
+    protected String jsonParser() {
+        return "json_parse";
+    }
+
+    @Override
+    public int maxVarcharLength() {
+        return 65535;
+    }
+}

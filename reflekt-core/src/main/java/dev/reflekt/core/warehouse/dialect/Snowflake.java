@@ -1,0 +1,31 @@
+package dev.reflekt.core.warehouse.dialect;
+
+import dev.reflekt.core.warehouse.ColumnType;
+import java.util.Map;
+
+/** Snowflake: unquoted identifiers fold to upper case, so plain names stay unquoted. */
+public final class Snowflake extends Dialect {
+
+    /** Snowflake reads backslash escapes in single-quoted strings, so a backslash is doubled too. */
+    @Override
+    public String plainString(String value) {
+        return "'" + noNul(value).replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    private static final Map<ColumnType, String> TYPES =
+            types("varchar", "number(38,0)", "float", "boolean", "timestamp_ntz", "date", "variant");
+
+    public Snowflake() {
+        super("snowflake", 255, "snowflake", TYPES);
+    }
+
+    @Override
+    protected String jsonParser() {
+        return "parse_json";
+    }
+
+    @Override
+    public String hoursBefore(String timestamp, String hours) {
+        return "dateadd(hour, -" + hours + ", " + timestamp + ")";
+    }
+}
