@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# PostgreSQL and PgBouncer for the test suite, from Debian's packages, on 127.0.0.1 only.
+# PostgreSQL and PgBouncer for the test suite, from Debian's packages, on 127.0.0.1 only; and
+# python3-sqlglot, the independent SQL parser IndependentParserTest runs on the Snowflake and BigQuery models.
 #
 #   scripts/test-databases.sh start   install if missing, then start both (idempotent)
 #   scripts/test-databases.sh stop
@@ -24,14 +25,15 @@ as_owner() {
 }
 
 install() {
-  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v pgbouncer >/dev/null; then
+  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v pgbouncer >/dev/null \
+      && /usr/bin/python3 -c 'import sqlglot' 2>/dev/null; then
     return
   fi
   local sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
-  echo "Installing postgresql and pgbouncer (Debian packages)..."
+  echo "Installing postgresql, pgbouncer and python3-sqlglot (Debian packages)..."
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql pgbouncer >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql pgbouncer python3-sqlglot >/dev/null
 }
 
 start() {

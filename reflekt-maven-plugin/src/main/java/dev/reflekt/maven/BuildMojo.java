@@ -49,8 +49,8 @@ public class BuildMojo extends AbstractReflektMojo {
     private String sdk;
 
     /**
-     * The SQL dialect: {@code snowflake}, {@code redshift}, {@code bigquery}, {@code postgres} or
-     * {@code duckdb}. Default: the source's type, else the profile's first source's, else
+     * The SQL dialect: {@code snowflake}, {@code redshift}, {@code bigquery}, {@code postgres},
+     * {@code duckdb} or {@code databricks}. Default: the source's type, else the profile's first source's, else
      * {@code snowflake}. Property {@code reflekt.dialect}.
      */
     @Parameter(property = "reflekt.dialect")

@@ -59,7 +59,7 @@ public class LintMojo extends AbstractCheckMojo {
     private String rulesList;
 
     /**
-     * The warehouse the schemas load into: snowflake, redshift, bigquery, postgres or duckdb. When set,
+     * The warehouse the schemas load into: snowflake, redshift, bigquery, postgres, duckdb or databricks. When set,
      * the warehouse-aware rules (warehouse-varchar-length, warehouse-column-name, warehouse-name-length,
      * cdp-rename) run too. The same property chooses the SQL of reflekt:build. No default; property
      * {@code reflekt.dialect}.

@@ -12,6 +12,7 @@ import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
 import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,11 +103,18 @@ public final class DbtBuilder {
         SegmentPlanner planner = new SegmentPlanner(dbt, source, warehouse);
         planner.plan(schemas);
 
-        if (dbt.parquet() && !(target.dialect() instanceof dev.reflekt.core.warehouse.dialect.DuckDb)) {
-            throw new ReflektException("reflekt_project.yml: artifacts.dbt.models.parquet is for DuckDB (dbt-duckdb's"
-                    + " external materialization) but the package is written for "
-                    + target.dialect().name()
-                    + "; remove it or build with -Dreflekt.dialect=duckdb.");
+        if (dbt.parquet() && target.dialect().parquetMaterialization().isEmpty()) {
+            throw new ReflektException(
+                    "reflekt_project.yml: artifacts.dbt.models.parquet writes Parquet files, which the"
+                            + " dbt adapter of " + target.dialect().name() + " does not; it works with "
+                            + String.join(
+                                    " and ",
+                                    Arrays.stream(Dialect.all())
+                                            .filter(d ->
+                                                    d.parquetMaterialization().isPresent())
+                                            .map(Dialect::name)
+                                            .toList())
+                            + ". Remove it or build with -Dreflekt.dialect=duckdb.");
         }
         PackageRenderer renderer = new PackageRenderer(target.dialect(), dbt);
         Map<String, String> generated = new TreeMap<>();

@@ -73,7 +73,7 @@ final class PackageRenderer {
     /** How {@code model} is materialized: the configured way, external Parquet files, or a table. */
     String materialization(Model model) {
         if (dbt.parquet()) {
-            return "external";
+            return dialect.parquetMaterialization().orElseThrow();
         }
         if (dbt.materialized().equals("incremental")
                 && (model.uniqueKey().isEmpty() || model.column("received_at").isEmpty())) {
@@ -84,7 +84,7 @@ final class PackageRenderer {
 
     /** Whether the model's docs enforce a contract and its SQL casts every column. */
     boolean contract(Model model) {
-        return dbt.contract() && dbt.atLeast(1, 5) && !materialization(model).equals("external");
+        return dbt.contract() && dbt.atLeast(1, 5) && !dbt.parquet();
     }
 
     /** The staging model's SQL. */
@@ -109,6 +109,7 @@ final class PackageRenderer {
         String materialized = materialization(model);
         List<String> config = new ArrayList<>();
         config.add("materialized = '" + materialized + "'");
+        config.addAll(dialect.adapterConfig(materialized, dbt.parquet()));
         String incremental = "";
         if (materialized.equals("incremental")) {
             config.add("unique_key = '" + model.uniqueKey().orElseThrow().name() + "'");
@@ -148,6 +149,7 @@ final class PackageRenderer {
                 : identifier(current.tombstone().name());
         List<String> config = new ArrayList<>();
         config.add("materialized = '" + materialized + "'");
+        config.addAll(dialect.adapterConfig(materialized, dbt.parquet()));
         String incremental = "";
         String deleted = tombstone == null ? "" : "    and not coalesce(" + tombstone + ", false)\n";
         if (materialized.equals("incremental")) {

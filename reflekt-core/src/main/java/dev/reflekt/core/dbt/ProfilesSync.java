@@ -118,6 +118,7 @@ final class ProfilesSync {
         Map<String, Object> v = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
         lines.add("materialized = '" + config.materialization() + "'");
+        lines.addAll(dialect.adapterConfig(config.materialization(), false));
         if (config.materialization().equals("incremental")) {
             lines.add("unique_key = '" + uniqueKey + "'");
             lines.add("on_schema_change = 'append_new_columns'");

@@ -34,6 +34,7 @@ public final class EntryTypes {
                             List.of("account", "database", "warehouse", "role", "user", "password|private_key_path"))),
             Map.entry("redshift", new EntryType("source", List.of("host", "port", "database", "user", "password"))),
             Map.entry("postgres", new EntryType("source", List.of("host", "port", "database", "user", "password"))),
+            Map.entry("databricks", new EntryType("source", List.of("host", "http_path", "token"))),
             Map.entry("bigquery", new EntryType("source", List.of("project", "dataset"))),
             Map.entry("duckdb", new EntryType("source", List.of("path"))));
 

@@ -7,6 +7,7 @@ import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * How to reach each kind of warehouse over JDBC: the driver (Maven coordinates, pinned and overridable,
@@ -17,7 +18,14 @@ public enum WarehouseType {
     DUCKDB("duckdb", "org.duckdb:duckdb_jdbc:1.5.6.0", "org.duckdb.DuckDBDriver"),
     POSTGRES("postgres", "org.postgresql:postgresql:42.7.14", "org.postgresql.Driver"),
     REDSHIFT("redshift", "com.amazon.redshift:redshift-jdbc42:2.1.0.34", "com.amazon.redshift.Driver"),
-    SNOWFLAKE("snowflake", "net.snowflake:snowflake-jdbc:3.27.1", "net.snowflake.client.jdbc.SnowflakeDriver");
+    SNOWFLAKE("snowflake", "net.snowflake:snowflake-jdbc:3.27.1", "net.snowflake.client.jdbc.SnowflakeDriver"),
+    DATABRICKS("databricks", "com.databricks:databricks-jdbc:3.4.5", "com.databricks.client.jdbc.Driver");
+
+    /** A host name or address: written into a JDBC URL, so nothing that could add a URL parameter. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
+
+    /** A Databricks SQL warehouse's or cluster's HTTP path ({@code /sql/1.0/warehouses/abc123}). */
+    private static final Pattern HTTP_PATH = Pattern.compile("/[A-Za-z0-9/_.-]*");
 
     private final String type;
     private final String driverCoordinates;
@@ -44,6 +52,11 @@ public enum WarehouseType {
         return driverCoordinates;
     }
 
+    /** The profile key holding this type's secret (password or token), to say where it came from. */
+    public String secretKey() {
+        return this == DATABRICKS ? "token" : "password";
+    }
+
     /** The driver's class name. */
     public String driverClass() {
         return driverClass;
@@ -64,6 +77,9 @@ public enum WarehouseType {
             case REDSHIFT ->
                 "jdbc:redshift://" + entry.require("host") + ":"
                         + entry.get("port").orElse("5439") + "/" + database;
+            case DATABRICKS ->
+                "jdbc:databricks://" + checked(entry, "host", HOST) + ":443/default;transportMode=http;ssl=1;httpPath="
+                        + checked(entry, "http_path", HTTP_PATH) + ";AuthMech=3";
             case SNOWFLAKE ->
                 "jdbc:snowflake://" + entry.get("host").orElse(entry.require("account") + ".snowflakecomputing.com")
                         + "/";
@@ -83,6 +99,13 @@ public enum WarehouseType {
                 // Redshift requires TLS by default; a profile may turn it off (a proxy on loopback).
                 entry.get("ssl").ifPresent(v -> p.setProperty("ssl", v));
             }
+            case DATABRICKS -> {
+                // A personal access token (AuthMech=3): the user is the word "token".
+                p.setProperty("UID", "token");
+                p.setProperty("PWD", entry.require("token"));
+                p.setProperty("ConnCatalog", database);
+                p.setProperty("SocketTimeout", "60");
+            }
             case SNOWFLAKE -> {
                 p.setProperty("user", entry.require("user"));
                 Optional<String> password = entry.get("password");
@@ -99,5 +122,17 @@ public enum WarehouseType {
             }
         }
         return p;
+    }
+
+    /** The entry's {@code key}, refused unless it matches {@code pattern} (it goes into a JDBC URL). */
+    private static String checked(ProfileEntry entry, String key, Pattern pattern) throws ReflektException {
+        String value = entry.require(key).strip();
+        if (!pattern.matcher(value).matches()) {
+            throw new ReflektException("Profile entry '" + entry.id() + "': " + key + " '" + value + "' is not a valid "
+                    + key.replace('_', ' ') + " (expected e.g. "
+                    + (key.equals("host") ? "dbc-1234.cloud.databricks.com" : "/sql/1.0/warehouses/abc123")
+                    + "); fix it in " + entry.origin(key) + ".");
+        }
+        return value;
     }
 }

@@ -72,7 +72,7 @@ public final class Warehouses {
             throw new ReflektException(
                     "Cannot read source '" + ref + "' (" + type.type() + " at " + url + "): "
                             + firstLine(e.getMessage()) + ". Check the host, the credentials (from "
-                            + entry.origin("password")
+                            + entry.origin(type.secretKey())
                             + " or the profile) and the network; `mvn reflekt:debug -Dreflekt.debug.connect` checks them.",
                     e);
         }

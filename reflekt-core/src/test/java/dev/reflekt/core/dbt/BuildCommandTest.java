@@ -83,7 +83,7 @@ class BuildCommandTest {
                 .containsExactly("analytics", "segment", "redshift");
         assertThatThrownBy(() -> run(p, "", "oracle", false))
                 .hasMessage(
-                        "Dialect 'oracle' is not known; use one of snowflake, redshift, bigquery, postgres, duckdb.");
+                        "Dialect 'oracle' is not known; use one of snowflake, redshift, bigquery, postgres, duckdb, databricks.");
     }
 
     @Test
@@ -267,7 +267,8 @@ class BuildCommandTest {
                 """));
         assertThatThrownBy(() -> run(p, "", "snowflake", false))
                 .isInstanceOf(ReflektException.class)
-                .hasMessageContaining("artifacts.dbt.models.parquet is for DuckDB")
+                .hasMessageContaining(
+                        "artifacts.dbt.models.parquet writes Parquet files, which the dbt adapter of snowflake does not; it works with duckdb and databricks.")
                 .hasMessageContaining("-Dreflekt.dialect=duckdb");
         assertThat(dir.resolve("artifacts")).doesNotExist();
     }

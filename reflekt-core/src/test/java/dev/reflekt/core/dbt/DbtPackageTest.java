@@ -61,7 +61,7 @@ class DbtPackageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"snowflake", "redshift", "bigquery", "postgres", "duckdb"})
+    @ValueSource(strings = {"snowflake", "redshift", "bigquery", "postgres", "duckdb", "databricks"})
     void packageMatchesTheGoldenFiles(String dialect) throws Exception {
         BuildResult result = build(dialect);
         Path expected = EXPECTED.resolve(dialect);

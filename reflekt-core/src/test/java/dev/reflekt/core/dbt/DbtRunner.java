@@ -28,14 +28,26 @@ final class DbtRunner {
     private static final Pattern MATERIALIZED = Pattern.compile("materialized = '(\\w+)'");
     private static final Pattern UNIQUE_KEY = Pattern.compile("unique_key = '(\\w+)'");
     private static final Pattern POST_HOOK = Pattern.compile("-- post_hook: (.*)");
+    private static final Pattern FILE_FORMAT = Pattern.compile("file_format = '(\\w+)'");
+    private static final Pattern MERGE = Pattern.compile("incremental_strategy = 'merge'");
 
     private final Connection db;
     private final String database;
     private final String schema;
     private final Path packageDir;
     private final Path externalRoot;
+    private final boolean spark;
 
     DbtRunner(Connection db, String database, String schema, Path packageDir, Path externalRoot) {
+        this(db, database, schema, packageDir, externalRoot, false);
+    }
+
+    /**
+     * @param spark the warehouse is Spark (dbt-spark, dbt-databricks): views are replaced in place and
+     *     relations found with {@code show tables}
+     */
+    DbtRunner(Connection db, String database, String schema, Path packageDir, Path externalRoot, boolean spark) {
+        this.spark = spark;
         this.db = db;
         this.database = database;
         this.schema = schema;
@@ -69,30 +81,44 @@ final class DbtRunner {
         Matcher m = MATERIALIZED.matcher(source);
         String materialized = m.find() ? m.group(1) : "view";
         String target = schema + "." + relation;
+        exec("create schema if not exists " + schema);
         boolean incremental = materialized.equals("incremental") && exists(relation) && !fullRefresh;
         String sql = DbtJinja.render(source, database, schema, relation, incremental, sourceSchemas());
-        exec("create schema if not exists " + schema);
         switch (materialized) {
             case "view" -> {
-                // dbt swaps a view in by rename; dropping with what depends on it is the same for a test
-                // that recreates the dependents next.
-                exec("drop view if exists " + target + " cascade");
-                exec("create view " + target + " as " + sql);
+                if (spark) {
+                    exec("create or replace view " + target + " as " + sql); // as dbt-spark does
+                } else {
+                    // dbt swaps a view in by rename; dropping with what depends on it is the same for a test
+                    // that recreates the dependents next.
+                    exec("drop view if exists " + target + " cascade");
+                    exec("create view " + target + " as " + sql);
+                }
             }
             case "table" -> {
                 exec("drop table if exists " + target);
-                exec("create table " + target + " as " + sql);
+                exec("create table " + target + using(source) + " as " + sql);
             }
             case "incremental" -> {
                 if (!incremental) {
                     exec("drop table if exists " + target);
-                    exec("create table " + target + " as " + sql);
+                    exec("create table " + target + using(source) + " as " + sql);
                 } else {
                     Matcher k = UNIQUE_KEY.matcher(source);
                     if (!k.find()) {
                         throw new AssertionError(model + " is incremental without a unique_key");
                     }
                     String key = k.group(1);
+                    if (MERGE.matcher(source).find()) {
+                        // dbt-databricks' merge strategy: the batch, a temporary view, replaces the rows with its
+                        // keys and adds the rest.
+                        exec("create or replace temporary view " + relation + "__dbt_tmp as " + sql);
+                        exec("merge into " + target + " as DBT_INTERNAL_DEST using " + relation
+                                + "__dbt_tmp as DBT_INTERNAL_SOURCE"
+                                + " on DBT_INTERNAL_SOURCE." + key + " = DBT_INTERNAL_DEST." + key
+                                + " when matched then update set * when not matched then insert *");
+                        break;
+                    }
                     exec("create temporary table reflekt_batch as " + sql);
                     exec("delete from " + target + " where " + key + " in (select " + key + " from reflekt_batch)");
                     exec("insert into " + target + " select * from reflekt_batch");
@@ -114,6 +140,12 @@ final class DbtRunner {
         }
     }
 
+    /** {@code using <format>} when the model's config names a {@code file_format} (dbt-spark's syntax). */
+    private static String using(String source) {
+        Matcher m = FILE_FORMAT.matcher(source);
+        return m.find() ? " using " + m.group(1) : "";
+    }
+
     /**
      * {@code dbt run-operation reflekt_propagate_deletions}, for the models a test built: the statements on
      * them, in the macro's order. Every one of {@code models} must have one.
@@ -122,7 +154,7 @@ final class DbtRunner {
         String macro = Files.readString(packageDir.resolve("macros/reflekt_propagate_deletions.sql"));
         List<String> done = new ArrayList<>();
         for (String sql : DbtJinja.operation(macro, "reflekt_propagate_deletions", database, schema, sourceSchemas())) {
-            Matcher m = Pattern.compile("delete from " + Pattern.quote(schema) + "\\.(\\w+)")
+            Matcher m = Pattern.compile("(?:delete from|merge into) " + Pattern.quote(schema) + "\\.(\\w+)")
                     .matcher(sql);
             if (!m.find()) {
                 throw new AssertionError("not a delete of a model: " + sql);
@@ -156,6 +188,10 @@ final class DbtRunner {
     /** Whether the relation exists: information_schema, which every warehouse here has (the Redshift
      * driver's own metadata calls read Redshift-only system views). */
     private boolean exists(String relation) throws Exception {
+        if (spark) {
+            return !rows("show tables in " + schema + " like '" + relation + "'")
+                    .isEmpty();
+        }
         return count("select count(*) from information_schema.tables where table_schema = '" + schema
                         + "' and table_name = '" + relation + "'")
                 > 0;

@@ -55,7 +55,7 @@ class HostileSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"snowflake", "redshift", "bigquery", "postgres", "duckdb"})
+    @ValueSource(strings = {"snowflake", "redshift", "bigquery", "postgres", "duckdb", "databricks"})
     void everyYamlStringRendersToTheSchemaTextAndCallsNothing(String dialect) throws Exception {
         BuildResult result = build(dialect, hostile());
         List<String> rendered = new ArrayList<>();
@@ -78,7 +78,7 @@ class HostileSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"snowflake", "redshift", "bigquery", "postgres", "duckdb"})
+    @ValueSource(strings = {"snowflake", "redshift", "bigquery", "postgres", "duckdb", "databricks"})
     void everyModelKeepsEachNameInOneQuotedIdentifierAndTheMetadataInOneLiteral(String dialect) throws Exception {
         BuildResult result = build(dialect, hostile());
         String file = "models/seg/stg_seg__hostile_event.sql";

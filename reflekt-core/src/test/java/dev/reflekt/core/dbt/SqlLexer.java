@@ -31,11 +31,12 @@ final class SqlLexer {
         this.hashComments = hash;
     }
 
-    /** BigQuery: backticks, backslash escapes in both, {@code #} comments; Snowflake and Redshift: backslash escapes in strings. */
+    /** BigQuery: backticks, backslash escapes in both, {@code #} comments; Snowflake and Redshift: backslash escapes in strings; Databricks: backticks (doubled inside), backslash escapes in strings. */
     static SqlLexer of(String dialect) {
         return switch (dialect) {
             case "bigquery" -> new SqlLexer('`', true, true, true);
             case "snowflake", "redshift" -> new SqlLexer('"', true, false, false);
+            case "databricks" -> new SqlLexer('`', true, false, false);
             default -> new SqlLexer('"', false, false, false);
         };
     }

@@ -188,6 +188,24 @@ public abstract class Dialect {
         return String.join("\n    and ", parts);
     }
 
+    /**
+     * How models are materialized when {@code models.parquet} asks for Parquet files (dbt-duckdb:
+     * {@code external}), or empty when this warehouse's dbt adapter writes no Parquet.
+     */
+    public Optional<String> parquetMaterialization() {
+        return Optional.empty();
+    }
+
+    /**
+     * The adapter's config lines for a model materialized as {@code materialized} (after {@code materialized}
+     * itself): its table format and incremental strategy where the adapter has a choice. Empty by default.
+     *
+     * @param parquet whether {@code models.parquet} asked for Parquet files
+     */
+    public List<String> adapterConfig(String materialized, boolean parquet) {
+        return List.of();
+    }
+
     /** A NULL typed as the dialect's string type. */
     public String nullString() {
         return "cast(null as varchar)";
@@ -205,7 +223,9 @@ public abstract class Dialect {
 
     /** One instance of each dialect. */
     public static Dialect[] all() {
-        return new Dialect[] {new Snowflake(), new Redshift(), new BigQuery(), new Postgres(), new DuckDb()};
+        return new Dialect[] {
+            new Snowflake(), new Redshift(), new BigQuery(), new Postgres(), new DuckDb(), new Databricks()
+        };
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.reflekt.core.warehouse.dialect;
 
 import dev.reflekt.core.warehouse.ColumnType;
 import java.util.Map;
+import java.util.Optional;
 
 /** DuckDB: PostgreSQL-like syntax; embedded, the default warehouse of local builds. */
 public final class DuckDb extends Postgres {
@@ -11,5 +12,11 @@ public final class DuckDb extends Postgres {
     /** DuckDB has no limit on names: 255 keeps the package portable. PostgreSQL's reserved words apply. */
     public DuckDb() {
         super("duckdb", 255, "postgres", TYPES);
+    }
+
+    /** dbt-duckdb's {@code external} materialization writes each model to a Parquet file. */
+    @Override
+    public Optional<String> parquetMaterialization() {
+        return Optional.of("external");
     }
 }

@@ -1,0 +1,245 @@
+package dev.reflekt.core.dbt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.TestProject;
+import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.warehouse.dialect.Dialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every model of the example project's databricks package runs on a real Spark engine: the raw Segment
+ * and Profiles Sync tables are created as Delta tables with the columns the models read, every model is
+ * materialized as dbt-databricks would, and each one's columns and types equal its enforced contract
+ * ({@code data_type} in its properties file), its rows carry the lineage and the parsed JSON, and its data
+ * tests run.
+ */
+class SparkModelTest {
+
+    /** {@code cast(raw as type) as name} or {@code parse_json(raw) as name}, where raw is a column. */
+    private static final Pattern COLUMN =
+            Pattern.compile("(?:cast\\(([a-z_`][\\w`]*) as (\\w+)\\)|parse_json\\(([a-z_`][\\w`]*)\\)) as \\w+");
+
+    private static final String PROFILES = "segment_profiles";
+
+    @TempDir
+    Path dir;
+
+    private DbtRunner dbt;
+    private BuildResult result;
+
+    @BeforeEach
+    void buildAndSeed() throws Exception {
+        SparkSql.dropSchemas("jaffle_shop", PROFILES, "stg");
+        DbtPackageTest.copyTree(TestProject.EXAMPLE, dir);
+        DbtPackageTest.deleteTree(dir.resolve("target"));
+        ReflektProject project = ReflektProject.load(dir);
+        result = new DbtBuilder(project)
+                .build(
+                        project.schemaFiles(),
+                        new BuildTarget(
+                                Dialect.of("databricks").orElseThrow(), "databricks", "spark_catalog", "jaffle_shop"),
+                        "segment",
+                        Optional.empty());
+        dbt = new DbtRunner(SparkSql.connect(), "spark_catalog", "stg", result.packageDir(), dir.resolve("x"), true);
+        dbt.exec("create schema jaffle_shop");
+        Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+        for (String file : staging()) {
+            columns(file, tables);
+        }
+        for (Map.Entry<String, Map<String, String>> t : tables.entrySet()) {
+            seed(t.getKey(), t.getValue());
+        }
+        dbt.exec("create schema " + PROFILES);
+        dbt.exec("create table " + PROFILES + ".id_graph_updates (segment_id string, canonical_segment_id string,"
+                + " `timestamp` timestamp, seq bigint, uuid_ts timestamp) using delta");
+        dbt.exec("insert into " + PROFILES + ".id_graph_updates values ('p1', 'p1', timestamp '2024-05-01 10:00:00',"
+                + " 1, timestamp '2024-05-01 10:00:00'), ('p2', 'p1', timestamp '2024-05-01 11:00:00', 2,"
+                + " timestamp '2024-05-01 11:00:00')");
+        dbt.exec(
+                "create table " + PROFILES + ".external_id_mapping_updates (segment_id string, external_id_type string,"
+                        + " external_id_value string, external_id_hash string, `timestamp` timestamp, seq bigint,"
+                        + " uuid_ts timestamp) using delta");
+        dbt.exec("insert into " + PROFILES + ".external_id_mapping_updates values ('p2', 'email', 'a@example.com',"
+                + " 'h1', timestamp '2024-05-01 10:00:00', 1, timestamp '2024-05-01 10:00:00')");
+        dbt.exec(
+                "create table " + PROFILES + ".profile_traits_updates (segment_id string, `timestamp` timestamp,"
+                        + " seq bigint, uuid_ts timestamp, email string, first_name string, loyalty_member boolean) using delta");
+        dbt.exec("insert into " + PROFILES + ".profile_traits_updates values ('p2', timestamp '2024-05-01 10:00:00', 1,"
+                + " timestamp '2024-05-01 10:00:00', 'a@example.com', 'Ada', true)");
+    }
+
+    @AfterEach
+    void dropSchemas() {
+        SparkSql.dropSchemas("jaffle_shop", PROFILES, "stg");
+    }
+
+    /** The staging models' files, history before current state. */
+    private List<String> staging() {
+        List<String> out = new ArrayList<>();
+        result.files().stream()
+                .filter(f -> f.startsWith("models/jaffle_shop/stg_") && f.endsWith(".sql") && !f.contains("__current"))
+                .forEach(out::add);
+        result.files().stream()
+                .filter(f -> f.startsWith("models/jaffle_shop/stg_") && f.endsWith("__current.sql"))
+                .forEach(out::add);
+        return out;
+    }
+
+    /** The raw table a staging model reads and the columns it casts, added to {@code tables}. */
+    private void columns(String file, Map<String, Map<String, String>> tables) throws Exception {
+        String sql = Files.readString(result.packageDir().resolve(file));
+        Matcher table = Pattern.compile("source\\('jaffle_shop', '(\\w+)'\\)").matcher(sql);
+        if (!table.find()) {
+            return; // a current-state model reads its history
+        }
+        Map<String, String> columns = tables.computeIfAbsent(table.group(1), t -> new LinkedHashMap<>());
+        Matcher m = COLUMN.matcher(sql);
+        while (m.find()) {
+            if (m.group(3) != null) {
+                columns.put(m.group(3), "string"); // Segment loads objects and arrays as JSON text
+            } else {
+                columns.put(m.group(1), m.group(2));
+            }
+        }
+    }
+
+    /** The raw table, a Delta table as Segment's Databricks destination loads, with one row of typed values. */
+    private void seed(String table, Map<String, String> columns) throws Exception {
+        List<String> values = new ArrayList<>();
+        columns.forEach((column, type) -> values.add(value(table, column, type)));
+        List<String> ddl = new ArrayList<>();
+        columns.forEach((column, type) -> ddl.add((column.startsWith("`") ? column : "`" + column + "`") + " " + type));
+        String raw = "jaffle_shop." + table;
+        dbt.exec("create table " + raw + " (" + String.join(", ", ddl) + ") using delta");
+        dbt.exec("insert into " + raw + " values (" + String.join(", ", values) + ")");
+    }
+
+    private static String value(String table, String column, String type) {
+        if (column.equals("id")) {
+            return "'" + table + "-1'";
+        }
+        return switch (type) {
+            case "string" ->
+                column.equals("products") ? "'[{\"sku\": \"jaffle-1\", \"price\": 4.5}]'" : "'" + column + "'";
+            case "bigint" -> "2";
+            case "double" -> "4.5";
+            case "boolean" -> "true";
+            case "timestamp" -> "timestamp '2024-05-01 10:00:00'";
+            default -> throw new AssertionError("no test value for " + type);
+        };
+    }
+
+    @Test
+    void everyModelRunsWithTheColumnsAndTypesOfItsContract() throws Exception {
+        List<String> models = new ArrayList<>();
+        for (String file : staging()) {
+            models.add(name(file));
+        }
+        models.addAll(List.of("id_graph", "external_id_mapping", "profile_traits"));
+        for (String model : models) {
+            dbt.run(model, false);
+        }
+        assertThat(models).hasSize(12);
+
+        int contracts = 0;
+        for (String model : models) {
+            JsonNode docs = docs(model);
+            Map<String, String> declared = new LinkedHashMap<>();
+            docs.path("columns")
+                    .forEach(c -> declared.put(
+                            c.path("name").asText(), c.path("data_type").asText(null)));
+            Map<String, String> actual = new LinkedHashMap<>();
+            for (Map<String, Object> row : dbt.rows("describe stg." + model)) {
+                String column = (String) row.get("col_name");
+                if (column.isEmpty() || column.startsWith("#")) {
+                    break; // partition and detail sections follow the columns
+                }
+                actual.put(column, (String) row.get("data_type"));
+            }
+            if (docs.path("config").path("contract").path("enforced").asBoolean(false)) {
+                assertThat(actual).as(model + " matches its enforced contract").isEqualTo(declared);
+                contracts++;
+            } else {
+                assertThat(actual.keySet())
+                        .as(model + " has its documented columns")
+                        .containsAll(declared.keySet());
+            }
+        }
+
+        assertThat(contracts).as("staging models with enforced contracts").isEqualTo(9);
+        Map<String, Object> order =
+                dbt.rows("select * from stg.stg_jaffle_shop__order_completed").get(0);
+        assertThat(order)
+                .containsEntry("event_id", "order_completed-1")
+                .containsEntry("call_type", "track")
+                .containsEntry("source_table", "order_completed")
+                .containsEntry("schema_id", "jaffle_shop/Order_Completed/1-0.json")
+                .containsEntry("revenue", "4.5");
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree((String) order.get("products")))
+                .isEqualTo(json.readTree("[{\"sku\": \"jaffle-1\", \"price\": 4.5}]"));
+        assertThat(json.readTree((String) order.get("schema_metadata"))
+                        .path("code_owner")
+                        .asText())
+                .isEqualTo("checkout");
+        assertThat(dbt.rows("select order_id from stg.stg_jaffle_shop__order_completed__current"))
+                .extracting(r -> r.get("order_id"))
+                .containsExactly("order_id");
+        assertThat(dbt.rows("select canonical_segment_id, email, first_name, loyalty_member, merged_to"
+                        + " from stg.profile_traits order by 1"))
+                .extracting(r -> r.get("canonical_segment_id") + "|" + r.get("email") + "|" + r.get("first_name") + "|"
+                        + r.get("loyalty_member") + "|" + r.get("merged_to"))
+                .containsExactly("p1|a@example.com|Ada|true|null", "p2|null|null|null|p1");
+
+        // The data tests' SQL runs on Spark; the ids of the seeded rows pass theirs.
+        for (String model : models) {
+            if (!model.startsWith("stg_")) {
+                continue;
+            }
+            Map<String, Integer> tests = dbt.test(model, "_" + model + ".yml");
+            assertThat(tests).as(model).isNotEmpty();
+            tests.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith(":unique") || e.getKey().endsWith(":not_null"))
+                    .forEach(e -> assertThat(e.getValue())
+                            .as(model + " " + e.getKey())
+                            .isZero());
+        }
+    }
+
+    private static String name(String file) {
+        return file.substring(file.lastIndexOf('/') + 1, file.length() - ".sql".length());
+    }
+
+    /** The model's entry in its properties file. */
+    private JsonNode docs(String model) throws Exception {
+        for (String file : result.files()) {
+            if (file.endsWith(".yml") && !file.contains("__src_")) {
+                for (JsonNode m : new LocatedTreeReader()
+                        .readYaml(result.packageDir().resolve(file))
+                        .root()
+                        .path("models")) {
+                    if (m.path("name").asText().equals(model)) {
+                        return m;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no properties for " + model);
+    }
+}
