@@ -222,6 +222,26 @@ class SparkModelTest {
         }
     }
 
+    /** Every keyword Spark reserves in ANSI mode (from the engine itself) is quoted by the dialect. */
+    @Test
+    void theDialectQuotesEveryKeywordSparkReserves() {
+        var spark = SparkSql.session();
+        spark.conf().set("spark.sql.ansi.enforceReservedKeywords", "true");
+        List<String> reserved;
+        try {
+            reserved = spark.sql("select lower(keyword) from sql_keywords() where reserved").collectAsList().stream()
+                    .map(r -> r.getString(0))
+                    .toList();
+        } finally {
+            spark.conf().unset("spark.sql.ansi.enforceReservedKeywords");
+        }
+        assertThat(reserved).hasSizeGreaterThan(50).contains("select", "user", "session_user");
+        Dialect databricks = Dialect.of("databricks").orElseThrow();
+        assertThat(reserved)
+                .allSatisfy(word -> assertThat(databricks.identifier(word)).isEqualTo("`" + word + "`"));
+        assertThat(databricks.identifier("order_id")).isEqualTo("order_id");
+    }
+
     private static String name(String file) {
         return file.substring(file.lastIndexOf('/') + 1, file.length() - ".sql".length());
     }

@@ -63,6 +63,21 @@ class WarehouseRuleTest {
     }
 
     @Test
+    void databricksRefusesColumnsDeltaCannotStore() throws Exception {
+        String props = """
+                {"price(eur)": {"type": "number", "description": "x"},
+                 "plain_name": {"type": "string", "description": "x"}}""";
+        assertThat(lines(lint("databricks", props)))
+                .filteredOn(l -> l.contains("[warehouse-column-name]"))
+                .containsExactly("schemas/shop/Cart_Viewed/1-0.json:13:18: error [warehouse-column-name] column"
+                        + " 'price(eur)' for property 'price(eur)': Delta tables refuse column names containing spaces,"
+                        + " tabs, newlines or any of ,;{}()= unless the table enables column mapping"
+                        + " (delta.columnMapping.mode = 'name'); rename the property so that its column is a plain name"
+                        + " of letters, digits and '_'");
+        assertThat(rules(lint("snowflake", props))).doesNotContain("warehouse-column-name");
+    }
+
+    @Test
     void segmentSnakeCasesCamelCaseAndLongNamesExceedTheDialectsLimit() throws Exception {
         String longName = "a".repeat(64);
         String props = "{\"orderId\": {\"type\": \"string\", \"description\": \"x\"}, \"" + longName
