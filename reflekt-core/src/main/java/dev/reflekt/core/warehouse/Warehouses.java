@@ -79,7 +79,8 @@ public final class Warehouses {
     }
 
     /**
-     * Compiles each model on the warehouse ({@code explain}) without running it, on one connection.
+     * Compiles each model on the warehouse ({@link dev.reflekt.core.warehouse.dialect.Dialect#auditStatement},
+     * {@code explain} on most) without running it, on one connection.
      *
      * @param models model name → compiled SQL
      * @throws ReflektException listing every model the warehouse refused, with its message
@@ -102,7 +103,8 @@ public final class Warehouses {
             for (Map.Entry<String, String> model : models.entrySet()) {
                 debug.accept("Audit: explain " + model.getKey());
                 // Prepared first: drivers report binding errors (unknown columns, types) best there.
-                try (PreparedStatement statement = connection.prepareStatement("explain " + model.getValue())) {
+                try (PreparedStatement statement =
+                        connection.prepareStatement(type.dialect().auditStatement(model.getValue()))) {
                     statement.execute();
                 } catch (SQLException e) {
                     failures.add(model.getKey() + ": " + firstLine(e.getMessage()));

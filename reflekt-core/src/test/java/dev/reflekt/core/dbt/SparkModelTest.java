@@ -1,12 +1,18 @@
 package dev.reflekt.core.dbt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.project.ProfileEntry;
 import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.warehouse.SourceRef;
+import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.Warehouses;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +50,8 @@ class SparkModelTest {
     private BuildResult result;
 
     @BeforeEach
-    void buildAndSeed() throws Exception {
-        SparkSql.dropSchemas("jaffle_shop", PROFILES, "stg");
+    void build() throws Exception {
+        SparkSql.dropSchemas("jaffle_shop", PROFILES, "stg", "seg");
         DbtPackageTest.copyTree(TestProject.EXAMPLE, dir);
         DbtPackageTest.deleteTree(dir.resolve("target"));
         ReflektProject project = ReflektProject.load(dir);
@@ -57,6 +63,10 @@ class SparkModelTest {
                         "segment",
                         Optional.empty());
         dbt = new DbtRunner(SparkSql.connect(), "spark_catalog", "stg", result.packageDir(), dir.resolve("x"), true);
+    }
+
+    /** The raw Segment and Profiles Sync tables the example's models read, one row each. */
+    private void seed() throws Exception {
         dbt.exec("create schema jaffle_shop");
         Map<String, Map<String, String>> tables = new LinkedHashMap<>();
         for (String file : staging()) {
@@ -86,7 +96,7 @@ class SparkModelTest {
 
     @AfterEach
     void dropSchemas() {
-        SparkSql.dropSchemas("jaffle_shop", PROFILES, "stg");
+        SparkSql.dropSchemas("jaffle_shop", PROFILES, "stg", "seg");
     }
 
     /** The staging models' files, history before current state. */
@@ -147,6 +157,7 @@ class SparkModelTest {
 
     @Test
     void everyModelRunsWithTheColumnsAndTypesOfItsContract() throws Exception {
+        seed();
         List<String> models = new ArrayList<>();
         for (String file : staging()) {
             models.add(name(file));
@@ -220,6 +231,125 @@ class SparkModelTest {
                             .as(model + " " + e.getKey())
                             .isZero());
         }
+    }
+
+    /**
+     * {@code -Dreflekt.build.audit} on Databricks: every compiled model is analyzed by the engine, and one it
+     * cannot resolve stops the build with the engine's reason (Spark's {@code EXPLAIN} would have answered
+     * with a plan saying "Error occurred during query planning" and let it pass). Only the JDBC driver is
+     * stood in for: its connection is the local Spark session.
+     */
+    @Test
+    void theAuditAnalyzesEveryModelOnSparkAndStopsAtOneItCannotResolve() throws Throwable {
+        seed();
+        Files.writeString(dir.resolve("reflekt_profiles.yml"), """
+                dev:
+                  source:
+                    - id: lakehouse
+                      type: databricks
+                      host: dbc-1.cloud.databricks.com
+                      http_path: /sql/1.0/warehouses/abc
+                      token: dapi-token
+                """);
+        ReflektProject project = ReflektProject.load(dir);
+        ProfileEntry entry =
+                project.profiles(Map.of()).profile("dev").sources().get(0).resolved();
+        SourceRef ref = new SourceRef("lakehouse", "spark_catalog", "jaffle_shop");
+        List<String> urls = new ArrayList<>();
+        Warehouses.DriverLoader drivers = type -> (java.sql.Driver) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {java.sql.Driver.class}, (p, method, args) -> {
+                    if (method.getName().equals("connect")) {
+                        urls.add((String) args[0]);
+                        return SparkSql.connect();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        List<String> audited = new ArrayList<>();
+        Auditor auditor = models -> {
+            audited.addAll(models.keySet());
+            Warehouses.explain(project, entry, ref, drivers, models, s -> {});
+        };
+        BuildTarget target =
+                new BuildTarget(Dialect.of("databricks").orElseThrow(), "databricks", "spark_catalog", "jaffle_shop");
+        org.assertj.core.api.ThrowableAssert.ThrowingCallable audit = () -> new DbtBuilder(project)
+                .build(
+                        project.schemaFiles(),
+                        target,
+                        "segment",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(auditor));
+        audit.call();
+        assertThat(audited).hasSize(12).contains("stg_jaffle_shop__order_completed__current", "profile_traits");
+        assertThat(urls).allMatch(u -> u.startsWith("jdbc:databricks://dbc-1.cloud.databricks.com:443/"));
+
+        // The warehouse lost a column the schemas still have.
+        dbt.exec("create table jaffle_shop.order_completed_now using delta as"
+                + " select * except (revenue) from jaffle_shop.order_completed");
+        dbt.exec("drop table jaffle_shop.order_completed");
+        dbt.exec("alter table jaffle_shop.order_completed_now rename to jaffle_shop.order_completed");
+        assertThatThrownBy(audit)
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining("Audit: databricks refused model stg_jaffle_shop__order_completed:")
+                .hasMessageContaining("UNRESOLVED_COLUMN")
+                .hasMessageContaining("`revenue`")
+                .hasMessageContaining("The package was not published");
+    }
+
+    /**
+     * Hostile names, in the warehouse (a Delta table with column mapping, which stores any name) and in the
+     * schema, stay data when the model runs on Spark: each is one column holding its own value, nothing
+     * they spell is called, and the metadata literal reads back as the schema's JSON.
+     */
+    @Test
+    void hostileNamesFromTheWarehouseAndTheSchemaStayDataOnSpark() throws Exception {
+        TestProject p = TestProject.create(dir.resolve("hostile"));
+        HostileSchemas.write(p);
+        ReflektProject hostile = p.load();
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String c : List.of(
+                "id", "event_text", "anonymous_id", "user_id", "context_library_name", "context_library_version")) {
+            columns.put(c, "'" + c + "'");
+        }
+        for (String c : List.of("original_timestamp", "sent_at", "received_at", "timestamp")) {
+            columns.put(c, "timestamp '2024-05-01 10:00:00'");
+        }
+        for (int i = 0; i < HostileSchemas.NAMES.size(); i++) {
+            columns.put(HostileSchemas.NAMES.get(i), "'v" + i + "'");
+        }
+        dbt.exec("create schema seg");
+        List<String> ddl = new ArrayList<>();
+        columns.keySet()
+                .forEach(c -> ddl.add("`" + c.replace("`", "``") + "` "
+                        + (columns.get(c).startsWith("timestamp") ? "timestamp" : "string")));
+        dbt.exec("create table seg.hostile_event (" + String.join(", ", ddl)
+                + ") using delta tblproperties ('delta.columnMapping.mode' = 'name')");
+        dbt.exec("insert into seg.hostile_event values (" + String.join(", ", columns.values()) + ")");
+        // The warehouse's metadata, as Spark's catalog reports it.
+        TableColumns metadata = new TableColumns();
+        for (var field : SparkSql.session().table("seg.hostile_event").schema().fields()) {
+            metadata.add("hostile_event", field.name());
+        }
+        BuildResult built = new DbtBuilder(hostile)
+                .build(
+                        hostile.schemaFiles(),
+                        new BuildTarget(Dialect.of("databricks").orElseThrow(), "databricks", "spark_catalog", "seg"),
+                        "segment",
+                        Optional.of(metadata));
+        assertThat(built.drift()).extracting(Drift::column).doesNotContainAnyElementsOf(HostileSchemas.NAMES);
+        String sql = Files.readString(built.packageDir().resolve("models/seg/stg_seg__hostile_event.sql"));
+        dbt.exec("create schema if not exists stg");
+        dbt.exec("create view stg.hostile as " + DbtJinja.render(sql, "spark_catalog", "stg"));
+        List<Map<String, Object>> rows = dbt.rows("select * from stg.hostile");
+        assertThat(rows).hasSize(1);
+        Map<String, Object> row = rows.get(0);
+        for (int i = 0; i < HostileSchemas.NAMES.size(); i++) {
+            assertThat(row).containsEntry(HostileSchemas.NAMES.get(i), "v" + i);
+        }
+        assertThat(row.keySet()).doesNotContain("leak", "z", "c", "session_user");
+        assertThat(new ObjectMapper().readValue((String) row.get("schema_metadata"), Map.class))
+                .isEqualTo(HostileSchemas.metadata());
+        SparkSql.dropSchemas("seg");
     }
 
     /** Every keyword Spark reserves in ANSI mode (from the engine itself) is quoted by the dialect. */

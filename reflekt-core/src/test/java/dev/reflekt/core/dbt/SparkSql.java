@@ -81,8 +81,22 @@ final class SparkSql {
         SparkSession spark = session();
         return proxy(Connection.class, (p, method, args) -> switch (method.getName()) {
             case "createStatement" -> statement(spark);
+            case "prepareStatement" -> prepared(spark, (String) args[0]);
             case "close" -> null;
             case "isClosed" -> false;
+            default -> unsupported(method.getName());
+        });
+    }
+
+    /** A statement without parameters, prepared as the audit prepares its {@code describe query}. */
+    private static java.sql.PreparedStatement prepared(SparkSession spark, String sql) {
+        return proxy(java.sql.PreparedStatement.class, (p, method, args) -> switch (method.getName()) {
+            case "execute" -> {
+                collect(run(spark, sql), sql);
+                yield true;
+            }
+            case "executeQuery" -> resultSet(run(spark, sql), sql);
+            case "close" -> null;
             default -> unsupported(method.getName());
         });
     }

@@ -82,6 +82,15 @@ public final class Databricks extends Dialect {
                 + "\n    when not matched by source then delete";
     }
 
+    /**
+     * Spark's {@code EXPLAIN} answers an unresolvable query with a plan reading "Error occurred during query
+     * planning" instead of failing; {@code DESCRIBE QUERY} analyzes the query and fails with the reason.
+     */
+    @Override
+    public String auditStatement(String sql) {
+        return "describe query " + sql;
+    }
+
     @Override
     public Optional<String> parquetMaterialization() {
         return Optional.of("table");

@@ -206,6 +206,15 @@ public abstract class Dialect {
         return List.of();
     }
 
+    /**
+     * The statement the audit ({@code -Dreflekt.build.audit}) sends for a compiled model: one that makes the
+     * warehouse resolve every relation, column and type of {@code sql} and fail when it cannot, without
+     * running it. {@code explain} by default.
+     */
+    public String auditStatement(String sql) {
+        return "explain " + sql;
+    }
+
     /** A NULL typed as the dialect's string type. */
     public String nullString() {
         return "cast(null as varchar)";
