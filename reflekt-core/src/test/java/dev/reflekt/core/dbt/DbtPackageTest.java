@@ -109,7 +109,22 @@ class DbtPackageTest {
                 DBT_JSONSCHEMA.resolve("dbt_project-latest.json").toUri().toString(),
                 reader.readJson(DBT_JSONSCHEMA.resolve("dbt_project-latest.json"))
                         .root());
-        BuildResult result = build("snowflake");
+        for (Dialect dialect : Dialect.all()) {
+            validate(build(dialect.name()), dialect.name(), reader, propertyFiles, projectFile);
+        }
+        // The validator does reject what dbt rejects.
+        assertThat(propertyFiles.validate(reader.readYaml("version: 2\nmodels: [{description: no name}]\n")
+                        .root()))
+                .isNotEmpty();
+    }
+
+    private static void validate(
+            BuildResult result,
+            String dialect,
+            LocatedTreeReader reader,
+            SchemaValidator propertyFiles,
+            SchemaValidator projectFile)
+            throws Exception {
         int checked = 0;
         for (String file : result.files()) {
             if (file.equals("packages.yml")) {
@@ -128,7 +143,7 @@ class DbtPackageTest {
             JsonNode yaml = reader.readYaml(result.packageDir().resolve(file)).root();
             List<SchemaViolation> violations =
                     (file.equals("dbt_project.yml") ? projectFile : propertyFiles).validate(yaml);
-            assertThat(violations).as(file).isEmpty();
+            assertThat(violations).as(dialect + "/" + file).isEmpty();
             checked++;
         }
         assertThat(checked)
@@ -136,10 +151,6 @@ class DbtPackageTest {
                         .filter(f -> f.endsWith(".yml") && !f.equals("packages.yml"))
                         .count())
                 .isGreaterThanOrEqualTo(10);
-        // The validator does reject what dbt rejects.
-        assertThat(propertyFiles.validate(reader.readYaml("version: 2\nmodels: [{description: no name}]\n")
-                        .root()))
-                .isNotEmpty();
     }
 
     @Test
