@@ -12,6 +12,7 @@ import dev.reflekt.core.registry.Registries;
 import dev.reflekt.core.registry.RegistryClient;
 import dev.reflekt.core.registry.RetryPolicy;
 import dev.reflekt.core.report.Severities;
+import dev.reflekt.core.warehouse.WarehouseType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -214,7 +215,9 @@ public final class Doctor {
             try {
                 int port = entry.get("port")
                         .map(Integer::parseInt)
-                        .orElse(entry.type().equals("redshift") ? 5439 : 5432);
+                        .orElse(WarehouseType.of(entry.type())
+                                .map(WarehouseType::defaultPort)
+                                .orElse(443));
                 return Optional.of(new InetSocketAddress(host.get(), port));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();

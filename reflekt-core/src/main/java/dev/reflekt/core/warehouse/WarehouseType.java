@@ -52,6 +52,16 @@ public enum WarehouseType {
         return driverCoordinates;
     }
 
+    /** The port the warehouse listens on unless the profile names one (0: a file, no port). */
+    public int defaultPort() {
+        return switch (this) {
+            case DUCKDB -> 0;
+            case POSTGRES -> 5432;
+            case REDSHIFT -> 5439;
+            case SNOWFLAKE, DATABRICKS -> 443;
+        };
+    }
+
     /** The profile key holding this type's secret (password or token), to say where it came from. */
     public String secretKey() {
         return this == DATABRICKS ? "token" : "password";
@@ -73,13 +83,14 @@ public enum WarehouseType {
             case DUCKDB -> "jdbc:duckdb:" + project.resolvePath(entry.require("path"));
             case POSTGRES ->
                 "jdbc:postgresql://" + entry.require("host") + ":"
-                        + entry.get("port").orElse("5432") + "/" + database;
+                        + entry.get("port").orElse(String.valueOf(defaultPort())) + "/" + database;
             case REDSHIFT ->
                 "jdbc:redshift://" + entry.require("host") + ":"
-                        + entry.get("port").orElse("5439") + "/" + database;
+                        + entry.get("port").orElse(String.valueOf(defaultPort())) + "/" + database;
             case DATABRICKS ->
-                "jdbc:databricks://" + checked(entry, "host", HOST) + ":443/default;transportMode=http;ssl=1;httpPath="
-                        + checked(entry, "http_path", HTTP_PATH) + ";AuthMech=3";
+                "jdbc:databricks://" + checked(entry, "host", HOST) + ":" + defaultPort()
+                        + "/default;transportMode=http;ssl=1;httpPath=" + checked(entry, "http_path", HTTP_PATH)
+                        + ";AuthMech=3";
             case SNOWFLAKE ->
                 "jdbc:snowflake://" + entry.get("host").orElse(entry.require("account") + ".snowflakecomputing.com")
                         + "/";

@@ -84,6 +84,7 @@ class DoctorTest {
                         - {id: rs, type: redshift, host: 127.0.0.1, port: %d, database: d, user: u, password: p}
                         - {id: pg, type: postgres, host: 127.0.0.1, port: %d, database: d, user: u, password: p}
                         - {id: local, type: duckdb, path: ./missing.duckdb}
+                        - {id: lake, type: databricks, host: 127.0.0.1, http_path: /sql/1.0/warehouses/a, token: t}
                     """.formatted(live.getLocalPort(), deadPort));
             Diagnosis d = new Doctor(Map.of()).diagnose(dir, "", true);
             assertThat(lines(d))
@@ -92,6 +93,9 @@ class DoctorTest {
                             "[FAIL] source local: DuckDB file missing.duckdb does not exist; create it or correct 'path'");
             assertThat(lines(d)).anySatisfy(l -> assertThat(l)
                     .startsWith("[FAIL] source pg: cannot reach 127.0.0.1:" + deadPort + " (ConnectException"));
+            // Databricks is tried on 443 (its SQL warehouses' port), not on PostgreSQL's 5432.
+            assertThat(lines(d)).anySatisfy(l -> assertThat(l)
+                    .containsPattern("^\\[(OK  |FAIL)\\] source lake: (reached|cannot reach) 127\\.0\\.0\\.1:443\\b"));
             assertThat(d.failed()).isTrue();
         }
     }
