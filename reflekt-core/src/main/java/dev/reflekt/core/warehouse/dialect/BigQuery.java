@@ -74,13 +74,9 @@ public final class BigQuery extends Dialect {
         return out.toString();
     }
 
+    /** BigQuery has no {@code ::} cast: typed literals are {@code cast(... as string)}. */
     @Override
-    public String stringLiteral(String value) {
-        return "cast(" + plainString(value) + " as string)";
-    }
-
-    @Override
-    public String nullString() {
-        return "cast(null as string)";
+    protected boolean castsTypedLiterals() {
+        return true;
     }
 }

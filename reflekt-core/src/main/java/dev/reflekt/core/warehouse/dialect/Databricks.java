@@ -35,14 +35,10 @@ public final class Databricks extends Dialect {
         return "'" + noNul(value).replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
+    /** Typed literals as {@code cast(... as string)}: Spark reads {@code ::} only from 4.0 on (dbt-spark also runs on 3.x). */
     @Override
-    public String stringLiteral(String value) {
-        return "cast(" + plainString(value) + " as string)";
-    }
-
-    @Override
-    public String nullString() {
-        return "cast(null as string)";
+    protected boolean castsTypedLiterals() {
+        return true;
     }
 
     @Override

@@ -160,9 +160,19 @@ public abstract class Dialect {
         return "'" + noNul(value).replace("'", "''") + "'";
     }
 
-    /** A string literal typed as the dialect's string type: {@code 'track'::varchar}. */
+    /**
+     * A string literal typed as the dialect's string type: {@code 'track'::varchar}, or
+     * {@code cast('track' as string)} where {@link #castsTypedLiterals}.
+     */
     public String stringLiteral(String value) {
-        return plainString(value) + "::varchar";
+        return castsTypedLiterals()
+                ? "cast(" + plainString(value) + " as " + typeName(ColumnType.STRING) + ")"
+                : plainString(value) + "::varchar";
+    }
+
+    /** Whether typed literals and NULLs are written with {@code cast(... as <string type>)} rather than {@code ::varchar}. */
+    protected boolean castsTypedLiterals() {
+        return false;
     }
 
     /**
@@ -217,7 +227,7 @@ public abstract class Dialect {
 
     /** A NULL typed as the dialect's string type. */
     public String nullString() {
-        return "cast(null as varchar)";
+        return "cast(null as " + (castsTypedLiterals() ? typeName(ColumnType.STRING) : "varchar") + ")";
     }
 
     /** Every dialect, by the names {@code -Dreflekt.dialect} accepts. */
