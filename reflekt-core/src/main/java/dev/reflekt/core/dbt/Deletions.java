@@ -1,5 +1,6 @@
 package dev.reflekt.core.dbt;
 
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,10 @@ import java.util.Map;
 final class Deletions {
 
     private final PackageRenderer renderer;
-    private final dev.reflekt.core.warehouse.dialect.Dialect dialect;
+    private final Dialect dialect;
     private final List<String> statements = new ArrayList<>();
 
-    Deletions(PackageRenderer renderer, dev.reflekt.core.warehouse.dialect.Dialect dialect) {
+    Deletions(PackageRenderer renderer, Dialect dialect) {
         this.renderer = renderer;
         this.dialect = dialect;
     }

@@ -88,8 +88,10 @@ public enum WarehouseType {
                 "jdbc:redshift://" + entry.require("host") + ":"
                         + entry.get("port").orElse(String.valueOf(defaultPort())) + "/" + database;
             case DATABRICKS ->
-                "jdbc:databricks://" + checked(entry, "host", HOST) + ":" + defaultPort()
-                        + "/default;transportMode=http;ssl=1;httpPath=" + checked(entry, "http_path", HTTP_PATH)
+                "jdbc:databricks://" + checked(entry, "host", HOST, "dbc-1234.cloud.databricks.com") + ":"
+                        + defaultPort()
+                        + "/default;transportMode=http;ssl=1;httpPath="
+                        + checked(entry, "http_path", HTTP_PATH, "/sql/1.0/warehouses/abc123")
                         + ";AuthMech=3";
             case SNOWFLAKE ->
                 "jdbc:snowflake://" + entry.get("host").orElse(entry.require("account") + ".snowflakecomputing.com")
@@ -136,13 +138,12 @@ public enum WarehouseType {
     }
 
     /** The entry's {@code key}, refused unless it matches {@code pattern} (it goes into a JDBC URL). */
-    private static String checked(ProfileEntry entry, String key, Pattern pattern) throws ReflektException {
+    private static String checked(ProfileEntry entry, String key, Pattern pattern, String example)
+            throws ReflektException {
         String value = entry.require(key).strip();
         if (!pattern.matcher(value).matches()) {
             throw new ReflektException("Profile entry '" + entry.id() + "': " + key + " '" + value + "' is not a valid "
-                    + key.replace('_', ' ') + " (expected e.g. "
-                    + (key.equals("host") ? "dbc-1234.cloud.databricks.com" : "/sql/1.0/warehouses/abc123")
-                    + "); fix it in " + entry.origin(key) + ".");
+                    + key.replace('_', ' ') + " (expected e.g. " + example + "); fix it in " + entry.origin(key) + ".");
         }
         return value;
     }

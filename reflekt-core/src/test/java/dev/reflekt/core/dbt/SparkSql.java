@@ -104,22 +104,7 @@ final class SparkSql {
     private static Statement statement(SparkSession spark) {
         return proxy(Statement.class, (p, method, args) -> switch (method.getName()) {
             case "execute" -> {
-                long start = System.nanoTime();
                 collect(run(spark, (String) args[0]), (String) args[0]);
-                if (Boolean.getBoolean("reflekt.spark.trace")) {
-                    System.err.printf(
-                            "SPARK %5d ms %s%n",
-                            (System.nanoTime() - start) / 1_000_000,
-                            ((String) args[0])
-                                    .replaceAll("\\s+", " ")
-                                    .substring(
-                                            0,
-                                            Math.min(
-                                                    90,
-                                                    ((String) args[0])
-                                                            .replaceAll("\\s+", " ")
-                                                            .length())));
-                }
                 yield false;
             }
             case "executeQuery" -> resultSet(run(spark, (String) args[0]), (String) args[0]);

@@ -37,7 +37,7 @@ public abstract class Dialect {
     protected Dialect(String name, int maxIdentifierLength, String reservedWords, Map<ColumnType, String> types) {
         this.name = name;
         this.maxIdentifierLength = maxIdentifierLength;
-        this.reservedWords = readReservedWords(reservedWords);
+        this.reservedWords = RESERVED_WORDS.computeIfAbsent(reservedWords, Dialect::readReservedWords);
         this.types = types;
     }
 
@@ -112,6 +112,10 @@ public abstract class Dialect {
     }
 
     /** The words of {@code <name>.reserved} beside this class: one per line, {@code #} starts a comment. */
+    /** Each list read once per class loader: dialects are made anew by every {@link #of} and {@link #all}. */
+    private static final java.util.concurrent.ConcurrentMap<String, Set<String>> RESERVED_WORDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Set<String> readReservedWords(String name) {
         String file = name + ".reserved";
         try (InputStream in = Dialect.class.getResourceAsStream(file)) {
