@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * folder ({@code Order_Completed}). What Iglu's {@code self} cannot hold (the Reflekt id, event name and
  * metadata) travels in a top-level {@code reflekt} block, so that a pushed schema pulls back the same.
  */
-final class IgluSchemas {
+public final class IgluSchemas {
 
     static final String SELF_DESCRIBING =
             "http://iglucentral.com/schemas/com.snowplowanalytics.self-desc/schema/jsonschema/1-0-0#";
@@ -29,9 +29,17 @@ final class IgluSchemas {
 
     /** {@code vendor/name/jsonschema/M-0-m}, the path of a schema in the registry. */
     static String path(Schema s) {
-        JsonNode self = s.json().path("self");
-        String folder = s.id().split("/").length >= 2
-                ? s.id().split("/")[s.id().split("/").length - 2]
+        return path(s.id(), s.json());
+    }
+
+    /**
+     * {@code vendor/name/jsonschema/M-0-m} of the schema {@code id} with content {@code json}: where
+     * {@code reflekt:push} publishes it on Iglu Server, so {@code iglu:} + this is the URI events must name.
+     */
+    public static String path(String id, JsonNode json) {
+        JsonNode self = json.path("self");
+        String folder = id.split("/").length >= 2
+                ? id.split("/")[id.split("/").length - 2]
                 : self.path("name").asText().replace(' ', '_');
         String version = self.path("version").asText();
         String[] mm = version.split("-");

@@ -1,0 +1,399 @@
+package dev.reflekt.core.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.internal.json.LocatedTree;
+import dev.reflekt.core.internal.json.LocatedTreeReader;
+import dev.reflekt.core.internal.json.ParseException;
+import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.registry.iglu.IgluSchemas;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads event schemas into {@link EventType}s: one per event name and MAJOR version, from its highest MINOR
+ * (MINOR versions only add, as {@code reflekt:breaking} enforces). Everything the generators cannot type
+ * faithfully is an error naming the file, line and column; nothing is guessed.
+ *
+ * <p>Decisions: {@code oneOf}/{@code anyOf}/{@code allOf}/{@code not}, several non-null types, tuple
+ * {@code items} and {@code $ref} are errors (a typed builder for a union would be silently wrong for one branch). A
+ * property without {@code type} holds any JSON value. An object without {@code properties} is a map; one with
+ * them is a nested type with its own builder.
+ */
+public final class EventTypes {
+
+    private static final Pattern VERSION = Pattern.compile("([1-9][0-9]*)-(0|[1-9][0-9]*)");
+    private static final Set<String> COMBINERS = Set.of("oneOf", "anyOf", "allOf", "not", "if");
+
+    private final List<String> problems = new ArrayList<>();
+
+    private EventTypes() {}
+
+    /** A read schema file. */
+    private record Read(SchemaFile file, LocatedTree tree, String name, int major, int minor) {}
+
+    /**
+     * The event types of {@code files}, ordered by type name.
+     *
+     * @throws ReflektException listing every schema that cannot be generated, with file:line:col and the fix
+     */
+    public static List<EventType> read(List<SchemaFile> files) throws ReflektException {
+        EventTypes reader = new EventTypes();
+        List<EventType> out = reader.readAll(files);
+        if (!reader.problems.isEmpty()) {
+            throw new ReflektException(reader.problems);
+        }
+        return out;
+    }
+
+    private List<EventType> readAll(List<SchemaFile> files) {
+        LocatedTreeReader reader = new LocatedTreeReader();
+        Map<String, Read> latest = new TreeMap<>();
+        for (SchemaFile file : files) {
+            LocatedTree tree;
+            try {
+                tree = reader.readJson(file.path());
+            } catch (ParseException e) {
+                problems.add(file.displayPath() + ":" + e.position() + ": " + e.reason() + "; run reflekt:lint.");
+                continue;
+            } catch (IOException e) {
+                problems.add(file.displayPath() + ": cannot read: " + e.getMessage());
+                continue;
+            }
+            JsonNode self = tree.root().path("self");
+            Matcher v = VERSION.matcher(self.path("version").asText(""));
+            if (!self.path("name").isTextual() || !v.matches()) {
+                problems.add(file.displayPath() + ":1:1: not a Reflekt event schema (self.name and a MAJOR-MINOR"
+                        + " self.version are needed); run reflekt:lint.");
+                continue;
+            }
+            String name = self.path("name").asText();
+            int major = Integer.parseInt(v.group(1));
+            int minor = Integer.parseInt(v.group(2));
+            Read read = new Read(file, tree, name, major, minor);
+            latest.merge(name + "\u0000" + major, read, (a, b) -> a.minor() >= b.minor() ? a : b);
+        }
+        List<EventType> out = new ArrayList<>();
+        Map<String, Read> typeNames = new HashMap<>();
+        for (Read r : latest.values()) {
+            String base = Identifiers.type(r.name());
+            if (base == null) {
+                problems.add(r.file().displayPath() + ":" + r.tree().position("/self/name") + ": self.name '" + r.name()
+                        + "' has no ASCII letter or digit to name a class; rename the event.");
+                continue;
+            }
+            if (Identifiers.TAKEN_TYPES.contains(base)) {
+                base = base + "Event";
+            }
+            String typeName = r.major() == 1 ? base : base + "V" + r.major();
+            Read clash = typeNames.putIfAbsent(typeName, r);
+            if (clash != null) {
+                problems.add(r.file().displayPath() + ":" + r.tree().position("/self/name") + ": event '" + r.name()
+                        + "' and event '" + clash.name() + "' (" + clash.file().displayPath() + ") both make class "
+                        + typeName + "; rename one of them.");
+                continue;
+            }
+            EventType type = event(r, typeName);
+            if (type != null) {
+                out.add(type);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(EventType::typeName));
+        return out;
+    }
+
+    private EventType event(Read r, String typeName) {
+        JsonNode json = r.tree().root();
+        int before = problems.size();
+        Shape.Obj root = object(r, "", json, typeName, Set.of(typeName));
+        if (problems.size() > before) {
+            return null;
+        }
+        String call = r.name().strip().toLowerCase(Locale.ROOT);
+        EventType.Call kind =
+                switch (call) {
+                    case "identify" -> EventType.Call.IDENTIFY;
+                    case "group" -> EventType.Call.GROUP;
+                    default -> EventType.Call.TRACK;
+                };
+        Map<String, String> metadata = new LinkedHashMap<>();
+        json.path("self")
+                .path("metadata")
+                .fields()
+                .forEachRemaining(e -> metadata.put(
+                        e.getKey(),
+                        e.getValue().isTextual()
+                                ? e.getValue().asText()
+                                : e.getValue().toString()));
+        return new EventType(
+                r.name(),
+                typeName,
+                kind,
+                r.file().id(),
+                "iglu:" + IgluSchemas.path(r.file().id(), json),
+                metadata,
+                root);
+    }
+
+    /** The object at {@code pointer}, whose type is named {@code typeName} inside {@code enclosing} types. */
+    private Shape.Obj object(Read r, String pointer, JsonNode node, String typeName, Set<String> enclosing) {
+        Identifiers.TypeScope scope = new Identifiers.TypeScope(enclosing);
+        Set<String> nested = new HashSet<>(enclosing);
+        nested.add(typeName);
+        Set<String> required = new HashSet<>();
+        node.path("required").forEach(n -> required.add(n.asText()));
+        List<String> requiredOrder = new ArrayList<>();
+        node.path("required").forEach(n -> {
+            if (node.path("properties").has(n.asText()) && !requiredOrder.contains(n.asText())) {
+                requiredOrder.add(n.asText());
+            }
+        });
+        Map<String, String> members = new HashMap<>();
+        List<Shape.Property> requiredProps = new ArrayList<>();
+        Map<String, Shape.Property> byWire = new LinkedHashMap<>();
+        var fields = node.path("properties").fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            String wire = e.getKey();
+            String at = pointer + "/properties/" + LocatedTree.escape(wire);
+            String member = Identifiers.member(wire);
+            if (member == null) {
+                problems.add(where(r, at) + ": property '" + wire
+                        + "' has no ASCII letter or digit to name a method; rename it.");
+                continue;
+            }
+            String other = members.putIfAbsent(member, wire);
+            if (other != null) {
+                problems.add(where(r, at) + ": properties '" + other + "' and '" + wire + "' both become " + member
+                        + "() in code; rename one of them.");
+                continue;
+            }
+            boolean isRequired = required.contains(wire);
+            String step = isRequired ? scope.claim(pascal(member) + "Step") : null;
+            Shape.Property p = property(r, at, wire, member, e.getValue(), isRequired, step, scope, nested);
+            if (p != null) {
+                byWire.put(wire, p);
+            }
+        }
+        for (String wire : requiredOrder) {
+            if (byWire.containsKey(wire)) {
+                requiredProps.add(byWire.get(wire));
+            }
+        }
+        List<Shape.Property> ordered = new ArrayList<>(byWire.values());
+        return new Shape.Obj(typeName, node.path("description").asText(""), ordered, requiredProps);
+    }
+
+    private static String pascal(String member) {
+        String m = member.endsWith("_") && !member.equals("_") ? member.substring(0, member.length() - 1) : member;
+        return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+
+    private Shape.Property property(
+            Read r,
+            String at,
+            String wire,
+            String member,
+            JsonNode node,
+            boolean required,
+            String step,
+            Identifiers.TypeScope scope,
+            Set<String> enclosing) {
+        if (!node.isObject()) {
+            problems.add(where(r, at) + ": property '" + wire + "' is not a schema object; run reflekt:lint.");
+            return null;
+        }
+        boolean nullable = nullable(node);
+        Shape shape = shape(r, at, wire, node, pascal(member), scope, enclosing);
+        if (shape == null) {
+            return null;
+        }
+        return new Shape.Property(
+                wire,
+                member,
+                shape,
+                required,
+                nullable,
+                node.path("description").asText(""),
+                constraints(r, at, node, shape),
+                step);
+    }
+
+    private static boolean nullable(JsonNode node) {
+        JsonNode type = node.path("type");
+        boolean inType = type.isArray()
+                ? java.util.stream.StreamSupport.stream(type.spliterator(), false)
+                        .anyMatch(t -> "null".equals(t.asText()))
+                : "null".equals(type.asText());
+        boolean inEnum = java.util.stream.StreamSupport.stream(node.path("enum").spliterator(), false)
+                .anyMatch(JsonNode::isNull);
+        return inType || inEnum;
+    }
+
+    private Shape shape(
+            Read r,
+            String at,
+            String wire,
+            JsonNode node,
+            String typeBase,
+            Identifiers.TypeScope scope,
+            Set<String> enclosing) {
+        if (node.has("$ref")) {
+            problems.add(where(r, at + "/$ref") + ": property '" + wire
+                    + "' uses $ref, which reflekt:generate does not resolve; inline the definition.");
+            return null;
+        }
+        for (String combiner : COMBINERS) {
+            if (node.has(combiner)) {
+                problems.add(where(r, at + "/" + combiner) + ": property '" + wire + "' uses " + combiner
+                        + ", which has no single type in code; give it one type, or split the event.");
+                return null;
+            }
+        }
+        if (node.has("const")) {
+            return new Shape.Const(node.get("const"));
+        }
+        List<String> types = new ArrayList<>();
+        JsonNode type = node.path("type");
+        if (type.isArray()) {
+            type.forEach(t -> {
+                if (!"null".equals(t.asText())) {
+                    types.add(t.asText());
+                }
+            });
+        } else if (type.isTextual() && !"null".equals(type.asText())) {
+            types.add(type.asText());
+        }
+        JsonNode enumNode = node.path("enum");
+        if (enumNode.isArray() && enumNode.size() > 0 && (types.isEmpty() || types.equals(List.of("string")))) {
+            boolean allText = true;
+            for (JsonNode v : enumNode) {
+                allText &= v.isTextual() || v.isNull();
+            }
+            if (allText) {
+                return enumeration(r, at, enumNode, scope.claim(typeBase));
+            }
+        }
+        if (types.size() > 1) {
+            problems.add(where(r, at + "/type") + ": property '" + wire + "' has several types " + types
+                    + ", which have no single type in code; give it one type (and \"null\" if it may be null).");
+            return null;
+        }
+        if (types.isEmpty()) {
+            return Shape.Scalar.ANY;
+        }
+        switch (types.get(0)) {
+            case "string":
+                return switch (node.path("format").asText("")) {
+                    case "date-time" -> Shape.Scalar.INSTANT;
+                    case "date" -> Shape.Scalar.DATE;
+                    default -> Shape.Scalar.STRING;
+                };
+            case "integer":
+                return Shape.Scalar.INTEGER;
+            case "number":
+                return node.has("multipleOf") ? Shape.Scalar.DECIMAL : Shape.Scalar.NUMBER;
+            case "boolean":
+                return Shape.Scalar.BOOLEAN;
+            case "object":
+                if (!node.path("properties").isObject()
+                        || node.path("properties").isEmpty()) {
+                    return new Shape.FreeMap();
+                }
+                return object(r, at, node, scope.claim(typeBase), enclosing);
+            case "array":
+                JsonNode items = node.path("items");
+                if (items.isMissingNode()) {
+                    return new Shape.ListOf(Shape.Scalar.ANY);
+                }
+                if (!items.isObject()) {
+                    problems.add(where(r, at + "/items") + ": property '" + wire + "' lists item schemas (a tuple),"
+                            + " which has no single type in code; give items one schema.");
+                    return null;
+                }
+                Shape item = shape(r, at + "/items", wire, items, typeBase + "Item", scope, enclosing);
+                return item == null ? null : new Shape.ListOf(item);
+            default:
+                problems.add(where(r, at + "/type") + ": property '" + wire + "' has type '" + types.get(0)
+                        + "', which JSON Schema does not define; run reflekt:lint.");
+                return null;
+        }
+    }
+
+    private Shape enumeration(Read r, String at, JsonNode values, String typeName) {
+        List<Shape.Enumeration.Constant> constants = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        int index = 0;
+        for (JsonNode v : values) {
+            index++;
+            if (v.isNull()) {
+                continue;
+            }
+            String name = Identifiers.constant(v.asText(), index);
+            String other = seen.putIfAbsent(name, v.asText());
+            if (other != null) {
+                if (!other.equals(v.asText())) {
+                    problems.add(where(r, at + "/enum") + ": enum values '" + other + "' and '" + v.asText()
+                            + "' both become constant " + name + "; change one of them.");
+                }
+                continue;
+            }
+            constants.add(new Shape.Enumeration.Constant(name, v.asText()));
+        }
+        return new Shape.Enumeration(typeName, constants);
+    }
+
+    private Shape.Constraints constraints(Read r, String at, JsonNode node, Shape shape) {
+        String pattern = node.path("pattern").isTextual() ? node.path("pattern").asText() : null;
+        if (pattern != null) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                problems.add(where(r, at + "/pattern") + ": pattern is not a regular expression Java can run ("
+                        + e.getDescription() + "); simplify it.");
+            }
+        }
+        List<JsonNode> allowed = null;
+        if (!(shape instanceof Shape.Enumeration) && node.path("enum").isArray()) {
+            allowed = new ArrayList<>();
+            node.path("enum").forEach(allowed::add);
+        }
+        return new Shape.Constraints(
+                whole(node, "minLength"),
+                whole(node, "maxLength"),
+                pattern,
+                decimal(node, "minimum"),
+                decimal(node, "maximum"),
+                decimal(node, "exclusiveMinimum"),
+                decimal(node, "exclusiveMaximum"),
+                whole(node, "minItems"),
+                whole(node, "maxItems"),
+                allowed == null ? null : List.copyOf(allowed));
+    }
+
+    private static Long whole(JsonNode node, String key) {
+        JsonNode v = node.path(key);
+        return v.canConvertToLong() && v.isNumber() ? v.asLong() : null;
+    }
+
+    private static BigDecimal decimal(JsonNode node, String key) {
+        JsonNode v = node.path(key);
+        return v.isNumber() ? v.decimalValue() : null;
+    }
+
+    private static String where(Read r, String pointer) {
+        return r.file().displayPath() + ":" + r.tree().position(pointer);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.reflekt.core.generate;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code reflekt:generate} is asked for.
+ *
+ * @param languages {@code java} and/or {@code typescript}
+ * @param packageName the Java package
+ * @param javaDir where Java sources go
+ * @param typescriptDir where {@code events.ts} goes
+ * @param sdk the SDK name ({@code segment}, {@code rudderstack}, {@code snowplow}, {@code none})
+ * @param select which schemas (as {@code reflekt:lint} selects); null for all
+ * @param version the generator's version, written in every file's header
+ */
+public record GenerateRequest(
+        List<String> languages,
+        String packageName,
+        Path javaDir,
+        Path typescriptDir,
+        String sdk,
+        String select,
+        String version) {}

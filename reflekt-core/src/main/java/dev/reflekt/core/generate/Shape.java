@@ -1,0 +1,92 @@
+package dev.reflekt.core.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What a schema property holds, as the generators see it: decided once from the schema by {@link EventTypes}, so
+ * that Java and TypeScript agree on every event.
+ */
+public sealed interface Shape {
+
+    /** A JSON scalar, or any JSON value. */
+    enum Scalar implements Shape {
+        STRING,
+        /** {@code format: date-time}. */
+        INSTANT,
+        /** {@code format: date}. */
+        DATE,
+        INTEGER,
+        NUMBER,
+        /** A number with {@code multipleOf}: exact decimal arithmetic. */
+        DECIMAL,
+        BOOLEAN,
+        /** No type given: any JSON value. */
+        ANY
+    }
+
+    /** A string enum; {@code typeName} is its type's name, unique in the enclosing type. */
+    record Enumeration(String typeName, List<Constant> constants) implements Shape {
+
+        /** One enum value: the constant's name in code and the value sent. */
+        public record Constant(String name, String wire) {}
+    }
+
+    /** A {@code const}: always sent, never set. */
+    record Const(JsonNode value) implements Shape {}
+
+    /** An array. */
+    record ListOf(Shape item) implements Shape {}
+
+    /** An object without declared properties: any keys. */
+    record FreeMap() implements Shape {}
+
+    /**
+     * An object with declared properties (in schema order); {@code typeName} is unique in the enclosing type;
+     * {@code steps} are its required properties in the order of the schema's {@code required} array.
+     */
+    record Obj(String typeName, String description, List<Property> properties, List<Property> steps) implements Shape {}
+
+    /**
+     * A property of an object.
+     *
+     * @param wire the name sent
+     * @param member its camelCase name in code (escaped)
+     * @param shape what it holds
+     * @param required listed in {@code required}
+     * @param nullable its type allows {@code null}
+     * @param description the schema's description, or empty
+     * @param constraints what {@code build()} checks
+     * @param stepName the step interface's name when required, else null
+     */
+    record Property(
+            String wire,
+            String member,
+            Shape shape,
+            boolean required,
+            boolean nullable,
+            String description,
+            Constraints constraints,
+            String stepName) {}
+
+    /** The checks a value gets at {@code build()}; null fields are absent. */
+    record Constraints(
+            Long minLength,
+            Long maxLength,
+            String pattern,
+            BigDecimal minimum,
+            BigDecimal maximum,
+            BigDecimal exclusiveMinimum,
+            BigDecimal exclusiveMaximum,
+            Long minItems,
+            Long maxItems,
+            List<JsonNode> allowed) {
+
+        static final Constraints NONE = new Constraints(null, null, null, null, null, null, null, null, null, null);
+
+        public boolean any() {
+            return !equals(NONE);
+        }
+    }
+}

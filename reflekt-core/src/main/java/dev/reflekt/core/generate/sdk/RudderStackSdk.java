@@ -1,0 +1,20 @@
+package dev.reflekt.core.generate.sdk;
+
+/**
+ * RudderStack: its Java SDK ({@code com.rudderstack.sdk.java.analytics:analytics}, a fork of Segment's, messages in
+ * {@code com.rudderstack.sdk.java.analytics.messages}) and RudderStack JS.
+ */
+public final class RudderStackSdk extends AnalyticsJavaSdk {
+
+    public RudderStackSdk() {
+        super(
+                "RudderStackMessages",
+                "com.rudderstack.sdk.java.analytics.messages",
+                "com.rudderstack.sdk.java.analytics:analytics");
+    }
+
+    @Override
+    public String name() {
+        return "rudderstack";
+    }
+}

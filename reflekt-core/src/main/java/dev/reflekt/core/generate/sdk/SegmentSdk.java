@@ -1,0 +1,14 @@
+package dev.reflekt.core.generate.sdk;
+
+/** Segment: analytics-java's {@code TrackMessage}/{@code IdentifyMessage}/{@code GroupMessage}, analytics.js. */
+public final class SegmentSdk extends AnalyticsJavaSdk {
+
+    public SegmentSdk() {
+        super("SegmentMessages", "com.segment.analytics.messages", "com.segment.analytics.java:analytics");
+    }
+
+    @Override
+    public String name() {
+        return "segment";
+    }
+}
