@@ -1,0 +1,206 @@
+package dev.reflekt.core.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.TestProject;
+import dev.reflekt.core.internal.OutputFolder;
+import dev.reflekt.core.internal.json.SchemaValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Schema text from strangers never becomes code, names follow the documented rules, what cannot be typed is a
+ * located error, and output folders are replaced whole, only when they change, and never when they are not ours.
+ */
+class GenerateTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private GenerateCommand.Result generate(TestProject p, List<String> languages, String sdk) throws Exception {
+        return GenerateCommand.run(
+                p.load(),
+                new GenerateRequest(
+                        languages, "x.events", dir.resolve("out/java"), dir.resolve("out/ts"), sdk, null, "T"));
+    }
+
+    @Test
+    void hostileTextStaysTextAndEveryShapeHasItsType() throws Throwable {
+        TestProject p = TestProject.create(dir.resolve("p"))
+                .write("schemas/test/Weird_Event/1-0.json", GeneratedJavaTest.resource("weird.json"));
+        generate(p, List.of("java"), "segment");
+        Map<String, String> sources = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+        String weird = sources.get("x/events/WeirdEvent.java");
+        assertThat(weird)
+                .contains("private final java.time.Instant when;")
+                .contains("private final java.time.LocalDate day;")
+                .contains("private final java.math.BigDecimal amount;")
+                .contains("private final Long count;")
+                .contains("private final java.util.Map<String, Object> extra;")
+                .contains("private final java.util.List<java.util.List<MatrixItemItem>> matrix;")
+                .contains("private final Object anything;")
+                .doesNotContain("*/ class X")
+                .contains("owner: &#42;&#47; class X {} /*<br>");
+        sources.put("app/Weird.java", GeneratedJavaTest.resource("Weird.java.txt"));
+        Compilation.Result r = Compilation.compile(dir.resolve("c"), sources);
+        assertThat(r.errors()).isEmpty();
+        Class<?> app = r.load("app.Weird");
+        Object event = GeneratedJavaTest.invoke(app, "valid");
+        String json = (String) event.getClass().getMethod("toJson").invoke(event);
+        var schema = JSON.readTree(GeneratedJavaTest.resource("weird.json"));
+        assertThat(SchemaValidator.compile("https://x.test/w", schema).validate(JSON.readTree(json)))
+                .as(json)
+                .isEmpty();
+        assertThat(JSON.readTree(json).get("version").asText()).isEqualTo("v\"1\\u000a*/");
+        assertThat(JSON.readTree(json).get("kind").asText()).isEqualTo("*/");
+        assertThat(JSON.readTree(json).get("when").asText()).isEqualTo("2024-01-02T03:04:05Z");
+        assertThat(JSON.readTree(json).get("count").isNull()).isTrue();
+        assertThat(GeneratedJavaTest.invoke(app, "kinds"))
+                .isEqualTo(List.of("credit card", "\\u000a", "", "\u00e9t\u00e9", "v\"1\\u000a*/"));
+        assertThatThrownBy(() -> GeneratedJavaTest.invoke(app, "tooLong"))
+                .hasMessage("Weird Event: code is longer than 4 characters (maxLength)");
+        assertThatThrownBy(() -> GeneratedJavaTest.invoke(app, "notAllowed"))
+                .hasMessage("Weird Event: level is not one of 1, 2.5, \"three\" (enum)");
+        assertThatThrownBy(() -> GeneratedJavaTest.invoke(app, "ratioAtBound"))
+                .hasMessage("Weird Event: ratio is not less than 1 (exclusiveMaximum)");
+        assertThatThrownBy(() -> GeneratedJavaTest.invoke(app, "tagsEmpty"))
+                .hasMessage("Weird Event: tags has fewer than 1 items (minItems)");
+    }
+
+    @Test
+    void whatCannotBeTypedIsALocatedErrorForEverySchema() throws Exception {
+        TestProject p = TestProject.create(dir.resolve("p"))
+                .schema(
+                        "test/Union/1-0.json",
+                        "Union",
+                        "{\"a\": {\"oneOf\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]}}")
+                .schema("test/Ref/1-0.json", "Ref", "{\"a\": {\"$ref\": \"../../.reflekt/definitions/x/1-0.json\"}}")
+                .schema(
+                        "test/Clash/1-0.json",
+                        "Clash",
+                        "{\"order_id\": {\"type\": \"string\"}, \"orderId\": {\"type\": \"string\"}}")
+                .schema("test/Many/1-0.json", "Many", "{\"a\": {\"type\": [\"string\", \"integer\"]}}")
+                .schema(
+                        "test/Tuple/1-0.json",
+                        "Tuple",
+                        "{\"a\": {\"type\": \"array\", \"items\": [{\"type\": \"string\"}]}}")
+                .schema("test/Regex/1-0.json", "Regex", "{\"a\": {\"type\": \"string\", \"pattern\": \"(\"}}")
+                .schema("test/Order_Completed/1-0.json", "Order Completed", "{}")
+                .schema("test/order_completed/1-0.json", "order completed", "{}")
+                .schema("test/Symbols/1-0.json", "***", "{}");
+        assertThatThrownBy(() -> generate(p, List.of("java"), "none"))
+                .isInstanceOf(ReflektException.class)
+                .satisfies(e -> assertThat(((ReflektException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                "schemas/test/Union/1-0.json:13:24: property 'a' uses oneOf, which has no single type in"
+                                        + " code; give it one type, or split the event.",
+                                "schemas/test/Ref/1-0.json:13:24: property 'a' uses $ref, which reflekt:generate does not"
+                                        + " resolve; inline the definition.",
+                                "schemas/test/Clash/1-0.json:13:50: properties 'order_id' and 'orderId' both become"
+                                        + " orderId() in code; rename one of them.",
+                                "schemas/test/Many/1-0.json:13:24: property 'a' has several types [string, integer], which"
+                                        + " have no single type in code; give it one type (and \"null\" if it may be null).",
+                                "schemas/test/Tuple/1-0.json:13:41: property 'a' lists item schemas (a tuple), which has no"
+                                        + " single type in code; give items one schema.",
+                                "schemas/test/Regex/1-0.json:13:42: pattern is not a regular expression Java can run"
+                                        + " (Unclosed group); simplify it.",
+                                "schemas/test/order_completed/1-0.json:7:5: event 'order completed' and event 'Order"
+                                        + " Completed' (schemas/test/Order_Completed/1-0.json) both make class OrderCompleted;"
+                                        + " rename one of them.",
+                                "schemas/test/Symbols/1-0.json:7:5: self.name '***' has no ASCII letter or digit to name"
+                                        + " a class; rename the event."));
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void badRequestsSayWhatToSet() {
+        TestProject p = TestProject.create(dir.resolve("p")).schema("test/A/1-0.json", "A", "{}");
+        assertThatThrownBy(() -> GenerateCommand.run(
+                        p.load(),
+                        new GenerateRequest(
+                                List.of("java"),
+                                "com.my-co.events",
+                                dir.resolve("j"),
+                                dir.resolve("t"),
+                                "none",
+                                null,
+                                "T")))
+                .hasMessage("'com.my-co.events' is not a Java package name (reflekt.generate.package); set one such as"
+                        + " com.example.events.");
+        assertThatThrownBy(() -> generate(p, List.of("kotlin"), "none"))
+                .hasMessage("Unknown language 'kotlin' (reflekt.generate.languages); use java, typescript or both.");
+        assertThatThrownBy(() -> generate(p, List.of("java"), "amplitude"))
+                .hasMessage(
+                        "Unknown SDK 'amplitude' (reflekt.generate.sdk); use one of segment, rudderstack, snowplow, none.");
+        assertThat(GenerateCommand.isPackageName("com.example.events")).isTrue();
+        assertThat(GenerateCommand.isPackageName("com.class.events")).isFalse();
+    }
+
+    @Test
+    void theHighestMinorOfEachMajorMakesOneClass() throws Exception {
+        TestProject p = TestProject.create(dir.resolve("p"))
+                .schema("test/Signed_Up/1-0.json", "Signed Up", "{\"a\": {\"type\": \"string\"}}")
+                .schema(
+                        "test/Signed_Up/1-1.json",
+                        "Signed Up",
+                        "{\"a\": {\"type\": \"string\"}, \"b\": {\"type\": \"string\"}}")
+                .schema("test/Signed_Up/2-0.json", "Signed Up", "{\"c\": {\"type\": \"string\"}}");
+        generate(p, List.of("java"), "none");
+        Map<String, String> files = GeneratedJavaTest.read(dir.resolve("out/java"), ".java");
+        assertThat(files.keySet())
+                .containsExactly(
+                        "x/events/ReflektJson.java",
+                        "x/events/SignedUp.java",
+                        "x/events/SignedUpV2.java",
+                        "x/events/Violations.java");
+        assertThat(files.get("x/events/SignedUp.java"))
+                .contains("Builder b(String b);")
+                .contains("1-1.json");
+        assertThat(files.get("x/events/SignedUpV2.java")).contains("Builder c(String c);");
+    }
+
+    @Test
+    void outputIsReplacedWholeOnlyWhenItChangesAndNeverWhenItIsNotOurs() throws Exception {
+        TestProject p =
+                TestProject.create(dir.resolve("p")).schema("test/A/1-0.json", "A", "{\"a\": {\"type\": \"string\"}}");
+        GenerateCommand.Result first = generate(p, List.of("java", "typescript"), "segment");
+        assertThat(first.written()).containsValues(true, true);
+        Path a = dir.resolve("out/java/x/events/A.java");
+        String before = Files.readString(a);
+        var stamp = Files.getLastModifiedTime(a);
+        Files.writeString(dir.resolve("out/java/x/events/Stale.java"), "class Stale {}");
+        // a stray file makes the folder differ: it is replaced, and the stray file is gone
+        assertThat(generate(p, List.of("java", "typescript"), "segment").written())
+                .containsEntry(dir.resolve("out/java"), true);
+        assertThat(dir.resolve("out/java/x/events/Stale.java")).doesNotExist();
+        assertThat(Files.readString(a)).isEqualTo(before);
+        stamp = Files.getLastModifiedTime(a);
+        Thread.sleep(20);
+        GenerateCommand.Result again = generate(p, List.of("java", "typescript"), "segment");
+        assertThat(again.written()).containsValues(false, false);
+        assertThat(Files.getLastModifiedTime(a)).isEqualTo(stamp);
+        try (var list = Files.list(dir.resolve("out"))) {
+            assertThat(list.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("java", "ts");
+        }
+
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("Main.java"), "class Main {}");
+        assertThatThrownBy(() -> GenerateCommand.run(
+                        p.load(),
+                        new GenerateRequest(List.of("java"), "x.events", mine, dir.resolve("t"), "none", null, "T")))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining("holds files Reflekt did not generate (no " + OutputFolder.MARKER + ")");
+        assertThat(Files.readString(mine.resolve("Main.java"))).isEqualTo("class Main {}");
+    }
+}
