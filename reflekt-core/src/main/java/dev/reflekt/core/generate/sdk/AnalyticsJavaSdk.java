@@ -55,7 +55,7 @@ abstract class AnalyticsJavaSdk implements Sdk {
                             .append(type)
                             .append(" traits) {\n        return ")
                             .append(messages)
-                            .append(".IdentifyMessage.builder().traits(traits.properties());\n    }\n");
+                            .append(".IdentifyMessage.builder().traits(withoutNulls(traits.properties()));\n    }\n");
                 case GROUP ->
                     out.append("    /** A group message for {@code groupId} whose traits are {@code traits}. */\n")
                             .append("    public static ")
@@ -64,7 +64,8 @@ abstract class AnalyticsJavaSdk implements Sdk {
                             .append(type)
                             .append(" traits) {\n        return ")
                             .append(messages)
-                            .append(".GroupMessage.builder(groupId).traits(traits.properties());\n    }\n");
+                            .append(
+                                    ".GroupMessage.builder(groupId).traits(withoutNulls(traits.properties()));\n    }\n");
                 case TRACK ->
                     out.append("    /** A track message for {@code ")
                             .append(type)
@@ -75,10 +76,23 @@ abstract class AnalyticsJavaSdk implements Sdk {
                             .append(type)
                             .append(" event) {\n        return ")
                             .append(messages)
-                            .append(".TrackMessage.builder(event.name()).properties(event.properties());\n    }\n");
+                            .append(
+                                    ".TrackMessage.builder(event.name()).properties(withoutNulls(event.properties()));\n    }\n");
             }
         }
-        out.append("}\n");
+        out.append("""
+
+                    /**
+                     * The properties without those set to null: the SDK copies them into a map that refuses null values
+                     * (and its JSON leaves nulls out anyway), so a property set to null is not sent.
+                     */
+                    private static java.util.Map<String, Object> withoutNulls(java.util.Map<String, Object> properties) {
+                        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(properties);
+                        out.values().removeIf(java.util.Objects::isNull);
+                        return out;
+                    }
+                }
+                """);
         return Optional.of(new JavaClass(adapter, out.toString()));
     }
 
