@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # PostgreSQL and PgBouncer for the test suite, from Debian's packages, on 127.0.0.1 only; and
-# python3-sqlglot, the independent SQL parser IndependentParserTest runs on the Snowflake and BigQuery models.
+# python3-sqlglot, the independent SQL parser IndependentParserTest runs on the Snowflake and BigQuery models;
+# and TypeScript's tsc from npm (pinned, under ${REFLEKT_TEST_TOOLS_DIR:-$HOME/.cache/reflekt-test-tools}), which
+# GeneratedTypeScriptTest runs on the generated events.ts.
 #
 #   scripts/test-databases.sh start   install if missing, then start both (idempotent)
 #   scripts/test-databases.sh stop
@@ -36,8 +38,21 @@ install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql pgbouncer python3-sqlglot >/dev/null
 }
 
+TOOLS="${REFLEKT_TEST_TOOLS_DIR:-$HOME/.cache/reflekt-test-tools}"
+TYPESCRIPT_VERSION=5.9.3
+
+install_typescript() {
+  if [ -x "$TOOLS/node_modules/.bin/tsc" ] && [ "$("$TOOLS/node_modules/.bin/tsc" --version)" = "Version $TYPESCRIPT_VERSION" ]; then
+    return
+  fi
+  echo "Installing typescript@$TYPESCRIPT_VERSION (npm) into $TOOLS..."
+  mkdir -p "$TOOLS"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS" "typescript@$TYPESCRIPT_VERSION" >/dev/null
+}
+
 start() {
   install
+  install_typescript
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   mkdir -p "$DIR"

@@ -70,10 +70,17 @@ final class TypeScriptGenerator {
         StringBuilder out = new StringBuilder("{ ...properties");
         for (Shape.Property p : e.properties()) {
             if (p.shape() instanceof Shape.Const c) {
-                out.append(", ").append(Text.tsString(p.wire())).append(": ").append(json(c.value()));
+                out.append(", ").append(key(p.wire())).append(": ").append(json(c.value()));
             }
         }
         return out.append(" }").toString();
+    }
+
+    private static final java.util.regex.Pattern BARE_KEY = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+    /** A property key: bare when it is an identifier (tsc's messages read better), else a string literal. */
+    private static String key(String wire) {
+        return BARE_KEY.matcher(wire).matches() ? wire : Text.tsString(wire);
     }
 
     private static void object(StringBuilder out, String indent, Shape.Obj obj) {
@@ -84,7 +91,7 @@ final class TypeScriptGenerator {
             boolean constant = p.shape() instanceof Shape.Const;
             out.append(in)
                     .append(constant ? "readonly " : "")
-                    .append(Text.tsString(p.wire()))
+                    .append(key(p.wire()))
                     .append(p.required() && !constant ? "" : "?")
                     .append(": ");
             type(out, in, p.shape());

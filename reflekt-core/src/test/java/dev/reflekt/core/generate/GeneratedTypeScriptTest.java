@@ -1,0 +1,183 @@
+package dev.reflekt.core.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.TestProject;
+import dev.reflekt.core.project.ReflektProject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tsc --strict} (TypeScript from npm, installed by {@code scripts/test-databases.sh}) accepts the generated
+ * {@code events.ts} and right uses, refuses a missing required property, a wrong enum value and an unknown
+ * property; the track functions, run by Node, send what the schemas accept. Skipped, loudly, where tsc is not
+ * installed; a failure on CI.
+ */
+class GeneratedTypeScriptTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path tsc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void findTsc() {
+        String tools = System.getenv()
+                .getOrDefault("REFLEKT_TEST_TOOLS_DIR", System.getProperty("user.home") + "/.cache/reflekt-test-tools");
+        Path found = Path.of(tools, "node_modules", ".bin", "tsc");
+        boolean present = Files.isExecutable(found);
+        if (!present && System.getenv("CI") != null) {
+            throw new AssertionError("tsc is missing on CI at " + found + "; scripts/test-databases.sh installs it");
+        }
+        Assumptions.assumeTrue(
+                present, "TypeScript is not installed at " + found + " (scripts/test-databases.sh start)");
+        tsc = found;
+    }
+
+    private Path generate(String sdk) throws Exception {
+        ReflektProject project = ReflektProject.load(TestProject.EXAMPLE);
+        Path out = dir.resolve("ts");
+        GenerateCommand.run(
+                project, new GenerateRequest(List.of("typescript"), "x", dir.resolve("java"), out, sdk, null, "TEST"));
+        return out;
+    }
+
+    private record Run(int exit, String output) {}
+
+    private static Run run(Path cwd, String... command) throws Exception {
+        Process p = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), output);
+    }
+
+    private static List<String> tscArgs(String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                tsc.toString(), "--strict", "--target", "es2020", "--module", "commonjs", "--lib", "es2020,dom"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    @Test
+    void rightUsesCompileAndSendWhatTheSchemasAccept() throws Exception {
+        Path ts = generate("segment");
+        Files.writeString(ts.resolve("good.ts"), """
+                import { trackOrderCompleted, trackIdentify, trackPageViewed, OrderCompleted } from "./events";
+
+                const calls: unknown[] = [];
+                const analytics = {
+                  track(event: string, properties?: Record<string, unknown>) { calls.push({ method: "track", event, properties }); },
+                  identify(userId: string, traits?: Record<string, unknown>) { calls.push({ method: "identify", userId, traits }); },
+                };
+                const order: OrderCompleted = {
+                  order_id: "o-1",
+                  revenue: 12.5,
+                  currency: "EUR",
+                  products: [{ product_id: "p-1", quantity: 2, toppings: [{ topping_name: "cheese" }] }],
+                };
+                trackOrderCompleted(analytics, order);
+                trackIdentify(analytics, "u-1", { email: "ada@example.com", first_name: null });
+                trackPageViewed(analytics, { path: "/menu", referrer: null });
+                console.log(JSON.stringify(calls));
+                """);
+        Run compile = run(ts, tscArgs("--outDir", "out", "events.ts", "good.ts").toArray(String[]::new));
+        assertThat(compile.output()).isEmpty();
+        assertThat(compile.exit()).isZero();
+        Run node = run(ts, "node", "out/good.js");
+        assertThat(node.exit()).as(node.output()).isZero();
+        JsonNode calls = JSON.readTree(node.output());
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0).path("event").asText()).isEqualTo("Order Completed");
+        Map<String, dev.reflekt.core.internal.json.SchemaValidator> validators = GeneratedJavaTest.validators();
+        assertThat(validators
+                        .get("jaffle_shop/Order_Completed/1-0.json")
+                        .validate(calls.get(0).path("properties")))
+                .isEmpty();
+        assertThat(calls.get(1).path("userId").asText()).isEqualTo("u-1");
+        assertThat(validators
+                        .get("jaffle_shop/Identify/1-0.json")
+                        .validate(calls.get(1).path("traits")))
+                .isEmpty();
+        assertThat(validators
+                        .get("jaffle_shop/Page_Viewed/1-0.json")
+                        .validate(calls.get(2).path("properties")))
+                .isEmpty();
+    }
+
+    @Test
+    void snowplowTrackFunctionsSendSelfDescribingEvents() throws Exception {
+        Path ts = generate("snowplow");
+        Files.writeString(ts.resolve("good.ts"), """
+                import { trackProductAddedV2 } from "./events";
+
+                const sent: unknown[] = [];
+                const snowplow = {
+                  trackSelfDescribingEvent(e: { event: { schema: string; data: Record<string, unknown> } }) { sent.push(e); },
+                };
+                trackProductAddedV2(snowplow, { cart_id: "c-1", product_id: "p-1", quantity: 2 });
+                console.log(JSON.stringify(sent));
+                """);
+        Run compile = run(ts, tscArgs("--outDir", "out", "events.ts", "good.ts").toArray(String[]::new));
+        assertThat(compile.output()).isEmpty();
+        Run node = run(ts, "node", "out/good.js");
+        JsonNode sent = JSON.readTree(node.output()).get(0).path("event");
+        assertThat(sent.path("schema").asText()).isEqualTo("iglu:com.jaffleshop/Product_Added/jsonschema/2-0-0");
+        assertThat(GeneratedJavaTest.validators()
+                        .get("jaffle_shop/Product_Added/2-0.json")
+                        .validate(sent.path("data")))
+                .isEmpty();
+    }
+
+    @Test
+    void wrongUsesFailToCompileWithTheExpectedError() throws Exception {
+        Path ts = generate("segment");
+        String prelude = "import { trackOrderCompleted } from \"./events\";\n"
+                + "const analytics = { track(event: string, properties?: Record<string, unknown>) {} };\n";
+        Map<String, String> bad = Map.of(
+                "missing.ts", "trackOrderCompleted(analytics, { order_id: \"o\", revenue: 1, currency: \"EUR\" });",
+                "enum.ts",
+                        "trackOrderCompleted(analytics, { order_id: \"o\", revenue: 1, currency: \"JPY\", products: [] });",
+                "unknown.ts",
+                        "trackOrderCompleted(analytics, { order_id: \"o\", revenue: 1, currency: \"EUR\", products: [],"
+                                + " coupon: \"X\" });",
+                "nested.ts",
+                        "trackOrderCompleted(analytics, { order_id: \"o\", revenue: 1, currency: \"EUR\","
+                                + " products: [{ product_id: \"p\" }] });",
+                "type.ts",
+                        "trackOrderCompleted(analytics, { order_id: 1, revenue: 1, currency: \"EUR\", products: [] });");
+        List<String> args = tscArgs("--noEmit", "events.ts");
+        for (Map.Entry<String, String> e : bad.entrySet()) {
+            Files.writeString(ts.resolve(e.getKey()), prelude + e.getValue() + "\n");
+            args.add(e.getKey());
+        }
+        Run compile = run(ts, args.toArray(String[]::new));
+        assertThat(compile.exit()).isNotZero();
+        String out = compile.output();
+        assertThat(out).doesNotContain("events.ts(");
+        assertThat(out).contains("missing.ts(3,").contains("error TS2345").contains("Property 'products' is missing");
+        assertThat(out)
+                .contains("enum.ts(3,")
+                .contains("Type '\"JPY\"' is not assignable to type '\"USD\" | \"EUR\" | \"GBP\"'");
+        assertThat(out)
+                .contains("unknown.ts(3,")
+                .contains("error TS2353")
+                .contains("'coupon' does not exist in type 'OrderCompleted'");
+        assertThat(out).contains("nested.ts(3,").contains("Property 'quantity' is missing");
+        assertThat(out).contains("type.ts(3,").contains("Type 'number' is not assignable to type 'string'");
+    }
+}
