@@ -27,3 +27,12 @@ assert new File(project, 'reflekt_profiles.example.yml').text.contains("{{ env_v
 assert new File(project, '.github/workflows/reflekt.yml').text.contains('origin/${{ github.base_ref }}')
 assert new File(project, 'README.md').text.contains('## Add an event')
 assert new File(project, 'target/reflekt/lint.sarif').isFile()
+
+// Typed event classes, compiled and packaged with the schemas in the project's jar.
+assert log.contains('Reflekt generate: 4 event types (java, sdk segment), written to target/generated-sources/reflekt')
+def jar = new java.util.jar.JarFile(new File(project, 'target/acme-events-1.0.0-SNAPSHOT.jar'))
+def names = jar.entries().collect { it.name }
+assert names.contains('com/acme/analytics/events/OrderCompleted.class')
+assert names.contains('com/acme/analytics/events/ProductViewedV2.class')
+assert names.contains('com/acme/analytics/events/SegmentMessages.class')
+assert names.contains('schemas/acme_events/Order_Completed/1-0.json')
