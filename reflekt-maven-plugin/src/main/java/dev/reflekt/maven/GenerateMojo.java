@@ -35,7 +35,7 @@ public class GenerateMojo extends AbstractReflektMojo {
      * The Java package of the generated classes. Default: the pom's groupId + {@code .events}; without a pom the
      * project's {@code vendor} + {@code .events}. Property {@code reflekt.generate.package}.
      */
-    @Parameter(property = "reflekt.generate.package")
+    @Parameter(property = "reflekt.generate.package", alias = "package")
     private String packageName;
 
     /**

@@ -54,6 +54,9 @@ class GenerateTest {
         sources.put("app/Weird.java", GeneratedJavaTest.resource("Weird.java.txt"));
         Compilation.Result r = Compilation.compile(dir.resolve("c"), sources);
         assertThat(r.errors()).isEmpty();
+        // text that would close a comment (directly, or as unicode escapes javac reads first) made no class
+        assertThatThrownBy(() -> r.load("x.events.X")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> r.load("x.events.Injected")).isInstanceOf(ClassNotFoundException.class);
         Class<?> app = r.load("app.Weird");
         Object event = GeneratedJavaTest.invoke(app, "valid");
         String json = (String) event.getClass().getMethod("toJson").invoke(event);
@@ -167,6 +170,26 @@ class GenerateTest {
                 .contains("Builder b(String b);")
                 .contains("1-1.json");
         assertThat(files.get("x/events/SignedUpV2.java")).contains("Builder c(String c);");
+    }
+
+    @Test
+    void stepsFollowTheRequiredArrayNotThePropertyOrder() throws Exception {
+        TestProject p = TestProject.create(dir.resolve("p"))
+                .write(
+                        "schemas/test/Steps/1-0.json",
+                        TestProject.schemaJson(
+                                "test/Steps/1-0.json",
+                                "Steps Taken",
+                                "1-0",
+                                "{\"a\": {\"type\": \"string\"}, \"b\": {\"type\": \"integer\"}, \"c\": {\"type\": \"string\"}},"
+                                        + " \"required\": [\"c\", \"a\"]"));
+        generate(p, List.of("java"), "none");
+        String code = Files.readString(dir.resolve("out/java/x/events/StepsTaken.java"));
+        assertThat(code)
+                .contains("public static CStep builder()")
+                .contains("AStep c(String c);")
+                .contains("Builder a(String a);")
+                .contains("Builder b(Long b);");
     }
 
     @Test
