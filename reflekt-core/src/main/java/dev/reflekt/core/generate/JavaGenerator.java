@@ -120,7 +120,8 @@ final class JavaGenerator {
                         .append(";\n");
             }
             statics(i1);
-            fields(i1);
+            out.append('\n');
+            fields(i1, "private final ");
             // constructor
             out.append('\n').append(i1).append("private ").append(t).append("(Steps $b) {\n");
             for (Shape.Property p : obj.properties()) {
@@ -268,21 +269,22 @@ final class JavaGenerator {
             }
         }
 
-        private void fields(String i1) {
-            out.append('\n');
+        /** The instance fields (constants have none): {@code modifiers} are {@code private final} or {@code private}. */
+        private void fields(String indent, String modifiers) {
             for (Shape.Property p : obj.properties()) {
                 if (p.shape() instanceof Shape.Const) {
                     continue;
                 }
-                out.append(i1)
-                        .append("private final ")
+                out.append(indent)
+                        .append(modifiers)
                         .append(type(p.shape(), primitive(p)))
                         .append(' ')
                         .append(p.member())
                         .append(";\n");
                 if (presence(p)) {
-                    out.append(i1)
-                            .append("private final boolean ")
+                    out.append(indent)
+                            .append(modifiers)
+                            .append("boolean ")
                             .append(p.member())
                             .append("$set;\n");
                 }
@@ -495,20 +497,7 @@ final class JavaGenerator {
                     .append("private static final class Steps implements ")
                     .append(String.join(", ", interfaces))
                     .append(" {\n");
-            for (Shape.Property p : obj.properties()) {
-                if (p.shape() instanceof Shape.Const) {
-                    continue;
-                }
-                out.append(i2)
-                        .append("private ")
-                        .append(type(p.shape(), primitive(p)))
-                        .append(' ')
-                        .append(p.member())
-                        .append(";\n");
-                if (presence(p)) {
-                    out.append(i2).append("private boolean ").append(p.member()).append("$set;\n");
-                }
-            }
+            fields(i2, "private ");
             List<Shape.Property> steps = obj.steps();
             for (Shape.Property p : obj.properties()) {
                 if (p.shape() instanceof Shape.Const) {
