@@ -35,6 +35,9 @@ import java.util.regex.PatternSyntaxException;
 public final class EventTypes {
 
     private static final Pattern VERSION = Pattern.compile("([1-9][0-9]*)-(0|[1-9][0-9]*)");
+    /** Longest class name: its {@code .class} file, with nested classes' {@code $} suffixes, must fit 255 bytes. */
+    private static final int MAX_TYPE_NAME = 120;
+
     private static final Set<String> COMBINERS = Set.of("oneOf", "anyOf", "allOf", "not", "if");
 
     private final List<String> problems = new ArrayList<>();
@@ -92,6 +95,12 @@ public final class EventTypes {
             if (base == null) {
                 problems.add(r.file().displayPath() + ":" + r.tree().position("/self/name") + ": self.name '" + r.name()
                         + "' has no ASCII letter or digit to name a class; rename the event.");
+                continue;
+            }
+            if (base.length() > MAX_TYPE_NAME) {
+                problems.add(r.file().displayPath() + ":" + r.tree().position("/self/name") + ": self.name makes a"
+                        + " class name of " + base.length() + " characters; file systems take " + MAX_TYPE_NAME
+                        + " at most here; shorten the event name.");
                 continue;
             }
             if (Identifiers.TAKEN_TYPES.contains(base)) {

@@ -100,7 +100,8 @@ class GenerateTest {
                 .schema("test/Regex/1-0.json", "Regex", "{\"a\": {\"type\": \"string\", \"pattern\": \"(\"}}")
                 .schema("test/Order_Completed/1-0.json", "Order Completed", "{}")
                 .schema("test/order_completed/1-0.json", "order completed", "{}")
-                .schema("test/Symbols/1-0.json", "***", "{}");
+                .schema("test/Symbols/1-0.json", "***", "{}")
+                .schema("test/Long/1-0.json", "Long ".repeat(31).strip(), "{}");
         assertThatThrownBy(() -> generate(p, List.of("java"), "none"))
                 .isInstanceOf(ReflektException.class)
                 .satisfies(e -> assertThat(((ReflektException) e).problems())
@@ -121,7 +122,9 @@ class GenerateTest {
                                         + " Completed' (schemas/test/Order_Completed/1-0.json) both make class OrderCompleted;"
                                         + " rename one of them.",
                                 "schemas/test/Symbols/1-0.json:7:5: self.name '***' has no ASCII letter or digit to name"
-                                        + " a class; rename the event."));
+                                        + " a class; rename the event.",
+                                "schemas/test/Long/1-0.json:7:5: self.name makes a class name of 124 characters; file"
+                                        + " systems take 120 at most here; shorten the event name."));
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -170,6 +173,25 @@ class GenerateTest {
                 .contains("Builder b(String b);")
                 .contains("1-1.json");
         assertThat(files.get("x/events/SignedUpV2.java")).contains("Builder c(String c);");
+    }
+
+    @Test
+    void anEventWithoutPropertiesIsAClassWithABuildStepOnly() throws Throwable {
+        TestProject p = TestProject.create(dir.resolve("p")).write("schemas/test/Ping/1-0.json", """
+                {"$schema": "http://json-schema.org/draft-07/schema#", "$id": "test/Ping/1-0.json",
+                 "self": {"vendor": "com.example", "name": "Ping", "format": "jsonschema", "version": "1-0"},
+                 "type": "object"}
+                """);
+        generate(p, List.of("java", "typescript"), "snowplow");
+        Map<String, String> sources = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+        sources.put(
+                "app/UsePing.java",
+                "package app;\npublic class UsePing {\n    public static String json() {\n"
+                        + "        return x.events.Ping.builder().build().toJson();\n    }\n}\n");
+        Compilation.Result r = Compilation.compile(dir.resolve("c"), sources);
+        assertThat(r.errors()).isEmpty();
+        assertThat(GeneratedJavaTest.invoke(r.load("app.UsePing"), "json")).isEqualTo("{}");
+        assertThat(Files.readString(dir.resolve("out/ts/events.ts"))).contains("export interface Ping {\n}");
     }
 
     @Test
