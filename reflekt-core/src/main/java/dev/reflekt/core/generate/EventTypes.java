@@ -161,16 +161,10 @@ public final class EventTypes {
         Identifiers.TypeScope scope = new Identifiers.TypeScope(enclosing);
         Set<String> nested = new HashSet<>(enclosing);
         nested.add(typeName);
-        Set<String> required = new HashSet<>();
+        // the required array, in its order and once each: the order of the builder's steps
+        Set<String> required = new java.util.LinkedHashSet<>();
         node.path("required").forEach(n -> required.add(n.asText()));
-        List<String> requiredOrder = new ArrayList<>();
-        node.path("required").forEach(n -> {
-            if (node.path("properties").has(n.asText()) && !requiredOrder.contains(n.asText())) {
-                requiredOrder.add(n.asText());
-            }
-        });
         Map<String, String> members = new HashMap<>();
-        List<Shape.Property> requiredProps = new ArrayList<>();
         Map<String, Shape.Property> byWire = new LinkedHashMap<>();
         var fields = node.path("properties").fields();
         while (fields.hasNext()) {
@@ -196,13 +190,9 @@ public final class EventTypes {
                 byWire.put(wire, p);
             }
         }
-        for (String wire : requiredOrder) {
-            if (byWire.containsKey(wire)) {
-                requiredProps.add(byWire.get(wire));
-            }
-        }
-        List<Shape.Property> ordered = new ArrayList<>(byWire.values());
-        return new Shape.Obj(typeName, node.path("description").asText(""), ordered, requiredProps);
+        List<Shape.Property> steps =
+                required.stream().filter(byWire::containsKey).map(byWire::get).toList();
+        return new Shape.Obj(typeName, node.path("description").asText(""), List.copyOf(byWire.values()), steps);
     }
 
     private static String pascal(String member) {
