@@ -1,6 +1,7 @@
 package dev.reflekt.core.lint;
 
 import dev.reflekt.core.report.Rule;
+import dev.reflekt.core.report.Severity;
 import java.util.List;
 
 /** Every lint rule, with its id (used in output and configuration). All are errors unless configured. */
@@ -42,6 +43,18 @@ public enum LintRule implements Rule {
             "warehouse-name-length",
             "With a target dialect: the column a property loads into (nested names joined with '_') is no longer"
                     + " than the warehouse allows (Postgres 63, Redshift 127, Snowflake 255, BigQuery 300)."),
+    SCHEMA_REF(
+            "schema-ref",
+            "Every '$ref' points into the same file or to a definition in schemas/.reflekt/definitions/, exists,"
+                    + " makes no cycle, and has only annotations beside it; nothing outside schemas/ is read."),
+    UNUSED_DEFINITION(
+            "unused-definition",
+            "Every shared definition in schemas/.reflekt/definitions/ is used by an event schema (a warning).") {
+        @Override
+        public Severity defaultSeverity() {
+            return Severity.WARNING;
+        }
+    },
     CDP_RENAME(
             "cdp-rename",
             "With a target dialect: Segment loads the property under its own name, not a snake-cased one"

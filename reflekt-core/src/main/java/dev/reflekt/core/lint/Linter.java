@@ -2,6 +2,7 @@ package dev.reflekt.core.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
@@ -15,8 +16,11 @@ import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -29,6 +33,9 @@ public final class Linter {
 
     private final Severities options;
     private final List<SchemaRule> rules;
+    private final List<SchemaRule> definitionRules;
+    private final ReflektProject project;
+    private final Definitions definitions;
     private final LocatedTreeReader reader = new LocatedTreeReader();
 
     /**
@@ -47,13 +54,22 @@ public final class Linter {
      */
     public Linter(ReflektProject project, Severities options, Optional<Dialect> dialect) throws ReflektException {
         this.options = options;
+        this.project = project;
+        this.definitions = Definitions.of(project);
+        PropertyRule propertyRule = new PropertyRule(project.config().conventions());
         List<SchemaRule> all = new ArrayList<>(List.of(
                 new MetaSchemaRule(loadMetaSchema(project)),
                 new IdentityRule(),
                 new EventNameRule(project.config().conventions().event()),
-                new PropertyRule(project.config().conventions())));
-        dialect.ifPresent(d -> all.add(new WarehouseRule(d)));
+                propertyRule,
+                new RefRule()));
+        List<SchemaRule> forDefinitions = new ArrayList<>(List.of(new DefinitionRule(), propertyRule, new RefRule()));
+        dialect.ifPresent(d -> {
+            all.add(new WarehouseRule(d));
+            forDefinitions.add(new WarehouseRule(d));
+        });
         this.rules = List.copyOf(all);
+        this.definitionRules = List.copyOf(forDefinitions);
     }
 
     private SchemaValidator loadMetaSchema(ReflektProject project) throws ReflektException {
@@ -80,31 +96,104 @@ public final class Linter {
         }
     }
 
-    /** Lints {@code files} (typically {@link ReflektProject#select}). */
+    /**
+     * Lints {@code files} (typically {@link ReflektProject#select}) and the shared definitions they use;
+     * when {@code files} are all the project's event schemas, every definition, and those no event uses
+     * get an {@code unused-definition} warning.
+     */
     public CheckResult lint(List<SchemaFile> files) {
         long start = System.nanoTime();
-        CheckResult.FileResult[] results = new CheckResult.FileResult[files.size()];
+        Outcome[] results = new Outcome[files.size()];
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         if (files.size() < 64 || threads == 1) {
             for (int i = 0; i < results.length; i++) {
-                results[i] = lintOne(files.get(i));
+                results[i] = lintEvent(files.get(i));
             }
         } else {
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
                 pool.submit(() -> java.util.stream.IntStream.range(0, results.length)
                                 .parallel()
-                                .forEach(i -> results[i] = lintOne(files.get(i))))
+                                .forEach(i -> results[i] = lintEvent(files.get(i))))
                         .join();
             } finally {
                 pool.shutdown();
             }
         }
-        return new CheckResult(List.of(results), (System.nanoTime() - start) / 1_000_000);
+        List<CheckResult.FileResult> out = new ArrayList<>(results.length);
+        if (!definitions.isEmpty()) {
+            out.addAll(lintDefinitions(files, results));
+        }
+        for (Outcome o : results) {
+            out.add(o.result());
+        }
+        return new CheckResult(out, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** A linted file and the definitions it uses. */
+    private record Outcome(CheckResult.FileResult result, Set<String> uses) {}
+
+    private List<CheckResult.FileResult> lintDefinitions(List<SchemaFile> files, Outcome[] results) {
+        Set<String> used = new TreeSet<>();
+        for (Outcome o : results) {
+            used.addAll(o.uses());
+        }
+        boolean whole;
+        try {
+            Set<String> all = new HashSet<>();
+            project.schemaFiles().forEach(f -> all.add(f.id()));
+            Set<String> linted = new HashSet<>();
+            files.forEach(f -> linted.add(f.id()));
+            whole = linted.equals(all);
+        } catch (ReflektException e) {
+            whole = false;
+        }
+        List<CheckResult.FileResult> out = new ArrayList<>();
+        for (Definitions.Loaded d : definitions.files().values()) {
+            if (!whole && !used.contains(d.id())) {
+                continue;
+            }
+            SchemaFile file = new SchemaFile(project.schemasDir().resolve(d.id()), d.id());
+            Outcome o = d.readable()
+                    ? check(file, d.tree(), true)
+                    : new Outcome(unreadable(file, d.error(), d.errorAt()), Set.of());
+            if (whole && !used.contains(d.id()) && d.readable()) {
+                SchemaDocument doc = new SchemaDocument(file, d.tree(), options, true);
+                doc.report(
+                        LintRule.UNUSED_DEFINITION,
+                        "",
+                        "definition " + Definitions.label(d.id()) + " is used by no event schema",
+                        "use it with {\"$ref\": \"" + "/" + d.id() + "\"} or delete it");
+                List<Finding> merged = new ArrayList<>(o.result().findings());
+                merged.addAll(doc.findings());
+                merged.sort(Finding.ORDER);
+                o = new Outcome(new CheckResult.FileResult(file.displayPath(), merged), Set.of());
+            }
+            out.add(o.result());
+        }
+        return out;
+    }
+
+    private CheckResult.FileResult unreadable(
+            SchemaFile file, String reason, dev.reflekt.core.internal.json.Position at) {
+        SchemaDocument broken = new SchemaDocument(file, null, options);
+        broken.report(
+                LintRule.JSON_SYNTAX,
+                "",
+                "malformed JSON at " + at + ": " + reason,
+                "fix the syntax; the other schemas were still linted");
+        List<Finding> findings = broken.findings().stream()
+                .map(f -> new Finding(f.rule(), f.severity(), f.file(), at.line(), at.column(), f.message(), f.hint()))
+                .toList();
+        return new CheckResult.FileResult(file.displayPath(), findings);
     }
 
     /** Lints one file; never throws for what is in the file. */
     CheckResult.FileResult lintOne(SchemaFile file) {
+        return lintEvent(file).result();
+    }
+
+    private Outcome lintEvent(SchemaFile file) {
         LocatedTree tree;
         try {
             tree = reader.readJson(file.path());
@@ -124,20 +213,39 @@ public final class Linter {
                         "malformed JSON at " + e.position() + ": " + e.reason(),
                         "fix the syntax; the other schemas were still linted");
             }
-            return result(file, broken, e);
+            return new Outcome(result(file, broken, e), Set.of());
         } catch (IOException e) {
             SchemaDocument unreadable = new SchemaDocument(file, null, options);
             unreadable.report(
                     LintRule.JSON_SYNTAX, "", "cannot read the file: " + e.getMessage(), "check its permissions");
-            return result(file, unreadable, null);
+            return new Outcome(result(file, unreadable, null), Set.of());
         }
-        SchemaDocument doc = new SchemaDocument(file, tree, options);
-        if (hasStructure(doc)) {
-            for (SchemaRule rule : rules) {
+        return check(file, tree, false);
+    }
+
+    private Outcome check(SchemaFile file, LocatedTree tree, boolean definition) {
+        SchemaDocument doc = new SchemaDocument(file, tree, options, definition);
+        if (definition ? isObject(doc) : hasStructure(doc)) {
+            doc.resolve(definitions);
+            for (SchemaRule rule : definition ? definitionRules : rules) {
                 rule.check(doc);
             }
         }
-        return result(file, doc, null);
+        return new Outcome(
+                result(file, doc, null),
+                doc.resolved() == null ? Set.of() : doc.resolved().uses());
+    }
+
+    private static boolean isObject(SchemaDocument doc) {
+        if (!doc.root().isObject()) {
+            doc.report(
+                    LintRule.SCHEMA_STRUCTURE,
+                    "",
+                    "the definition must be a JSON object, not " + kind(doc.root()),
+                    "write it as a JSON Schema: {\"description\": ..., \"type\": ..., \"properties\": ...}");
+            return false;
+        }
+        return true;
     }
 
     private static CheckResult.FileResult result(SchemaFile file, SchemaDocument doc, ParseException at) {

@@ -1,6 +1,7 @@
 package dev.reflekt.core.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.project.Conventions;
 import dev.reflekt.core.report.Severity;
@@ -22,7 +23,46 @@ final class PropertyRule implements SchemaRule {
 
     @Override
     public void check(SchemaDocument doc) {
-        checkProperties(doc, doc.root().get("properties"), "/properties", "");
+        if (doc.definition()) {
+            String name = Definitions.label(doc.file().id());
+            checkDescription(doc, doc.root(), "", name);
+            checkType(doc, doc.root(), "", name);
+            checkNested(doc, doc.root(), "", "");
+        } else {
+            checkProperties(doc, doc.root().get("properties"), "/properties", "");
+        }
+        for (String keyword : new String[] {"definitions", "$defs"}) {
+            JsonNode local = doc.root().get(keyword);
+            if (local != null && local.isObject()) {
+                checkLocalDefinitions(doc, local, "/" + LocatedTree.escape(keyword), "#/" + keyword + "/");
+            }
+        }
+    }
+
+    /** A definition inside the file is linted where it is written, once, like a property without a name. */
+    private void checkLocalDefinitions(SchemaDocument doc, JsonNode definitions, String pointer, String prefix) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = definitions.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String at = pointer + "/" + LocatedTree.escape(e.getKey());
+            String shown = prefix + e.getKey();
+            JsonNode definition = e.getValue();
+            if (!definition.isObject() || isRef(definition) || EventNameRule.isLintDisabled(definition)) {
+                continue;
+            }
+            checkDescription(doc, definition, at, shown);
+            checkType(doc, definition, at, shown);
+            if (doc.options().severity(LintRule.NESTED_PROPERTIES) != Severity.OFF) {
+                checkNested(doc, definition, at, shown);
+            }
+        }
+    }
+
+    /**
+     * Whether a property is a {@code $ref}: its description and type are linted where its target is
+     * written (a definition file, or the file's own definitions), once for every event that uses it.
+     */
+    static boolean isRef(JsonNode definition) {
+        return definition.path("$ref").isTextual();
     }
 
     private void checkProperties(SchemaDocument doc, JsonNode properties, String pointer, String prefix) {
@@ -44,6 +84,9 @@ final class PropertyRule implements SchemaRule {
                 continue;
             }
             NameRules.PROPERTY.check(doc, at, name, shown, conventions.property());
+            if (isRef(definition)) {
+                continue;
+            }
             checkDescription(doc, definition, at, shown);
             checkType(doc, definition, at, shown);
             if (doc.options().severity(LintRule.NESTED_PROPERTIES) != Severity.OFF) {
@@ -114,10 +157,10 @@ final class PropertyRule implements SchemaRule {
     private void checkNested(SchemaDocument doc, JsonNode schema, String at, String shown) {
         JsonNode nested = schema.get("properties");
         if (nested != null && nested.isObject()) {
-            checkProperties(doc, nested, at + "/properties", shown + ".");
+            checkProperties(doc, nested, at + "/properties", shown.isEmpty() ? "" : shown + ".");
         }
         JsonNode items = schema.get("items");
-        if (items != null && items.isObject()) {
+        if (items != null && items.isObject() && !isRef(items)) {
             checkNested(doc, items, at + "/items", shown + "[]");
         } else if (items != null && items.isArray()) {
             for (int i = 0; i < items.size(); i++) {

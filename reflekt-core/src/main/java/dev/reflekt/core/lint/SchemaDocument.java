@@ -1,6 +1,8 @@
 package dev.reflekt.core.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.definitions.Definitions;
+import dev.reflekt.core.definitions.Resolved;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.Position;
 import dev.reflekt.core.project.SchemaFile;
@@ -18,11 +20,37 @@ final class SchemaDocument {
     private final Severities options;
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> pointers = new ArrayList<>();
+    private final boolean definition;
+    private Resolved resolved;
 
     SchemaDocument(SchemaFile file, LocatedTree tree, Severities options) {
+        this(file, tree, options, false);
+    }
+
+    SchemaDocument(SchemaFile file, LocatedTree tree, Severities options, boolean definition) {
         this.file = file;
         this.tree = tree;
         this.options = options;
+        this.definition = definition;
+    }
+
+    /** Whether the file is a shared definition ({@code schemas/.reflekt/definitions/}), not an event. */
+    boolean definition() {
+        return definition;
+    }
+
+    /** The tree as written. */
+    LocatedTree tree() {
+        return tree;
+    }
+
+    /** The schema with its {@code $ref}s resolved (see {@link #resolve}). */
+    Resolved resolved() {
+        return resolved;
+    }
+
+    void resolve(Definitions definitions) {
+        resolved = definitions.resolve(file.id(), tree);
     }
 
     SchemaFile file() {

@@ -20,12 +20,23 @@ final class WarehouseRule implements SchemaRule {
         this.dialect = dialect;
     }
 
+    /**
+     * An event is walked with its {@code $ref}s resolved, since a definition's properties become its
+     * columns; what is the same in every user of a definition ({@code cdp-rename}, varchar length) is
+     * reported once, at the definition, and the column rules, which depend on the event, at the event's
+     * {@code $ref}.
+     */
     @Override
     public void check(SchemaDocument doc) {
-        walk(doc, doc.root().path("properties"), "/properties", "");
+        if (doc.definition()) {
+            walk(doc, doc.root().path("properties"), "/properties", "", true, false);
+        } else {
+            walk(doc, doc.resolved().json().path("properties"), "/properties", "", true, true);
+        }
     }
 
-    private void walk(SchemaDocument doc, JsonNode properties, String pointer, String prefix) {
+    private void walk(
+            SchemaDocument doc, JsonNode properties, String pointer, String prefix, boolean own, boolean columns) {
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
@@ -33,7 +44,8 @@ final class WarehouseRule implements SchemaRule {
             String at = pointer + "/" + LocatedTree.escape(name);
             String loaded = Inflection.underscore(name.replace(' ', '_'));
             String column = prefix + loaded;
-            if (!loaded.equals(name)) {
+            boolean mine = own && doc.resolved().origin(p) == null;
+            if (mine && !loaded.equals(name)) {
                 doc.report(
                         LintRule.CDP_RENAME,
                         at,
@@ -41,7 +53,7 @@ final class WarehouseRule implements SchemaRule {
                                 + " the warehouse disagree",
                         "rename it to '" + loaded + "'");
             }
-            String problem = dialect.columnNameProblem(column);
+            String problem = columns ? dialect.columnNameProblem(column) : null;
             if (problem != null) {
                 doc.report(
                         LintRule.WAREHOUSE_COLUMN_NAME,
@@ -50,7 +62,7 @@ final class WarehouseRule implements SchemaRule {
                         "rename the property so that its column is a plain name of letters, digits and '_'");
             }
             int bytes = column.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > dialect.maxIdentifierLength()) {
+            if (columns && bytes > dialect.maxIdentifierLength()) {
                 doc.report(
                         LintRule.WAREHOUSE_NAME_LENGTH,
                         at,
@@ -58,7 +70,9 @@ final class WarehouseRule implements SchemaRule {
                                 + dialect.maxIdentifierLength(),
                         "shorten the property name (or its enclosing objects' names)");
             }
-            if (p.path("maxLength").canConvertToLong() && p.path("maxLength").asLong() > dialect.maxVarcharLength()) {
+            if (mine
+                    && p.path("maxLength").canConvertToLong()
+                    && p.path("maxLength").asLong() > dialect.maxVarcharLength()) {
                 doc.report(
                         LintRule.WAREHOUSE_VARCHAR_LENGTH,
                         at + "/maxLength",
@@ -68,7 +82,7 @@ final class WarehouseRule implements SchemaRule {
                         "lower maxLength to " + dialect.maxVarcharLength() + " or less");
             }
             if (p.path("properties").isObject() && p.path("properties").size() > 0) {
-                walk(doc, p.path("properties"), at + "/properties", column + "_");
+                walk(doc, p.path("properties"), at + "/properties", column + "_", mine, columns);
             }
         }
     }

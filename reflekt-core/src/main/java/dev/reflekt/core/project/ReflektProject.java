@@ -303,18 +303,38 @@ public final class ReflektProject {
             throw new ReflektException("No " + SCHEMAS_DIR + "/ folder in " + dir + "; create it and put your"
                     + " event schemas in it (schemas/<vendor-or-plan>/<Event_Name>/<MAJOR-MINOR>.json).");
         }
+        return jsonFiles(root, true);
+    }
+
+    /**
+     * Every shared definition under {@code schemas/.reflekt/definitions/} (see {@link #DEFINITIONS_DIR}),
+     * sorted by path; empty when the folder does not exist. Links are treated as for {@link #schemaFiles}.
+     */
+    public List<SchemaFile> definitionFiles() throws ReflektException {
+        Path folder = schemasDir().resolve(DEFINITIONS_DIR);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        return jsonFiles(folder, false);
+    }
+
+    /** The folder of shared definitions, relative to {@code schemas/}. */
+    public static final String DEFINITIONS_DIR = META_DIR + "/definitions";
+
+    private List<SchemaFile> jsonFiles(Path folder, boolean skipMeta) throws ReflektException {
+        Path root = schemasDir();
         List<SchemaFile> files = new ArrayList<>();
         List<String> outside = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+        try (Stream<Path> walk = Files.walk(folder, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             Path inside = dir.toRealPath();
-            if (!root.toRealPath().startsWith(inside)) {
-                throw new ReflektException(SCHEMAS_DIR + "/ is a link to " + root.toRealPath() + ", outside the"
-                        + " project; Reflekt reads schemas only from inside the project. Replace the link by the"
-                        + " folder.");
+            if (!folder.toRealPath().startsWith(inside)) {
+                throw new ReflektException(display(folder) + "/ is a link to " + folder.toRealPath()
+                        + ", outside the project; Reflekt reads schemas only from inside the project. Replace the"
+                        + " link by the folder.");
             }
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (p.equals(root)
-                        || root.relativize(p).getName(0).toString().equals(META_DIR)
+                        || (skipMeta && root.relativize(p).getName(0).toString().equals(META_DIR))
                         || !p.getFileName().toString().endsWith(".json")
                         || !Files.isRegularFile(p)) {
                     continue;
@@ -331,7 +351,7 @@ public final class ReflektProject {
             String why =
                     e instanceof java.io.UncheckedIOException u ? u.getCause().toString() : e.toString();
             throw new ReflektException(
-                    "Cannot list " + display(root) + ": " + why
+                    "Cannot list " + display(folder) + ": " + why
                             + (why.contains("FileSystemLoopException")
                                     ? "; a link in it leads back to a folder above it."
                                     : ""),
