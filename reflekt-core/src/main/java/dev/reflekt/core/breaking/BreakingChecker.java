@@ -2,6 +2,8 @@ package dev.reflekt.core.breaking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.definitions.Definitions;
+import dev.reflekt.core.definitions.Resolved;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
@@ -57,8 +59,20 @@ public final class BreakingChecker {
         this.requiredToOptionalBreaks = requiredToOptionalBreaks;
     }
 
-    /** A schema of the working tree, parsed, with its event folder and version. */
-    private record Current(SchemaFile file, LocatedTree tree, String event, SchemaVersion version) {}
+    /**
+     * A schema (or shared definition) of the working tree, parsed, with its event folder, version and its
+     * {@code $ref}s resolved.
+     */
+    private record Current(SchemaFile file, LocatedTree tree, String event, SchemaVersion version, Resolved resolved) {
+
+        JsonNode json() {
+            return resolved.ok() ? resolved.json() : tree.root();
+        }
+
+        boolean definition() {
+            return file.id().startsWith(Definitions.PREFIX);
+        }
+    }
 
     /** Checks every schema of the working tree against {@code baseline}. */
     public CheckResult check(GitBaseline baseline) throws ReflektException {
@@ -71,33 +85,41 @@ public final class BreakingChecker {
         allowList = AllowList.load(project, today, baseline);
         Map<String, Current> current = new TreeMap<>();
         Map<String, TreeMap<SchemaVersion, Current>> byEvent = new HashMap<>();
-        for (SchemaFile file : project.schemaFiles()) {
+        Definitions definitions = Definitions.of(project);
+        Definitions baseDefinitions = Definitions.of(baseline.definitions());
+        List<SchemaFile> all = new ArrayList<>(project.definitionFiles());
+        all.addAll(project.schemaFiles());
+        for (SchemaFile file : all) {
             Optional<SchemaVersion> version =
                     SchemaVersion.ofFileName(file.path().getFileName().toString());
             Optional<LocatedTree> tree = parse(file);
             if (version.isEmpty() || tree.isEmpty() || !tree.get().root().isObject()) {
                 continue;
             }
-            Current c = new Current(file, tree.get(), event(file.id()), version.get());
+            Current c = new Current(
+                    file, tree.get(), event(file.id()), version.get(), definitions.resolve(file.id(), tree.get()));
             current.put(file.id(), c);
             byEvent.computeIfAbsent(c.event(), e -> new TreeMap<>()).put(c.version(), c);
         }
 
         Map<String, List<Finding>> findings = new TreeMap<>();
-        for (SchemaFile file : project.schemaFiles()) {
+        for (SchemaFile file : all) {
             findings.put(file.displayPath(), new ArrayList<>());
         }
+        Map<String, byte[]> published = new HashMap<>(baseline.schemas());
+        published.putAll(baseline.definitions());
         for (Current c : current.values()) {
             List<Finding> out = findings.get(c.file().displayPath());
-            byte[] old = baseline.schemas().get(c.file().id());
-            Optional<JsonNode> before = old == null ? Optional.empty() : parse(old);
+            byte[] old = published.get(c.file().id());
+            Optional<JsonNode> before =
+                    old == null ? Optional.empty() : parse(old, c.file().id(), baseDefinitions);
             if (old != null && before.isPresent()) {
-                checkInPlace(c, before.get(), byEvent.get(c.event()), baseline, out);
+                checkInPlace(c, before.get(), byEvent.get(c.event()), baseline, out, current.values());
             } else if (old == null) {
                 checkNewVersion(c, byEvent.get(c.event()), out);
             }
         }
-        for (String id : baseline.schemas().keySet()) {
+        for (String id : new java.util.TreeSet<>(published.keySet())) {
             if (!current.containsKey(id)
                     && !project.schemasDir().resolve(id).toFile().isFile()) {
                 String shown = ReflektProject.SCHEMAS_DIR + "/" + id;
@@ -129,22 +151,39 @@ public final class BreakingChecker {
             JsonNode before,
             TreeMap<SchemaVersion, Current> versions,
             GitBaseline baseline,
-            List<Finding> out) {
-        List<Change> changes = SchemaDiff.diff(before, c.tree().root(), requiredToOptionalBreaks);
+            List<Finding> out,
+            java.util.Collection<Current> all) {
+        List<Change> changes = SchemaDiff.diff(before, c.json(), requiredToOptionalBreaks);
         if (changes.isEmpty()) {
             return;
         }
         List<Change> breaking = changes.stream().filter(Change::breaking).toList();
         SchemaVersion next = versions.lastKey().nextMajor();
+        String users = c.definition() ? users(c, all) : "";
         for (Change change : breaking) {
+            String through = through(c.resolved(), change.pointer());
+            if (c.definition() && through != null) {
+                continue; // reported at the definition that changed
+            }
             report(
                     out,
                     c,
                     BreakingRule.BREAKING_IN_PLACE,
                     change.pointer(),
-                    "breaking change to existing version " + c.version() + " (vs " + baseline.ref() + "): "
-                            + change.describe(),
-                    "revert it here and make the change in a new version " + next + ".json");
+                    (c.definition()
+                                    ? "changing " + Definitions.label(c.file().id()) + " breaks " + users + " (vs "
+                                            + baseline.ref() + "): "
+                                    : "breaking change to existing version " + c.version() + " (vs " + baseline.ref()
+                                            + "): ")
+                            + change.describe()
+                            + (through == null ? "" : ", through " + through),
+                    c.definition()
+                            ? "revert it here and make the change in a new version " + next
+                                    + ".json of the definition, then point the events that need it there"
+                            : through == null
+                                    ? "revert it here and make the change in a new version " + next + ".json"
+                                    : "revert " + through + ", or make a new version " + next
+                                            + ".json of this event that uses a new version of the definition");
         }
         SchemaVersion newest = versions.lastKey();
         if (breaking.isEmpty() && newest.compareTo(c.version()) > 0) {
@@ -167,8 +206,7 @@ public final class BreakingChecker {
             return;
         }
         SchemaVersion from = previous.getKey();
-        List<Change> changes =
-                SchemaDiff.diff(previous.getValue().tree().root(), c.tree().root(), requiredToOptionalBreaks);
+        List<Change> changes = SchemaDiff.diff(previous.getValue().json(), c.json(), requiredToOptionalBreaks);
         List<Change> breaking = changes.stream().filter(Change::breaking).toList();
         SchemaVersion to = c.version();
         if (!breaking.isEmpty()) {
@@ -248,13 +286,53 @@ public final class BreakingChecker {
         }
     }
 
-    private Optional<JsonNode> parse(byte[] content) {
+    /** A baseline schema with its {@code $ref}s resolved against the baseline's definitions, when they resolve. */
+    private Optional<JsonNode> parse(byte[] content, String id, Definitions definitions) {
         try {
-            JsonNode root =
-                    reader.readJson(new String(content, StandardCharsets.UTF_8)).root();
-            return root.isObject() ? Optional.of(root) : Optional.empty();
+            LocatedTree tree = reader.readJson(new String(content, StandardCharsets.UTF_8));
+            if (!tree.root().isObject()) {
+                return Optional.empty();
+            }
+            Resolved resolved = definitions.resolve(id, tree);
+            return Optional.of(resolved.ok() ? resolved.json() : tree.root());
         } catch (ParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /** {@code Order Completed 1-0, Cart Viewed 1-2}: the events of the working tree that use definition {@code c}. */
+    private static String users(Current c, java.util.Collection<Current> all) {
+        List<String> names = new ArrayList<>();
+        for (Current e : all) {
+            if (!e.definition() && e.resolved().uses().contains(c.file().id())) {
+                names.add(e.tree().root().path("self").path("name").asText(e.event()) + " " + e.version());
+            }
+        }
+        return names.isEmpty() ? "no event yet" : String.join(", ", names);
+    }
+
+    /** The definition the node at {@code pointer} of a resolved schema came from, or null. */
+    private static String through(Resolved resolved, String pointer) {
+        JsonNode node = resolved.json();
+        String found = resolved.origin(node);
+        if (!pointer.isEmpty()) {
+            for (String token : pointer.substring(1).split("/", -1)) {
+                node = node.isArray() ? node.path(parseIndex(token)) : node.path(LocatedTree.unescape(token));
+                if (node.isMissingNode()) {
+                    break;
+                }
+                String origin = resolved.origin(node);
+                found = origin != null ? origin : found;
+            }
+        }
+        return found;
+    }
+
+    private static int parseIndex(String token) {
+        try {
+            return Integer.parseInt(token);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -25,8 +25,15 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * @param commit the abbreviated commit id it resolved to
  * @param schemasPath the {@code schemas/} folder's path in the repository
  * @param schemas schema id (path relative to {@code schemas/}) → file content at the ref
+ * @param definitions the same for the shared definitions ({@code .reflekt/definitions/...})
  */
-public record GitBaseline(String ref, String commit, String schemasPath, Map<String, byte[]> schemas) {
+public record GitBaseline(
+        String ref, String commit, String schemasPath, Map<String, byte[]> schemas, Map<String, byte[]> definitions) {
+
+    /** A baseline without shared definitions. */
+    public GitBaseline(String ref, String commit, String schemasPath, Map<String, byte[]> schemas) {
+        this(ref, commit, schemasPath, schemas, Map.of());
+    }
 
     /**
      * Reads the schemas of {@code project} at {@code against}; when blank, at the upstream of the current
@@ -51,8 +58,19 @@ public record GitBaseline(String ref, String commit, String schemasPath, Map<Str
             for (String candidate : candidates) {
                 ObjectId id = repo.resolve(candidate + "^{commit}");
                 if (id != null) {
+                    Map<String, byte[]> schemas = read(repo, id, schemasPath);
+                    Map<String, byte[]> definitions = new TreeMap<>();
+                    schemas.keySet().removeIf(k -> {
+                        if (k.startsWith(ReflektProject.META_DIR + "/")) {
+                            if (k.startsWith(ReflektProject.DEFINITIONS_DIR + "/")) {
+                                definitions.put(k, schemas.get(k));
+                            }
+                            return true;
+                        }
+                        return false;
+                    });
                     return new GitBaseline(
-                            shortName(candidate), id.abbreviate(10).name(), schemasPath, read(repo, id, schemasPath));
+                            shortName(candidate), id.abbreviate(10).name(), schemasPath, schemas, definitions);
                 }
             }
             throw new ReflektException(
@@ -109,7 +127,7 @@ public record GitBaseline(String ref, String commit, String schemasPath, Map<Str
             while (tree.next()) {
                 String path = tree.getPathString();
                 String id = path.substring(prefix.length());
-                if (!id.endsWith(".json") || id.startsWith(ReflektProject.META_DIR + "/")) {
+                if (!id.endsWith(".json")) {
                     continue;
                 }
                 out.put(id, repo.open(tree.getObjectId(0)).getBytes());
