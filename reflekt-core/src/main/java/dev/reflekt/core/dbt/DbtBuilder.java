@@ -2,6 +2,8 @@ package dev.reflekt.core.dbt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.definitions.Definitions;
+import dev.reflekt.core.definitions.Resolved;
 import dev.reflekt.core.internal.FileTrees;
 import dev.reflekt.core.internal.ScratchFolders;
 import dev.reflekt.core.internal.json.LocatedTree;
@@ -279,17 +281,23 @@ public final class DbtBuilder {
         LocatedTreeReader reader = new LocatedTreeReader();
         List<SegmentPlanner.Schema> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Definitions definitions = Definitions.of(project);
         for (SchemaFile file : files) {
             try {
                 LocatedTree tree = reader.readJson(file.path());
-                JsonNode json = tree.root();
+                Resolved resolved = definitions.resolve(file.id(), tree);
+                if (!resolved.ok()) {
+                    resolved.problems().forEach(p -> problems.add(p.describe()));
+                    continue;
+                }
+                JsonNode json = resolved.json();
                 if (!json.isObject() || !json.path("self").path("name").isTextual()) {
                     problems.add(file.displayPath() + ":1:1: not a Reflekt schema (no self.name); run reflekt:lint.");
                 } else if (nulAt(json, "") != null) {
                     problems.add(file.displayPath() + ":" + tree.position(nulAt(json, ""))
                             + ": holds a NUL character (\\u0000), which no warehouse can store; remove it.");
                 } else {
-                    out.add(new SegmentPlanner.Schema(file.id(), json, file.displayPath(), tree));
+                    out.add(new SegmentPlanner.Schema(file.id(), json, file.displayPath(), tree, resolved::origin));
                 }
             } catch (ParseException e) {
                 problems.add(file.displayPath() + ":" + e.position() + ": " + e.reason() + "; run reflekt:lint.");
@@ -298,7 +306,7 @@ public final class DbtBuilder {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ReflektException(problems);
+            throw new ReflektException(problems.stream().distinct().toList());
         }
         return out;
     }

@@ -45,7 +45,7 @@ final class Entities {
             } else {
                 continue;
             }
-            Map<String, PropertyColumns.Property> properties = PropertyColumns.of(schema.json());
+            Map<String, PropertyColumns.Property> properties = schema.properties();
             Optional<Model.Column> key = property(model, properties, entity.key());
             if (key.isEmpty()) {
                 problems.add(where + ".key: '" + entity.key() + "' is not a property loaded into " + model.name()

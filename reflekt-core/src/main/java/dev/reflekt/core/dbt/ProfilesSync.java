@@ -77,7 +77,7 @@ final class ProfilesSync {
                     .filter(s -> SegmentPlanner.table(
                                     s.json().path("self").path("name").asText(""))
                             .equals("identifies"))
-                    .forEach(s -> out.addAll(PropertyColumns.of(s.json()).keySet()));
+                    .forEach(s -> out.addAll(s.properties().keySet()));
         }
         out.removeIf(c -> SYSTEM.contains(c.toLowerCase(Locale.ROOT))
                 || c.startsWith("_")

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The warehouse columns Segment loads for a schema's properties: nested objects flattened with
@@ -36,13 +37,27 @@ final class PropertyColumns {
 
     /** Raw column → property, in file order. */
     static Map<String, Property> of(JsonNode schema) {
+        return of(schema, node -> null);
+    }
+
+    /**
+     * As {@link #of(JsonNode)}, for a schema whose {@code $ref}s were resolved: the description of a column
+     * from a shared definition names it ({@code origins} gives the definition a node came from).
+     */
+    static Map<String, Property> of(JsonNode schema, Function<JsonNode, String> origins) {
         Map<String, Property> out = new LinkedHashMap<>();
-        flatten(schema, "", "", true, out);
+        flatten(schema, "", "", true, null, origins, out);
         return out;
     }
 
     private static void flatten(
-            JsonNode object, String prefix, String path, boolean required, Map<String, Property> out) {
+            JsonNode object,
+            String prefix,
+            String path,
+            boolean required,
+            String from,
+            Function<JsonNode, String> origins,
+            Map<String, Property> out) {
         Set<String> requiredHere = new HashSet<>();
         object.path("required").forEach(r -> requiredHere.add(r.asText()));
         for (Iterator<Map.Entry<String, JsonNode>> it =
@@ -53,14 +68,23 @@ final class PropertyColumns {
             JsonNode p = e.getValue();
             boolean req = required && requiredHere.contains(e.getKey());
             String jsonPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+            String origin = origins.apply(p);
+            String definition = origin != null ? origin : from;
             if (isObject(p)
                     && p.path("properties").isObject()
                     && p.path("properties").size() > 0) {
-                flatten(p, name + "_", jsonPath, req, out);
+                flatten(p, name + "_", jsonPath, req, definition, origins, out);
             } else {
+                String description = p.path("description").asText("");
+                String items = origins.apply(p.path("items"));
+                if (definition != null) {
+                    description = (description.isEmpty() ? "" : description + " ") + "(From " + definition + ".)";
+                } else if (items != null) {
+                    description = (description.isEmpty() ? "" : description + " ") + "(Items: " + items + ".)";
+                }
                 out.putIfAbsent(
                         prefix.isEmpty() && name.equals("id") ? "_id" : name,
-                        new Property(p.path("description").asText(""), p, req, jsonPath));
+                        new Property(description, p, req, jsonPath));
             }
         }
     }

@@ -44,8 +44,21 @@ final class SegmentPlanner {
         this.warehouse = warehouse;
     }
 
-    /** A parsed schema: its id, content, file (as messages print it) and positions. */
-    record Schema(String id, JsonNode json, String displayPath, dev.reflekt.core.internal.json.LocatedTree tree) {}
+    /**
+     * A parsed schema: its id, content with {@code $ref}s resolved, file (as messages print it), positions,
+     * and the shared definition each part of the content came from.
+     */
+    record Schema(
+            String id,
+            JsonNode json,
+            String displayPath,
+            dev.reflekt.core.internal.json.LocatedTree tree,
+            java.util.function.Function<JsonNode, String> origins) {
+
+        Map<String, PropertyColumns.Property> properties() {
+            return PropertyColumns.of(json, origins);
+        }
+    }
 
     /**
      * The raw table Segment loads an event into: {@code Order Completed} → {@code order_completed}. Every
@@ -80,7 +93,7 @@ final class SegmentPlanner {
         for (Schema s : schemas) {
             String table = table(s.json().path("self").path("name").asText(""));
             String description = s.json().path("description").asText("");
-            Map<String, PropertyColumns.Property> properties = PropertyColumns.of(s.json());
+            Map<String, PropertyColumns.Property> properties = s.properties();
             String metadata = metadata(s.json().path("self").path("metadata"));
             switch (table) {
                 case "identifies" -> {
