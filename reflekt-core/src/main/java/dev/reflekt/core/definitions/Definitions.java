@@ -118,6 +118,39 @@ public final class Definitions {
         return r;
     }
 
+    /**
+     * The definition files a schema's own {@code $ref}s point to: each {@code $ref} as written, without its
+     * fragment, to the definition's id; refs into the schema itself and refs that cannot name a definition
+     * (which lint reports) are left out.
+     */
+    public Map<String, String> directReferences(String id, com.fasterxml.jackson.databind.JsonNode json) {
+        Map<String, String> out = new TreeMap<>();
+        collect(id, json, out);
+        return out;
+    }
+
+    private void collect(String id, com.fasterxml.jackson.databind.JsonNode node, Map<String, String> out) {
+        if (node.isObject() && node.path("$ref").isTextual()) {
+            String ref = node.path("$ref").asText();
+            String base = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
+            String decoded = Resolver.decode(base);
+            String target = base.isEmpty() || decoded == null ? null : Resolver.target(this, id, decoded);
+            if (target != null && files.containsKey(target)) {
+                out.put(base, target);
+            }
+        }
+        node.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("enum")
+                    && !e.getKey().equals("const")
+                    && !e.getKey().equals("self")) {
+                collect(id, e.getValue(), out);
+            }
+        });
+        if (node.isArray()) {
+            node.forEach(child -> collect(id, child, out));
+        }
+    }
+
     /** {@code definitions/product/1-0} for {@code .reflekt/definitions/product/1-0.json}. */
     public static String label(String id) {
         String s =

@@ -190,9 +190,7 @@ final class Resolver {
                         "$ref \"" + ref + "\" is not a usable path",
                         "write a path with '/' separators, e.g. ../../.reflekt/definitions/product/1-0.json");
             }
-            targetId = definitions.get(path).isPresent()
-                    ? path
-                    : normalize(path.startsWith("/") ? path.substring(1) : folder(doc.id()) + path);
+            targetId = target(definitions, doc.id(), path);
             if (targetId == null) {
                 return problem(
                         doc,
@@ -314,6 +312,14 @@ final class Resolver {
         }
         origins.putIfAbsent(resolved, label);
         return resolved;
+    }
+
+    /** The file id a decoded {@code $ref} path names from the file {@code fromId}; null when it leaves schemas/. */
+    static String target(Definitions definitions, String fromId, String path) {
+        if (definitions.get(path).isPresent()) {
+            return path;
+        }
+        return normalize(path.startsWith("/") ? path.substring(1) : folder(fromId) + path);
     }
 
     private static String shown(String key) {

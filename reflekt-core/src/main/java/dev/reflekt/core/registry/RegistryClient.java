@@ -6,8 +6,30 @@ import java.util.List;
 /** One schema registry: plans and applies pushes, pulls schemas back as Reflekt schemas. */
 public interface RegistryClient {
 
-    /** A schema as Reflekt keeps it: its id (the path below {@code schemas/}) and its JSON. */
-    record Schema(String id, JsonNode json) {}
+    /**
+     * A schema as Reflekt keeps it: its id (the path below {@code schemas/}), its JSON, and, for a registry
+     * that {@link #keepsReferences keeps references}, the shared definitions its {@code $ref}s name ({@code
+     * $ref} as written, without fragment → the definition's id).
+     */
+    record Schema(String id, JsonNode json, java.util.Map<String, String> references) {
+
+        public Schema {
+            references = java.util.Map.copyOf(references);
+        }
+
+        public Schema(String id, JsonNode json) {
+            this(id, json, java.util.Map.of());
+        }
+    }
+
+    /**
+     * Whether the registry stores schemas with references to other schemas (Confluent's {@code references}):
+     * then it is given the schemas as written and the shared definitions they use, definitions first;
+     * otherwise each schema with its {@code $ref}s resolved (inlined).
+     */
+    default boolean keepsReferences() {
+        return false;
+    }
 
     /** How messages name this registry: {@code Iglu Server at https://iglu.acme.com}. */
     String name();

@@ -2,6 +2,9 @@ package dev.reflekt.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.definitions.Definitions;
+import dev.reflekt.core.definitions.Resolved;
+import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.lint.Linter;
@@ -94,19 +97,55 @@ public final class RegistryCommands {
         RegistryClient client = registry.client();
         List<RegistryClient.Schema> schemas = new ArrayList<>();
         LocatedTreeReader reader = new LocatedTreeReader();
+        Definitions definitions = Definitions.of(project);
+        java.util.Set<String> used = new java.util.TreeSet<>();
         for (SchemaFile f : files) {
             try {
-                schemas.add(new RegistryClient.Schema(
-                        f.id(), reader.readJson(f.path()).root()));
+                LocatedTree tree = reader.readJson(f.path());
+                Resolved resolved = definitions.resolveOrThrow(f.id(), tree);
+                if (client.keepsReferences()) {
+                    schemas.add(new RegistryClient.Schema(
+                            f.id(), tree.root(), definitions.directReferences(f.id(), tree.root())));
+                    used.addAll(resolved.uses());
+                } else {
+                    schemas.add(new RegistryClient.Schema(f.id(), resolved.json()));
+                }
             } catch (IOException | ParseException e) {
                 throw new ReflektException("Cannot read " + f.displayPath() + ": " + e.getMessage(), e);
             }
         }
+        schemas.addAll(0, definitionsFirst(definitions, used));
         java.util.Set<String> allIds = new java.util.HashSet<>();
         project.schemaFiles().forEach(f -> allIds.add(f.id()));
         PushPlan plan = client.plan(schemas, allIds, request.delete());
         List<PushOutcome> outcomes = request.dryRun() ? List.of() : client.apply(plan);
         return new PushResult(client.name(), registry.credentials(), plan, outcomes);
+    }
+
+    /**
+     * The shared definitions {@code used}, each after the definitions it uses, so that a registry can
+     * register what a schema references before the schema.
+     */
+    private static List<RegistryClient.Schema> definitionsFirst(Definitions definitions, java.util.Set<String> used) {
+        List<RegistryClient.Schema> out = new ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        for (String id : used) {
+            place(definitions, id, placed, out);
+        }
+        return out;
+    }
+
+    private static void place(
+            Definitions definitions, String id, java.util.Set<String> placed, List<RegistryClient.Schema> out) {
+        if (!placed.add(id)) {
+            return;
+        }
+        JsonNode json = definitions.get(id).orElseThrow().tree().root();
+        Map<String, String> references = definitions.directReferences(id, json);
+        for (String target : new java.util.TreeSet<>(references.values())) {
+            place(definitions, target, placed, out);
+        }
+        out.add(new RegistryClient.Schema(id, json, references));
     }
 
     /** Pulls every schema (or the selection) into {@code schemas/}, then lints what it wrote. */
@@ -129,7 +168,8 @@ public final class RegistryCommands {
             Path target = root.resolve(s.id()).normalize();
             if (!target.startsWith(root)
                     || !s.id().endsWith(".json")
-                    || target.startsWith(root.resolve(ReflektProject.META_DIR))) {
+                    || (target.startsWith(root.resolve(ReflektProject.META_DIR))
+                            && !target.startsWith(root.resolve(ReflektProject.DEFINITIONS_DIR)))) {
                 notes.add("Skipped '" + s.id() + "': not a path inside schemas/.");
                 continue;
             }
@@ -177,8 +217,9 @@ public final class RegistryCommands {
         } catch (IOException e) {
             throw new ReflektException("Cannot write pulled schemas under " + root + ": " + e.getMessage(), e);
         }
-        List<SchemaFile> writtenFiles =
-                selected.stream().filter(f -> written.contains(f.displayPath())).toList();
+        List<SchemaFile> writtenFiles = selected.stream()
+                .filter(f -> written.contains(f.displayPath()) && !f.id().startsWith(Definitions.PREFIX))
+                .toList();
         List<Finding> findings = writtenFiles.isEmpty()
                 ? List.of()
                 : new Linter(project, Severities.defaults()).lint(writtenFiles).findings();

@@ -127,6 +127,8 @@ final class FakeRegistries {
     /** A Confluent schema registry with BACKWARD-style compatibility decided by Reflekt's own SchemaDiff. */
     static final class Confluent extends Fake {
         final Map<String, List<String>> subjects = new TreeMap<>();
+        /** {@code subject/version} → the references it was registered with. */
+        final Map<String, JsonNode> references = new TreeMap<>();
 
         Confluent() throws IOException {}
 
@@ -173,10 +175,27 @@ final class FakeRegistries {
                         c -> messages.add("{errorType:'" + c.kind() + "', description:'" + c.describe() + "'}"));
                 send(exchange, 200, Json.write(verdict));
             } else if (method.equals("POST") && p.length == 4 && p[3].equals("versions")) {
-                String schema = Json.MAPPER.readTree(body).path("schema").asText();
+                JsonNode request = Json.MAPPER.readTree(body);
+                String schema = request.path("schema").asText();
+                for (JsonNode ref : request.path("references")) {
+                    List<String> target = subjects.get(ref.path("subject").asText());
+                    if (target == null
+                            || ref.path("version").asInt() < 1
+                            || ref.path("version").asInt() > target.size()) {
+                        send(
+                                exchange,
+                                422,
+                                "{\"error_code\":42201,\"message\":\"Invalid schema: reference "
+                                        + ref.path("name").asText() + " not found\"}");
+                        return;
+                    }
+                }
                 List<String> versions = subjects.computeIfAbsent(p[2], s -> new ArrayList<>());
                 if (indexOf(versions, schema) < 0) {
                     versions.add(schema);
+                    if (request.has("references")) {
+                        references.put(p[2] + "/" + versions.size(), request.path("references"));
+                    }
                 }
                 send(exchange, 200, "{\"id\":" + versions.size() + "}");
             } else if (method.equals("GET") && path.endsWith("/versions/latest")) {
@@ -192,6 +211,10 @@ final class FakeRegistries {
                         .put("id", versions.size())
                         .put("schemaType", "JSON")
                         .put("schema", versions.get(versions.size() - 1));
+                JsonNode refs = references.get(p[2] + "/" + versions.size());
+                if (refs != null) {
+                    latest.set("references", refs);
+                }
                 send(exchange, 200, Json.write(latest));
             } else if (method.equals("DELETE") && p.length == 3) {
                 List<String> removed = subjects.remove(p[2]);

@@ -2,6 +2,7 @@ package dev.reflekt.core.registry.confluent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.registry.HttpTransport;
 import dev.reflekt.core.registry.Json;
 import dev.reflekt.core.registry.PushOutcome;
@@ -44,8 +45,23 @@ public final class ConfluentClient implements RegistryClient {
         return "schema registry at " + url;
     }
 
-    /** The subject of a schema. */
+    /** The subject prefix of shared definitions: {@code reflekt.definitions.product.v1}. */
+    public static final String DEFINITIONS_SUBJECT = "reflekt.definitions.";
+
+    /** A definition's registered body, by subject, for filling in reference versions when it is new. */
+    private final java.util.Map<String, String> definitionBodies = new java.util.HashMap<>();
+
+    @Override
+    public boolean keepsReferences() {
+        return true;
+    }
+
+    /** The subject of a schema; a shared definition's is {@code reflekt.definitions.<name>.v<MAJOR>}. */
     public String subject(Schema s) {
+        if (s.id().startsWith(Definitions.PREFIX)) {
+            String[] d = s.id().substring(Definitions.PREFIX.length()).split("/");
+            return DEFINITIONS_SUBJECT + d[0] + ".v" + d[d.length - 1].split("-")[0];
+        }
         String[] parts = s.id().split("/");
         String event = parts.length >= 2
                 ? parts[parts.length - 2]
@@ -66,10 +82,70 @@ public final class ConfluentClient implements RegistryClient {
     }
 
     private static String body(Schema s) {
+        return body(s, List.of());
+    }
+
+    /** The registration body; {@code references} as Confluent's API takes them ({@code name, subject, version}). */
+    private static String body(Schema s, List<ObjectNode> references) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("schemaType", "JSON");
         body.put("schema", Json.write(s.json()));
+        if (!references.isEmpty()) {
+            body.putArray("references").addAll(references);
+        }
         return Json.write(body);
+    }
+
+    /**
+     * The references of {@code s}: one per definition its {@code $ref}s name, to the version of the
+     * definition's subject that holds the definition as it is now; 0 when that is registered by this push.
+     */
+    private List<ObjectNode> references(Schema s, java.util.Map<String, Schema> byId) throws RegistryException {
+        List<ObjectNode> out = new ArrayList<>();
+        for (var e : new java.util.TreeMap<>(s.references()).entrySet()) {
+            Schema target = byId.get(e.getValue());
+            if (target == null) {
+                throw new RegistryException(s.id() + " references " + e.getValue() + ", which is not being pushed", 0);
+            }
+            String subject = subject(target);
+            out.add(Json.MAPPER
+                    .createObjectNode()
+                    .put("name", e.getKey())
+                    .put("subject", subject)
+                    .put("version", registeredVersion(subject, definitionBodies.get(subject))));
+        }
+        return out;
+    }
+
+    /** The version of {@code subject} that holds {@code body}, or 0 when none does yet. */
+    private int registeredVersion(String subject, String body) throws RegistryException {
+        HttpTransport.Response lookup = http.send("POST", uri("/subjects/" + encode(subject)), body);
+        if (lookup.status() == 404) {
+            return 0;
+        }
+        JsonNode found =
+                Json.parse(http.expectOk(lookup, "looking up " + subject).body(), name(), "the lookup of " + subject);
+        return found.path("version").asInt(0);
+    }
+
+    /** {@code body} with the references registered by this push (version 0 at planning) given their version. */
+    private String withVersions(String body) throws RegistryException {
+        JsonNode parsed = Json.parse(body, name(), "a planned registration");
+        if (!parsed.has("references")) {
+            return body;
+        }
+        ObjectNode copy = (ObjectNode) parsed.deepCopy();
+        for (JsonNode ref : copy.path("references")) {
+            if (ref.path("version").asInt() == 0) {
+                String subject = ref.path("subject").asText();
+                int version = registeredVersion(subject, definitionBodies.get(subject));
+                if (version == 0) {
+                    throw new RegistryException("the definition in subject " + subject + " was not registered", 0);
+                }
+                ((ObjectNode) ref).put("version", version);
+            }
+        }
+        return Json.write(copy);
     }
 
     @Override
@@ -83,11 +159,18 @@ public final class ConfluentClient implements RegistryClient {
         List<PushPlan.Change> changes = new ArrayList<>();
         Set<String> subjects = new HashSet<>();
         Set<String> vendors = new HashSet<>();
+        java.util.Map<String, Schema> byId = new java.util.HashMap<>();
+        schemas.forEach(s -> byId.put(s.id(), s));
         for (Schema s : schemas) {
             String subject = subject(s);
             subjects.add(subject);
-            vendors.add(s.json().at("/self/vendor").asText());
-            String body = body(s);
+            if (!s.id().startsWith(Definitions.PREFIX)) {
+                vendors.add(s.json().at("/self/vendor").asText());
+            }
+            String body = body(s, references(s, byId));
+            if (s.id().startsWith(Definitions.PREFIX)) {
+                definitionBodies.put(subject, body);
+            }
             HttpTransport.Response lookup = http.send("POST", uri("/subjects/" + encode(subject)), body);
             if (lookup.ok()) {
                 changes.add(new PushPlan.Change(s.id(), Action.UNCHANGED, subject, "already registered", body));
@@ -138,7 +221,10 @@ public final class ConfluentClient implements RegistryClient {
             switch (c.action()) {
                 case CREATE, UPDATE ->
                     http.expectOk(
-                            http.send("POST", uri("/subjects/" + encode(c.target()) + "/versions"), c.body()),
+                            http.send(
+                                    "POST",
+                                    uri("/subjects/" + encode(c.target()) + "/versions"),
+                                    withVersions(c.body())),
                             "registering " + c.id() + " in subject " + c.target());
                 case DELETE ->
                     http.expectOk(
@@ -171,6 +257,12 @@ public final class ConfluentClient implements RegistryClient {
                 continue;
             }
             JsonNode schema = Json.parse(latest.path("schema").asText(), name(), "the schema of " + subject);
+            if (subject.startsWith(DEFINITIONS_SUBJECT)
+                    && schema.path("$id").asText().startsWith(Definitions.PREFIX)
+                    && !schema.has("self")) {
+                out.add(new Schema(schema.path("$id").asText(), schema));
+                continue;
+            }
             if (!schema.path("$id").isTextual() || !schema.path("self").isObject()) {
                 notes.accept("Skipped subject " + subject + ": not a Reflekt schema (no $id and self block).");
                 continue;
