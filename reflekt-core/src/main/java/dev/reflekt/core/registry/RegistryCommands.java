@@ -183,6 +183,7 @@ public final class RegistryCommands {
             byId.put(s.id(), s.json());
         }
         List<SchemaFile> selected = SchemaSelector.select(candidates, request.select());
+        Definitions definitions = Definitions.of(project);
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> kept = new ArrayList<>();
@@ -192,12 +193,18 @@ public final class RegistryCommands {
                 JsonNode json = byId.get(f.id());
                 if (Files.isRegularFile(f.path())) {
                     JsonNode local = null;
+                    JsonNode inlined = null;
                     try {
-                        local = reader.readJson(f.path()).root();
+                        LocatedTree tree = reader.readJson(f.path());
+                        local = tree.root();
+                        Resolved resolved = definitions.resolve(f.id(), tree);
+                        inlined = resolved.ok() ? resolved.json() : null;
                     } catch (ParseException e) {
                         // a broken local file differs from the registry's
                     }
-                    if (json.equals(local)) {
+                    // A registry that stores schemas inlined (Iglu, Segment) gives back the file with its $refs
+                    // resolved: that is the same schema.
+                    if (json.equals(local) || json.equals(inlined)) {
                         unchanged.add(f.displayPath());
                         continue;
                     }

@@ -112,6 +112,12 @@ class SharedDefinitionsRegistryTest {
             assertThat(pushed.outcomes()).hasSize(4).allMatch(PushOutcome::ok);
             assertThat(iglu.schemas).hasSize(4);
             iglu.schemas.values().forEach(s -> assertThat(s.toString()).doesNotContain("$ref"));
+            // Pulled back, the inlined schemas are recognised as the files that use definitions.
+            RegistryCommands.PullResult pulled =
+                    RegistryCommands.pull(p.load(), request("snowplow"), RetryPolicy.defaults(), log::add, d -> {});
+            assertThat(pulled.unchanged()).hasSize(4);
+            assertThat(pulled.kept()).isEmpty();
+            assertThat(pulled.written()).isEmpty();
 
             LocatedTreeReader reader = new LocatedTreeReader();
             // networknt resolves the written schema's $refs itself, from the repository's files served at
