@@ -3,8 +3,11 @@ package dev.reflekt.core.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.breaking.SchemaVersion;
+import dev.reflekt.core.definitions.Definitions;
+import dev.reflekt.core.definitions.Resolved;
 import dev.reflekt.core.internal.FileTrees;
 import dev.reflekt.core.internal.ScratchFolders;
+import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.project.ReflektProject;
@@ -54,10 +57,19 @@ public final class Catalog {
         List<Page> pages = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, TreeMap<SchemaVersion, Entry>> events = new TreeMap<>();
+        Definitions definitions = Definitions.of(project);
+        Map<String, Map<String, String>> users = new TreeMap<>();
         for (SchemaFile file : files) {
             JsonNode schema;
+            Resolved resolved;
             try {
-                schema = reader.readJson(file.path()).root();
+                LocatedTree tree = reader.readJson(file.path());
+                schema = tree.root();
+                resolved = definitions.resolve(file.id(), tree);
+                if (!resolved.ok()) {
+                    resolved.problems().forEach(p -> problems.add(p.describe()));
+                    continue;
+                }
             } catch (ParseException e) {
                 problems.add(file.displayPath() + ":" + e.position() + ": " + e.reason()
                         + "; fix it (reflekt:lint lists every problem) and run the report again.");
@@ -70,8 +82,12 @@ public final class Catalog {
                 problems.add(file.displayPath() + ":1:1: not a JSON object; run reflekt:lint for details.");
                 continue;
             }
-            Page page = new Page(file, SchemaPage.render(file.id(), schema));
+            Page page = new Page(file, SchemaPage.render(file.id(), resolved.json(), resolved::origin));
             pages.add(page);
+            String name = schema.path("self").path("name").asText(file.id()) + " "
+                    + schema.path("self").path("version").asText("");
+            resolved.uses()
+                    .forEach(d -> users.computeIfAbsent(d, k -> new TreeMap<>()).put(file.id(), name.strip()));
             String event =
                     file.id().contains("/") ? file.id().substring(0, file.id().lastIndexOf('/')) : file.id();
             SchemaVersion version = SchemaVersion.ofFileName(
@@ -80,9 +96,36 @@ public final class Catalog {
             events.computeIfAbsent(event, e -> new TreeMap<>()).put(version, new Entry(page, schema));
         }
         if (!problems.isEmpty()) {
-            throw new ReflektException(problems);
+            throw new ReflektException(problems.stream().distinct().toList());
         }
-        return new Catalog(pages, index(project.config().name(), events));
+        List<Page> definitionPages = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> d : users.entrySet()) {
+            var loaded = definitions.get(d.getKey()).orElseThrow();
+            Resolved resolved = definitions.resolve(d.getKey(), loaded.tree());
+            definitionPages.add(new Page(
+                    new SchemaFile(project.schemasDir().resolve(d.getKey()), d.getKey()),
+                    SchemaPage.renderDefinition(d.getKey(), resolved.json(), resolved::origin, d.getValue())));
+        }
+        String index = index(project.config().name(), events);
+        if (!definitionPages.isEmpty()) {
+            StringBuilder more = new StringBuilder(index).append("\n## Shared definitions\n\n");
+            more.append("| Definition | Used by |\n| --- | --- |\n");
+            for (Page page : definitionPages) {
+                String id = page.file().id();
+                more.append("| [")
+                        .append(SchemaPage.cell(Definitions.label(id)))
+                        .append("](")
+                        .append(page.relativePath().replace(" ", "%20"))
+                        .append(") | ")
+                        .append(users.get(id).size())
+                        .append(users.get(id).size() == 1 ? " event schema" : " event schemas")
+                        .append(" |\n");
+            }
+            index = more.toString();
+        }
+        List<Page> all = new ArrayList<>(definitionPages);
+        all.addAll(pages);
+        return new Catalog(all, index);
     }
 
     private record Entry(Page page, JsonNode schema) {}

@@ -1,12 +1,15 @@
 package dev.reflekt.core.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.definitions.Definitions;
+import dev.reflekt.core.project.ReflektProject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One event schema as Markdown, for reviewers who do not read JSON: name, description, version,
@@ -38,6 +41,14 @@ public final class SchemaPage {
 
     /** The Markdown page of {@code schema}, whose file is {@code schemas/<id>}. */
     public static String render(String id, JsonNode schema) {
+        return render(id, schema, node -> null);
+    }
+
+    /**
+     * The Markdown page of {@code schema} with its {@code $ref}s resolved: a property taken from a shared
+     * definition links to the definition's page ({@code origins} names the definition a node came from).
+     */
+    public static String render(String id, JsonNode schema, Function<JsonNode, String> origins) {
         JsonNode self = schema.path("self");
         StringBuilder md = new StringBuilder();
         md.append("# ").append(inline(self.path("name").asText(id))).append("\n\n");
@@ -62,11 +73,75 @@ public final class SchemaPage {
         }
         md.append("\n## Properties\n\n");
         List<Row> rows = new ArrayList<>();
-        collect(schema, "", rows);
+        collect(schema, "", rows, link(id, origins));
         if (rows.isEmpty()) {
             md.append("This event has no properties.\n");
             return md.toString();
         }
+        table(rows, md);
+        return md.toString();
+    }
+
+    /**
+     * The page of a shared definition: what it is, the events that use it (linked), and its properties.
+     *
+     * @param users the ids of the event schemas that use it, sorted, with their display names
+     */
+    public static String renderDefinition(
+            String id, JsonNode definition, Function<JsonNode, String> origins, Map<String, String> users) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Definition ").append(inline(Definitions.label(id))).append("\n\n");
+        String description = definition.path("description").asText("");
+        if (!description.isBlank()) {
+            md.append(description.strip()).append("\n\n");
+        }
+        md.append("| | |\n| --- | --- |\n");
+        md.append("| Definition | `").append(id).append("` |\n");
+        md.append("| Type | ").append(cell(type(definition))).append(" |\n");
+        md.append("\n## Used by\n\n");
+        if (users.isEmpty()) {
+            md.append("No event schema uses this definition.\n");
+        }
+        users.forEach((user, name) -> md.append("- [")
+                .append(inline(name).replace("[", "\\[").replace("]", "\\]"))
+                .append("](")
+                .append(relative(id, user.replace(".json", ".md")))
+                .append(")\n"));
+        md.append("\n## Properties\n\n");
+        List<Row> rows = new ArrayList<>();
+        collect(definition, "", rows, link(id, origins));
+        if (rows.isEmpty()) {
+            md.append("This definition has no properties.\n");
+            return md.toString();
+        }
+        table(rows, md);
+        return md.toString();
+    }
+
+    /** The link text of a node taken from a definition, relative to the page of {@code id}; null otherwise. */
+    private static Function<JsonNode, String> link(String id, Function<JsonNode, String> origins) {
+        return node -> {
+            String label = origins.apply(node);
+            if (label == null) {
+                return null;
+            }
+            if (label.startsWith("#")) {
+                return "`" + label + "`";
+            }
+            String path = label.contains("#") ? label.substring(0, label.indexOf('#')) : label;
+            String target = ReflektProject.META_DIR + "/" + path + ".md";
+            return "[" + label + "](" + relative(id, target) + ")";
+        };
+    }
+
+    /** The path of {@code target} relative to the page of schema {@code from} (both relative to schemas/). */
+    static String relative(String from, String target) {
+        int depth = from.split("/").length - 1;
+        return "../".repeat(depth)
+                + target.replace(" ", "%20").replace("(", "%28").replace(")", "%29");
+    }
+
+    private static void table(List<Row> rows, StringBuilder md) {
         md.append("| Property | Type | Required | Description | Constraints |\n");
         md.append("| --- | --- | --- | --- | --- |\n");
         for (Row r : rows) {
@@ -82,11 +157,14 @@ public final class SchemaPage {
                     .append(cell(r.constraints()))
                     .append(" |\n");
         }
-        return md.toString();
     }
 
     /** The rows for the properties of {@code object}, depth first in file order. */
     static void collect(JsonNode object, String prefix, List<Row> rows) {
+        collect(object, prefix, rows, node -> null);
+    }
+
+    private static void collect(JsonNode object, String prefix, List<Row> rows, Function<JsonNode, String> links) {
         JsonNode properties = object.path("properties");
         if (!properties.isObject()) {
             return;
@@ -97,17 +175,19 @@ public final class SchemaPage {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode p = e.getValue();
             String path = prefix + e.getKey();
+            String from = links.apply(p);
+            String itemsFrom = links.apply(p.path("items"));
             rows.add(new Row(
                     path,
-                    type(p),
+                    type(p) + (from != null ? ", from " + from : itemsFrom != null ? ", items from " + itemsFrom : ""),
                     required.contains(e.getKey()),
                     p.path("description").asText(""),
                     constraints(p)));
-            collect(p, path + ".", rows);
+            collect(p, path + ".", rows, links);
             JsonNode items = p.path("items");
             while (items.isObject()) {
                 path = path + "[]";
-                collect(items, path + ".", rows);
+                collect(items, path + ".", rows, links);
                 items = items.path("items");
             }
         }
