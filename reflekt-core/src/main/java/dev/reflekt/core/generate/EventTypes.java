@@ -2,9 +2,12 @@ package dev.reflekt.core.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.definitions.Definitions;
+import dev.reflekt.core.definitions.Resolved;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
+import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
 import dev.reflekt.core.registry.iglu.IgluSchemas;
 import java.io.IOException;
@@ -27,8 +30,8 @@ import java.util.regex.PatternSyntaxException;
  * (MINOR versions only add, as {@code reflekt:breaking} enforces). Everything the generators cannot type
  * faithfully is an error naming the file, line and column; nothing is guessed.
  *
- * <p>Decisions: {@code oneOf}/{@code anyOf}/{@code allOf}/{@code not}, several non-null types, tuple
- * {@code items} and {@code $ref} are errors (a typed builder for a union would be silently wrong for one branch). A
+ * <p>Decisions: {@code $ref}s are resolved first ({@link Definitions}). {@code oneOf}/{@code anyOf}/{@code allOf}/{@code not},
+ * several non-null types and tuple {@code items} are errors (a typed builder for a union would be silently wrong for one branch). A
  * property without {@code type} holds any JSON value. An object without {@code properties} is a map; one with
  * them is a nested type with its own builder.
  */
@@ -41,19 +44,32 @@ public final class EventTypes {
     private static final Set<String> COMBINERS = Set.of("oneOf", "anyOf", "allOf", "not", "if");
 
     private final List<String> problems = new ArrayList<>();
+    private final Definitions definitions;
+    /** Shared definition id → its type's name. */
+    private final Map<String, String> sharedNames = new TreeMap<>();
+    /** Shared definition id → its type, built once for every event that uses it. */
+    private final Map<String, Shape.Obj> shared = new HashMap<>();
 
-    private EventTypes() {}
+    private EventTypes(Definitions definitions) {
+        this.definitions = definitions;
+    }
 
-    /** A read schema file. */
-    private record Read(SchemaFile file, LocatedTree tree, String name, int major, int minor) {}
+    /** A read schema file, with its {@code $ref}s resolved. */
+    private record Read(SchemaFile file, LocatedTree tree, String name, int major, int minor, Resolved resolved) {}
+
+    /** As {@link #read(Definitions, List)} for schemas without shared definitions. */
+    public static List<EventType> read(List<SchemaFile> files) throws ReflektException {
+        return read(Definitions.none(), files);
+    }
 
     /**
-     * The event types of {@code files}, ordered by type name.
+     * The event types of {@code files}, ordered by type name. A shared definition that is an object becomes
+     * one type ({@code Product}, {@code MoneyV2} for MAJOR 2) used by every event that refers to it.
      *
      * @throws ReflektException listing every schema that cannot be generated, with file:line:col and the fix
      */
-    public static List<EventType> read(List<SchemaFile> files) throws ReflektException {
-        EventTypes reader = new EventTypes();
+    public static List<EventType> read(Definitions definitions, List<SchemaFile> files) throws ReflektException {
+        EventTypes reader = new EventTypes(definitions);
         List<EventType> out = reader.readAll(files);
         if (!reader.problems.isEmpty()) {
             throw new ReflektException(reader.problems);
@@ -85,11 +101,17 @@ public final class EventTypes {
             String name = self.path("name").asText();
             int major = Integer.parseInt(v.group(1));
             int minor = Integer.parseInt(v.group(2));
-            Read read = new Read(file, tree, name, major, minor);
+            Resolved resolved = definitions.resolve(file.id(), tree);
+            if (!resolved.ok()) {
+                resolved.problems().forEach(p -> problems.add(p.describe()));
+                continue;
+            }
+            Read read = new Read(file, tree, name, major, minor, resolved);
             latest.merge(name + "\u0000" + major, read, (a, b) -> a.minor() >= b.minor() ? a : b);
         }
         List<EventType> out = new ArrayList<>();
         Map<String, Read> typeNames = new HashMap<>();
+        List<Map.Entry<Read, String>> named = new ArrayList<>();
         for (Read r : latest.values()) {
             String base = Identifiers.type(r.name());
             if (base == null) {
@@ -114,7 +136,11 @@ public final class EventTypes {
                         + typeName + "; rename one of them.");
                 continue;
             }
-            EventType type = event(r, typeName);
+            named.add(Map.entry(r, typeName));
+        }
+        nameSharedTypes(typeNames.keySet());
+        for (Map.Entry<Read, String> e : named) {
+            EventType type = event(e.getKey(), e.getValue());
             if (type != null) {
                 out.add(type);
             }
@@ -123,10 +149,40 @@ public final class EventTypes {
         return out;
     }
 
+    /**
+     * Names the type of every shared definition from its folder ({@code product} → {@code Product}, MAJOR 2 →
+     * {@code ProductV2}); a name an event's class has gets {@code Definition} appended.
+     */
+    private void nameSharedTypes(Set<String> eventTypes) {
+        Set<String> taken = new HashSet<>(eventTypes);
+        for (String id : definitions.files().keySet()) {
+            String[] parts = id.substring(Definitions.PREFIX.length()).split("/");
+            Matcher v = VERSION.matcher(parts[parts.length - 1].replace(".json", ""));
+            String base = Identifiers.type(parts[0]);
+            if (parts.length != 2 || !v.matches() || base == null || base.length() > MAX_TYPE_NAME) {
+                continue; // lint reports the layout; such a definition is inlined
+            }
+            String name = v.group(1).equals("1") ? base : base + "V" + v.group(1);
+            if (taken.contains(name) || Identifiers.TAKEN_TYPES.contains(name)) {
+                name = name + "Definition";
+            }
+            if (taken.add(name)) {
+                sharedNames.put(id, name);
+            }
+        }
+    }
+
+    /** The enclosing names every type scope avoids: the event's own and the shared types'. */
+    private Set<String> enclosing(String typeName) {
+        Set<String> out = new HashSet<>(sharedNames.values());
+        out.add(typeName);
+        return out;
+    }
+
     private EventType event(Read r, String typeName) {
-        JsonNode json = r.tree().root();
+        JsonNode json = r.resolved().json();
         int before = problems.size();
-        Shape.Obj root = object(r, "", json, typeName, Set.of(typeName));
+        Shape.Obj root = object(r, "", json, typeName, enclosing(typeName), null);
         if (problems.size() > before) {
             return null;
         }
@@ -157,7 +213,8 @@ public final class EventTypes {
     }
 
     /** The object at {@code pointer}, whose type is named {@code typeName} inside {@code enclosing} types. */
-    private Shape.Obj object(Read r, String pointer, JsonNode node, String typeName, Set<String> enclosing) {
+    private Shape.Obj object(
+            Read r, String pointer, JsonNode node, String typeName, Set<String> enclosing, String definition) {
         Identifiers.TypeScope scope = new Identifiers.TypeScope(enclosing);
         Set<String> nested = new HashSet<>(enclosing);
         nested.add(typeName);
@@ -192,7 +249,16 @@ public final class EventTypes {
         }
         List<Shape.Property> steps =
                 required.stream().filter(byWire::containsKey).map(byWire::get).toList();
-        return new Shape.Obj(typeName, node.path("description").asText(""), List.copyOf(byWire.values()), steps);
+        String description = definition == null
+                ? node.path("description").asText("")
+                : definitions
+                        .get(definition)
+                        .orElseThrow()
+                        .tree()
+                        .root()
+                        .path("description")
+                        .asText("");
+        return new Shape.Obj(typeName, description, List.copyOf(byWire.values()), steps, definition);
     }
 
     private static String pascal(String member) {
@@ -311,7 +377,21 @@ public final class EventTypes {
                         || node.path("properties").isEmpty()) {
                     return new Shape.FreeMap();
                 }
-                return object(r, at, node, scope.claim(typeBase), enclosing);
+                String definition = sharedDefinition(r, node);
+                if (definition != null) {
+                    Shape.Obj known = shared.get(definition);
+                    if (known == null) {
+                        String name = sharedNames.get(definition);
+                        int before = problems.size();
+                        known = object(r, at, node, name, enclosing(name), definition);
+                        if (problems.size() > before) {
+                            return null;
+                        }
+                        shared.put(definition, known);
+                    }
+                    return known;
+                }
+                return object(r, at, node, scope.claim(typeBase), enclosing, null);
             case "array":
                 JsonNode items = node.path("items");
                 if (items.isMissingNode()) {
@@ -329,6 +409,19 @@ public final class EventTypes {
                         + "', which JSON Schema does not define; run reflekt:lint.");
                 return null;
         }
+    }
+
+    /**
+     * The id of the shared definition {@code node} is, when it is a whole definition file with a type name; null
+     * for anything written in the event, a part of a definition file, or a local {@code #/definitions/...}.
+     */
+    private String sharedDefinition(Read r, JsonNode node) {
+        String label = r.resolved().origin(node);
+        if (label == null || label.startsWith("#") || label.contains("#")) {
+            return null;
+        }
+        String id = ReflektProject.META_DIR + "/" + label + ".json";
+        return sharedNames.containsKey(id) ? id : null;
     }
 
     private Shape enumeration(Read r, String at, JsonNode values, String typeName) {
@@ -390,6 +483,26 @@ public final class EventTypes {
     private static BigDecimal decimal(JsonNode node, String key) {
         JsonNode v = node.path(key);
         return v.isNumber() ? v.decimalValue() : null;
+    }
+
+    /** The shared definitions' types that {@code events} use, directly or inside each other, by type name. */
+    static Map<String, Shape.Obj> sharedTypes(List<EventType> events) {
+        Map<String, Shape.Obj> out = new TreeMap<>();
+        for (EventType e : events) {
+            collectShared(e.root(), out);
+        }
+        return out;
+    }
+
+    private static void collectShared(Shape s, Map<String, Shape.Obj> out) {
+        if (s instanceof Shape.Obj o) {
+            if (o.shared() && out.putIfAbsent(o.typeName(), o) != null) {
+                return;
+            }
+            o.properties().forEach(p -> collectShared(p.shape(), out));
+        } else if (s instanceof Shape.ListOf l) {
+            collectShared(l.item(), out);
+        }
     }
 
     private static String where(Read r, String pointer) {

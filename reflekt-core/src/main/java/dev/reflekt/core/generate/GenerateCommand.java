@@ -1,6 +1,7 @@
 package dev.reflekt.core.generate;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.internal.OutputFolder;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
@@ -65,7 +66,7 @@ public final class GenerateCommand {
                     + " (reflekt.generate.package); set one such as com.example.events.");
         }
         List<SchemaFile> files = project.select(request.select());
-        List<EventType> events = EventTypes.read(files);
+        List<EventType> events = EventTypes.read(Definitions.of(project), files);
         Map<java.nio.file.Path, Boolean> written = new java.util.LinkedHashMap<>();
         if (languages.contains("java")) {
             Map<String, String> java = new JavaGenerator(request.packageName(), request.version()).files(events, sdk);

@@ -31,6 +31,9 @@ final class JavaGenerator {
         for (EventType e : events) {
             out.put(dir + e.typeName() + ".java", header(List.of(e.schemaId())) + event(e));
         }
+        for (Shape.Obj o : EventTypes.sharedTypes(events).values()) {
+            out.put(dir + o.typeName() + ".java", header(List.of(o.definition())) + shared(o));
+        }
         List<String> ids = events.stream().map(EventType::schemaId).toList();
         out.put(dir + "Violations.java", header(List.of()) + Runtime.violations(pkg));
         out.put(dir + "ReflektJson.java", header(List.of()) + Runtime.json(pkg));
@@ -69,6 +72,21 @@ final class JavaGenerator {
         return out.toString();
     }
 
+    /** A shared definition's class: a top-level class used by every event whose schema refers to it. */
+    private String shared(Shape.Obj o) {
+        StringBuilder out = new StringBuilder();
+        out.append("package ").append(pkg).append(";\n\n");
+        Text.docComment(
+                out,
+                "",
+                Text.doc(o.description()),
+                "Shared definition <code>" + Text.doc(o.definition()) + "</code>, used by every event that refers to"
+                        + " it.");
+        String label = dev.reflekt.core.definitions.Definitions.label(o.definition());
+        new ObjectWriter(out, "", o, null, label, "", true).write();
+        return out.toString();
+    }
+
     /** Writes one class (an event or a nested object) and, recursively, its nested types. */
     private static final class ObjectWriter {
         private final StringBuilder out;
@@ -78,8 +96,21 @@ final class JavaGenerator {
         private final String eventName;
         private final String path;
         private final String t;
+        private final boolean topLevel;
 
         ObjectWriter(StringBuilder out, String indent, Shape.Obj obj, EventType event, String eventName, String path) {
+            this(out, indent, obj, event, eventName, path, event != null);
+        }
+
+        ObjectWriter(
+                StringBuilder out,
+                String indent,
+                Shape.Obj obj,
+                EventType event,
+                String eventName,
+                String path,
+                boolean topLevel) {
+            this.topLevel = topLevel;
             this.out = out;
             this.in = indent;
             this.obj = obj;
@@ -92,7 +123,7 @@ final class JavaGenerator {
         void write() {
             out.append(in)
                     .append("public ")
-                    .append(event == null ? "static " : "")
+                    .append(topLevel ? "" : "static ")
                     .append("final class ")
                     .append(t)
                     .append(" {\n");
@@ -711,7 +742,7 @@ final class JavaGenerator {
                         .append("}\n")
                         .append(i1)
                         .append("}\n");
-            } else if (s instanceof Shape.Obj o) {
+            } else if (s instanceof Shape.Obj o && !o.shared()) {
                 out.append('\n');
                 Text.docComment(out, i1, Text.doc(o.description()), "The value of <code>" + Text.doc(at) + "</code>.");
                 new ObjectWriter(out, i1, o, null, eventName, at + ".").write();

@@ -44,9 +44,19 @@ public sealed interface Shape {
 
     /**
      * An object with declared properties (in schema order); {@code typeName} is unique in the enclosing type;
-     * {@code steps} are its required properties in the order of the schema's {@code required} array.
+     * {@code steps} are its required properties in the order of the schema's {@code required} array;
+     * {@code definition} is the id of the shared definition it is ({@code .reflekt/definitions/product/1-0.json}),
+     * whose type is generated once, at the top level, for every event that uses it; null for an object written in
+     * the event.
      */
-    record Obj(String typeName, String description, List<Property> properties, List<Property> steps) implements Shape {}
+    record Obj(String typeName, String description, List<Property> properties, List<Property> steps, String definition)
+            implements Shape {
+
+        /** Whether this is a shared definition's type. */
+        public boolean shared() {
+            return definition != null;
+        }
+    }
 
     /**
      * A property of an object.

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code events.ts}: per event type an interface with the wire names (nested objects inline, enums as unions of
+ * {@code events.ts}: per shared definition an interface, and per event type an interface with the wire names
+ * (nested objects inline, shared definitions by name, enums as unions of
  * string literals, constants {@code readonly}), a {@code <Event>Schema} constant (name, {@code $id}, Iglu URI), and
  * with an SDK a {@code track<Event>} function. Interfaces are closed, so {@code tsc} refuses an unknown property in
  * an object literal. No runtime dependency.
@@ -30,6 +31,17 @@ final class TypeScriptGenerator {
         String client = sdk.tsClient();
         if (!client.isEmpty()) {
             out.append('\n').append(client);
+        }
+        for (Shape.Obj o : EventTypes.sharedTypes(events).values()) {
+            out.append('\n');
+            Text.docComment(
+                    out,
+                    "",
+                    Text.doc(o.description()),
+                    "Shared definition `" + Text.doc(o.definition()) + "`, used by every event that refers to it.");
+            out.append("export interface ").append(o.typeName()).append(' ');
+            object(out, "", o);
+            out.append('\n');
         }
         for (EventType e : events) {
             out.append('\n');
@@ -129,6 +141,8 @@ final class TypeScriptGenerator {
             out.append('>');
         } else if (s instanceof Shape.FreeMap) {
             out.append("Record<string, unknown>");
+        } else if (s instanceof Shape.Obj o && o.shared()) {
+            out.append(o.typeName());
         } else if (s instanceof Shape.Obj o) {
             object(out, indent, o);
         }

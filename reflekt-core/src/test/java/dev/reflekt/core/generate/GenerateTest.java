@@ -108,8 +108,10 @@ class GenerateTest {
                         .containsExactlyInAnyOrder(
                                 "schemas/test/Union/1-0.json:13:24: property 'a' uses oneOf, which has no single type in"
                                         + " code; give it one type, or split the event.",
-                                "schemas/test/Ref/1-0.json:13:24: property 'a' uses $ref, which reflekt:generate does not"
-                                        + " resolve; inline the definition.",
+                                "schemas/test/Ref/1-0.json:13:24: $ref \"../../.reflekt/definitions/x/1-0.json\" points"
+                                        + " to schemas/.reflekt/definitions/x/1-0.json, which does not exist; create it,"
+                                        + " or correct the path (definitions are"
+                                        + " schemas/.reflekt/definitions/<name>/<MAJOR-MINOR>.json).",
                                 "schemas/test/Clash/1-0.json:13:50: properties 'order_id' and 'orderId' both become"
                                         + " orderId() in code; rename one of them.",
                                 "schemas/test/Many/1-0.json:13:24: property 'a' has several types [string, integer], which"
