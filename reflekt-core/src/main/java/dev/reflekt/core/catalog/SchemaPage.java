@@ -71,15 +71,21 @@ public final class SchemaPage {
                         .append(" |\n");
             }
         }
+        properties(md, id, schema, origins, "This event has no properties.\n");
+        return md.toString();
+    }
+
+    /** The properties section: a table of rows, or {@code none} when there are no properties. */
+    private static void properties(
+            StringBuilder md, String id, JsonNode schema, Function<JsonNode, String> origins, String none) {
         md.append("\n## Properties\n\n");
         List<Row> rows = new ArrayList<>();
         collect(schema, "", rows, link(id, origins));
         if (rows.isEmpty()) {
-            md.append("This event has no properties.\n");
-            return md.toString();
+            md.append(none);
+        } else {
+            table(rows, md);
         }
-        table(rows, md);
-        return md.toString();
     }
 
     /**
@@ -107,14 +113,7 @@ public final class SchemaPage {
                 .append("](")
                 .append(relative(id, user.replace(".json", ".md")))
                 .append(")\n"));
-        md.append("\n## Properties\n\n");
-        List<Row> rows = new ArrayList<>();
-        collect(definition, "", rows, link(id, origins));
-        if (rows.isEmpty()) {
-            md.append("This definition has no properties.\n");
-            return md.toString();
-        }
-        table(rows, md);
+        properties(md, id, definition, origins, "This definition has no properties.\n");
         return md.toString();
     }
 

@@ -157,9 +157,14 @@ abstract class ModelExecutionContract {
     }
 
     private List<Map<String, Object>> rows(String model) throws Exception {
+        return rows(db, "select * from stg." + model + " order by 1");
+    }
+
+    /** The rows {@code sql} returns, each as column name → value in column order. */
+    static List<Map<String, Object>> rows(Connection db, String sql) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
         try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery("select * from stg." + model + " order by 1")) {
+                ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();

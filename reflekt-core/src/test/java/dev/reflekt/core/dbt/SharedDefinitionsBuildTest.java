@@ -16,10 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,19 +90,7 @@ class SharedDefinitionsBuildTest {
                 Files.readString(result.packageDir().resolve("models/seg/" + model + ".sql")), "memory", "stg");
         exec("create schema if not exists stg");
         exec("create or replace view stg." + model + " as " + sql);
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery("select * from stg." + model)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnName(i), rs.getObject(i));
-                }
-                out.add(row);
-            }
-        }
-        return out;
+        return ModelExecutionContract.rows(db, "select * from stg." + model);
     }
 
     @Test
