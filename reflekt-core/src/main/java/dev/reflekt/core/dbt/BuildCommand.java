@@ -50,7 +50,7 @@ public final class BuildCommand {
         DbtBuilder builder = new DbtBuilder(project);
         Optional<Dialect> asked = dialect(request.dialect());
         String sdk = request.sdk() == null || request.sdk().isBlank()
-                ? DbtBuilder.SEGMENT
+                ? KnownCollectors.DEFAULT
                 : request.sdk().strip();
 
         boolean connected = request.source() != null && !request.source().isBlank() && !request.offline();

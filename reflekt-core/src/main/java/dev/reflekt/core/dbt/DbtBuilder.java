@@ -35,9 +35,6 @@ import java.util.TreeMap;
  */
 public final class DbtBuilder {
 
-    /** The only SDK whose raw tables are modelled so far. */
-    public static final String SEGMENT = "segment";
-
     private final ReflektProject project;
 
     public DbtBuilder(ReflektProject project) {
@@ -96,13 +93,13 @@ public final class DbtBuilder {
             Optional<TableColumns> profilesSync,
             Optional<Auditor> auditor)
             throws ReflektException, IOException {
-        if (!SEGMENT.equals(sdk)) {
-            throw new ReflektException("SDK '" + sdk + "' is not supported yet; use -Dreflekt.sdk=segment.");
-        }
+        Collector collector = KnownCollectors.named(sdk)
+                .orElseThrow(() -> new ReflektException("SDK '" + sdk + "' is not supported yet; use -Dreflekt.sdk="
+                        + String.join(" or -Dreflekt.sdk=", KnownCollectors.names()) + "."));
         DbtConfig dbt = project.config().dbt();
-        List<SegmentPlanner.Schema> schemas = read(files);
+        List<EventSchema> schemas = read(files);
         String source = Inflection.underscore(target.schema());
-        SegmentPlanner planner = new SegmentPlanner(dbt, source, warehouse);
+        Collector.Planner planner = collector.planner(dbt, source, warehouse);
         planner.plan(schemas);
 
         if (dbt.parquet() && target.dialect().parquetMaterialization().isEmpty()) {
@@ -277,9 +274,9 @@ public final class DbtBuilder {
         return null;
     }
 
-    private List<SegmentPlanner.Schema> read(List<SchemaFile> files) throws ReflektException {
+    private List<EventSchema> read(List<SchemaFile> files) throws ReflektException {
         LocatedTreeReader reader = new LocatedTreeReader();
-        List<SegmentPlanner.Schema> out = new ArrayList<>();
+        List<EventSchema> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Definitions definitions = Definitions.of(project);
         for (SchemaFile file : files) {
@@ -297,7 +294,7 @@ public final class DbtBuilder {
                     problems.add(file.displayPath() + ":" + tree.position(nulAt(json, ""))
                             + ": holds a NUL character (\\u0000), which no warehouse can store; remove it.");
                 } else {
-                    out.add(new SegmentPlanner.Schema(file.id(), json, file.displayPath(), tree, resolved::origin));
+                    out.add(new EventSchema(file.id(), json, file.displayPath(), tree, resolved::origin));
                 }
             } catch (ParseException e) {
                 problems.add(file.displayPath() + ":" + e.position() + ": " + e.reason() + "; run reflekt:lint.");

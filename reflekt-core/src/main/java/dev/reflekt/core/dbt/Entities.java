@@ -21,7 +21,7 @@ final class Entities {
 
     private Entities() {}
 
-    static List<CurrentModel> plan(List<Model> models, List<SegmentPlanner.Schema> schemas, DbtConfig dbt)
+    static List<CurrentModel> plan(List<Model> models, List<EventSchema> schemas, DbtConfig dbt)
             throws ReflektException {
         List<CurrentModel> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -29,7 +29,7 @@ final class Entities {
             if (model.schemaId() == null || model.table().equals("users")) {
                 continue;
             }
-            SegmentPlanner.Schema schema = schemas.stream()
+            EventSchema schema = schemas.stream()
                     .filter(s -> s.id().equals(model.schemaId()))
                     .findFirst()
                     .orElseThrow();

@@ -68,7 +68,7 @@ final class ProfilesSync {
      * The trait columns: those of {@code profile_traits_updates} in the warehouse, without Segment's
      * system columns, in name order; offline, the properties of the project's Identify schema.
      */
-    static List<String> traits(Optional<TableColumns> warehouse, List<SegmentPlanner.Schema> schemas) {
+    static List<String> traits(Optional<TableColumns> warehouse, List<EventSchema> schemas) {
         Set<String> out = new TreeSet<>();
         if (warehouse.isPresent()) {
             warehouse.get().columns("profile_traits_updates").orElse(Set.of()).forEach(out::add);

@@ -21,7 +21,7 @@ import java.util.Set;
  * are Segment's common fields then the schema's properties; with warehouse metadata only the columns
  * that exist are kept, without it Segment's always-present columns and every property.
  */
-final class SegmentPlanner {
+final class SegmentPlanner implements Collector.Planner {
 
     /** Names of the lineage columns; a property with one of these names gets a leading {@code _}. */
     private static final Set<String> LINEAGE = Set.of("call_type", "source_schema", "source_table", "schema_id");
@@ -45,22 +45,6 @@ final class SegmentPlanner {
     }
 
     /**
-     * A parsed schema: its id, content with {@code $ref}s resolved, file (as messages print it), positions,
-     * and the shared definition each part of the content came from.
-     */
-    record Schema(
-            String id,
-            JsonNode json,
-            String displayPath,
-            dev.reflekt.core.internal.json.LocatedTree tree,
-            java.util.function.Function<JsonNode, String> origins) {
-
-        Map<String, PropertyColumns.Property> properties() {
-            return PropertyColumns.of(json, origins);
-        }
-    }
-
-    /**
      * The raw table Segment loads an event into: {@code Order Completed} → {@code order_completed}. Every
      * character outside {@code [a-z0-9_]} becomes {@code _}, so a name can never become a path or SQL.
      */
@@ -78,9 +62,10 @@ final class SegmentPlanner {
      *
      * @throws ReflektException when a schema's name makes no table name, naming each such schema
      */
-    void plan(List<Schema> schemas) throws ReflektException {
+    @Override
+    public void plan(List<EventSchema> schemas) throws ReflektException {
         List<String> problems = new ArrayList<>();
-        for (Schema s : schemas) {
+        for (EventSchema s : schemas) {
             String name = s.json().path("self").path("name").asText("");
             if (!table(name).matches(".*[a-z0-9].*")) {
                 problems.add(s.displayPath() + ":" + s.tree().position("/self/name") + ": self.name '" + name
@@ -90,7 +75,7 @@ final class SegmentPlanner {
         if (!problems.isEmpty()) {
             throw new ReflektException(problems);
         }
-        for (Schema s : schemas) {
+        for (EventSchema s : schemas) {
             String table = table(s.json().path("self").path("name").asText(""));
             String description = s.json().path("description").asText("");
             Map<String, PropertyColumns.Property> properties = s.properties();
@@ -288,16 +273,19 @@ final class SegmentPlanner {
         return PythonJson.dumps(metadata);
     }
 
-    List<Model> models() {
+    @Override
+    public List<Model> models() {
         return models;
     }
 
     /** Source tables in the order models introduced them, with their descriptions. */
-    Map<String, String> tables() {
+    @Override
+    public Map<String, String> tables() {
         return tables;
     }
 
-    List<Drift> drift() {
+    @Override
+    public List<Drift> drift() {
         return drift;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 abstract class AnalyticsJavaSdk implements Sdk {
 
+    private final String product;
     private final String adapter;
     private final String messages;
     private final String artifact;
@@ -20,8 +21,10 @@ abstract class AnalyticsJavaSdk implements Sdk {
      * @param adapter the adapter class's name
      * @param messages the Java package of the SDK's message builders
      * @param artifact the SDK's Maven coordinates, for the adapter's Javadoc
+     * @param product the collector's name as its users write it ({@code Segment})
      */
-    AnalyticsJavaSdk(String adapter, String messages, String artifact) {
+    AnalyticsJavaSdk(String adapter, String messages, String artifact, String product) {
+        this.product = product;
         this.adapter = adapter;
         this.messages = messages;
         this.artifact = artifact;
@@ -32,7 +35,7 @@ abstract class AnalyticsJavaSdk implements Sdk {
         StringBuilder out = new StringBuilder();
         out.append("package ").append(pkg).append(";\n\n");
         out.append("/**\n * Messages for ")
-                .append(name().equals("segment") ? "Segment" : "RudderStack")
+                .append(product)
                 .append(" from the generated events: {@code analytics.enqueue(")
                 .append(adapter)
                 .append(".track(event).userId(id))}.\n * Compiles against {@code ")

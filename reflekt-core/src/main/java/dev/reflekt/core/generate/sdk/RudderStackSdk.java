@@ -10,7 +10,8 @@ public final class RudderStackSdk extends AnalyticsJavaSdk {
         super(
                 "RudderStackMessages",
                 "com.rudderstack.sdk.java.analytics.messages",
-                "com.rudderstack.sdk.java.analytics:analytics");
+                "com.rudderstack.sdk.java.analytics:analytics",
+                "RudderStack");
     }
 
     @Override

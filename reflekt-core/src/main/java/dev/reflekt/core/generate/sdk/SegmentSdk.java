@@ -4,7 +4,7 @@ package dev.reflekt.core.generate.sdk;
 public final class SegmentSdk extends AnalyticsJavaSdk {
 
     public SegmentSdk() {
-        super("SegmentMessages", "com.segment.analytics.messages", "com.segment.analytics.java:analytics");
+        super("SegmentMessages", "com.segment.analytics.messages", "com.segment.analytics.java:analytics", "Segment");
     }
 
     @Override

@@ -1,0 +1,47 @@
+package dev.reflekt.core.dbt;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.project.DbtConfig;
+import dev.reflekt.core.warehouse.TableColumns;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A collector whose raw tables {@code reflekt:build} models ({@code -Dreflekt.sdk}): what tables it loads, how an
+ * event and its properties become tables and columns, which of its own columns come first, and its naming rules.
+ * One class per collector owns all of that; the builder and the renderer ask nothing about which collector it is.
+ */
+interface Collector {
+
+    /** The name users give it with {@code -Dreflekt.sdk} ({@code segment}). */
+    String name();
+
+    /**
+     * A planner for one build.
+     *
+     * @param sourceSchema the raw schema, as the models' sources name it
+     * @param warehouse the raw schema's tables and columns, or empty for an offline build
+     */
+    Planner planner(DbtConfig dbt, String sourceSchema, Optional<TableColumns> warehouse);
+
+    /** Decides the staging models of one build. */
+    interface Planner {
+
+        /**
+         * Plans every model for {@code schemas}, in order.
+         *
+         * @throws ReflektException naming each schema that makes no model, with its file and line
+         */
+        void plan(List<EventSchema> schemas) throws ReflektException;
+
+        /** The planned models, in order. */
+        List<Model> models();
+
+        /** Source tables in the order models introduced them, with their descriptions. */
+        Map<String, String> tables();
+
+        /** What the schemas say and the warehouse lacks. */
+        List<Drift> drift();
+    }
+}

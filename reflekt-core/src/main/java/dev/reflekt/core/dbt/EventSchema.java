@@ -1,0 +1,18 @@
+package dev.reflekt.core.dbt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.internal.json.LocatedTree;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * An event schema read for a build: its id, its content with {@code $ref}s resolved, its file (as messages print
+ * it), positions, and the shared definition each part of the content came from.
+ */
+record EventSchema(String id, JsonNode json, String displayPath, LocatedTree tree, Function<JsonNode, String> origins) {
+
+    /** The loaded columns of its properties (see {@link PropertyColumns}). */
+    Map<String, PropertyColumns.Property> properties() {
+        return PropertyColumns.of(json, origins);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.reflekt.core.dbt;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The collectors {@code reflekt:build} knows, by the name {@code -Dreflekt.sdk} gives. */
+final class KnownCollectors {
+
+    /** The collector when none is named. */
+    static final String DEFAULT = "segment";
+
+    private static final List<Collector> ALL = List.of(new SegmentCollector());
+
+    private KnownCollectors() {}
+
+    /** The collector called {@code name}. */
+    static Optional<Collector> named(String name) {
+        return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** Every collector's name, in documentation order. */
+    static List<String> names() {
+        return ALL.stream().map(Collector::name).toList();
+    }
+}
