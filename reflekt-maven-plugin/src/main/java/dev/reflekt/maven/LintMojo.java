@@ -87,6 +87,7 @@ public class LintMojo extends AbstractCheckMojo {
                             + Arrays.stream(Dialect.all()).map(Dialect::name).toList() + " in -Dreflekt.dialect.")));
         }
         Linter linter = new Linter(reflekt, severities(rules, rulesList, LintRule.all()), target);
-        publish("lint", linter.lint(reflekt.selectSome(select)), LintRule.all(), failOnWarning);
+        boolean everyEvent = select == null || select.isBlank();
+        publish("lint", linter.lint(reflekt.selectSome(select), everyEvent), LintRule.all(), failOnWarning);
     }
 }

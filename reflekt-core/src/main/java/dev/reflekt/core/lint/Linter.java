@@ -102,6 +102,14 @@ public final class Linter {
      * get an {@code unused-definition} warning.
      */
     public CheckResult lint(List<SchemaFile> files) {
+        return lint(files, null);
+    }
+
+    /**
+     * As {@link #lint(List)}, when the caller knows whether {@code files} are every event schema of the project
+     * (no selection), which saves listing {@code schemas/} again; null to have it checked.
+     */
+    public CheckResult lint(List<SchemaFile> files, Boolean everyEvent) {
         long start = System.nanoTime();
         Outcome[] results = new Outcome[files.size()];
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
@@ -122,7 +130,7 @@ public final class Linter {
         }
         List<CheckResult.FileResult> out = new ArrayList<>(results.length);
         if (!definitions.isEmpty()) {
-            out.addAll(lintDefinitions(files, results));
+            out.addAll(lintDefinitions(files, results, everyEvent));
         }
         for (Outcome o : results) {
             out.add(o.result());
@@ -133,21 +141,13 @@ public final class Linter {
     /** A linted file and the definitions it uses. */
     private record Outcome(CheckResult.FileResult result, Set<String> uses) {}
 
-    private List<CheckResult.FileResult> lintDefinitions(List<SchemaFile> files, Outcome[] results) {
+    private List<CheckResult.FileResult> lintDefinitions(
+            List<SchemaFile> files, Outcome[] results, Boolean everyEvent) {
         Set<String> used = new TreeSet<>();
         for (Outcome o : results) {
             used.addAll(o.uses());
         }
-        boolean whole;
-        try {
-            Set<String> all = new HashSet<>();
-            project.schemaFiles().forEach(f -> all.add(f.id()));
-            Set<String> linted = new HashSet<>();
-            files.forEach(f -> linted.add(f.id()));
-            whole = linted.equals(all);
-        } catch (ReflektException e) {
-            whole = false;
-        }
+        boolean whole = everyEvent != null ? everyEvent : coversEveryEvent(files);
         List<CheckResult.FileResult> out = new ArrayList<>();
         for (Definitions.Loaded d : definitions.files().values()) {
             if (!whole && !used.contains(d.id())) {
@@ -172,6 +172,19 @@ public final class Linter {
             out.add(o.result());
         }
         return out;
+    }
+
+    /** Whether {@code files} are every event schema of the project. */
+    private boolean coversEveryEvent(List<SchemaFile> files) {
+        try {
+            Set<String> all = new HashSet<>();
+            project.schemaFiles().forEach(f -> all.add(f.id()));
+            Set<String> linted = new HashSet<>();
+            files.forEach(f -> linted.add(f.id()));
+            return linted.equals(all);
+        } catch (ReflektException e) {
+            return false;
+        }
     }
 
     private CheckResult.FileResult unreadable(

@@ -128,6 +128,11 @@ class SharedDefinitionsLintTest {
                         + " definition definitions/coupon/1-0 is used by no event schema; use it with {\"$ref\":"
                         + " \"/.reflekt/definitions/coupon/1-0.json\"} or delete it");
         ReflektProject project = p.load();
+        // A caller that says the files are a selection gets no unused-definition warning.
+        assertThat(new Linter(project, Severities.defaults())
+                        .lint(project.schemaFiles(), false)
+                        .findings())
+                .isEmpty();
         CheckResult one = new Linter(project, Severities.defaults()).lint(project.select("shop/Checkout_Started"));
         assertThat(one.files().stream().map(CheckResult.FileResult::file))
                 .containsExactly(
