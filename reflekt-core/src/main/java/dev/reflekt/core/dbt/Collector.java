@@ -17,6 +17,9 @@ interface Collector {
     /** The name users give it with {@code -Dreflekt.sdk} ({@code segment}). */
     String name();
 
+    /** Its name as its users write it, for documentation ({@code Segment}). */
+    String product();
+
     /**
      * A planner for one build.
      *
@@ -43,5 +46,8 @@ interface Collector {
 
         /** What the schemas say and the warehouse lacks. */
         List<Drift> drift();
+
+        /** The raw column every source table has that says when a row was loaded: the sources' freshness field. */
+        String loadedAtColumn();
     }
 }

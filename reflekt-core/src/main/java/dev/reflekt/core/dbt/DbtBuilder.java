@@ -218,8 +218,9 @@ public final class DbtBuilder {
                         source,
                         target.database(),
                         target.schema(),
-                        "Schema in " + target.warehouseType() + " with raw Segment event data.",
-                        planner.tables()));
+                        "Schema in " + target.warehouseType() + " with raw " + collector.product() + " event data.",
+                        planner.tables(),
+                        planner.loadedAtColumn()));
         List<String> names = new ArrayList<>(generated.keySet());
         names.add(sourcesFile);
         names.add(MANIFEST);

@@ -57,7 +57,7 @@ final class Entities {
                 continue;
             }
             Optional<Model.Column> orderBy = entity.orderBy() == null
-                    ? model.column("received_at")
+                    ? model.loadedAt()
                     : model.columns().stream()
                             .filter(c -> c.name().equals(entity.orderBy()))
                             .findFirst();
@@ -83,7 +83,7 @@ final class Entities {
                         + " post_hook), which takes plain names only ([A-Za-z_][A-Za-z0-9_]*); rename the property.");
                 continue;
             }
-            if (model.uniqueKey().isEmpty() || model.column("received_at").isEmpty()) {
+            if (model.uniqueKey().isEmpty() || model.loadedAt().isEmpty()) {
                 problems.add(where + ": " + model.table() + " has no id or received_at column to replay by.");
                 continue;
             }

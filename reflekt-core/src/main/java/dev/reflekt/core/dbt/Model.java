@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param columns the raw columns it selects, renamed, in order
  * @param lineage the literal columns appended after them
  * @param schemaId the schema it models, or null for {@code tracks}
+ * @param keyColumn the raw column identifying a row (Segment's {@code id}), as the collector loads it
+ * @param loadedAtColumn the raw column saying when the row was loaded (Segment's {@code received_at}), which
+ *     incremental runs and freshness use
  */
 public record Model(
         String name,
@@ -23,7 +26,9 @@ public record Model(
         boolean filtered,
         List<Column> columns,
         List<Lineage> lineage,
-        String schemaId) {
+        String schemaId,
+        String keyColumn,
+        String loadedAtColumn) {
 
     /**
      * A selected raw column.
@@ -79,8 +84,13 @@ public record Model(
         return columns.stream().filter(c -> c.raw().equals(rawColumn)).findFirst();
     }
 
-    /** The column identifying a row: the one Segment's {@code id} became. */
+    /** The column identifying a row, if selected. */
     public Optional<Column> uniqueKey() {
-        return column("id");
+        return column(keyColumn);
+    }
+
+    /** The column saying when the row was loaded, if selected. */
+    public Optional<Column> loadedAt() {
+        return column(loadedAtColumn);
     }
 }

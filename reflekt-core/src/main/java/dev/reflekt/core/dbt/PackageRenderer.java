@@ -76,7 +76,7 @@ final class PackageRenderer {
             return dialect.parquetMaterialization().orElseThrow();
         }
         if (dbt.materialized().equals("incremental")
-                && (model.uniqueKey().isEmpty() || model.column("received_at").isEmpty())) {
+                && (model.uniqueKey().isEmpty() || model.loadedAt().isEmpty())) {
             return "table"; // nothing to merge on or to filter by
         }
         return dbt.materialized();
@@ -114,7 +114,7 @@ final class PackageRenderer {
         if (materialized.equals("incremental")) {
             config.add("unique_key = '" + model.uniqueKey().orElseThrow().name() + "'");
             config.add("on_schema_change = 'append_new_columns'");
-            String loaded = identifier(model.column("received_at").orElseThrow().name());
+            String loaded = identifier(model.loadedAt().orElseThrow().name());
             incremental = "{% if is_incremental() %}\n    where received_at > "
                     + dialect.hoursBefore(
                             "(select max(" + loaded + ") from {{ this }})",
@@ -155,8 +155,7 @@ final class PackageRenderer {
         if (materialized.equals("incremental")) {
             config.add("unique_key = '" + current.key().name() + "'");
             config.add("on_schema_change = 'append_new_columns'");
-            String loaded =
-                    identifier(history.column("received_at").orElseThrow().name());
+            String loaded = identifier(history.loadedAt().orElseThrow().name());
             incremental = "{% if is_incremental() %}\n    where " + key + " in (\n        select " + key
                     + "\n        from {{ ref('" + history.name() + "') }}\n        where " + loaded + " > "
                     + dialect.hoursBefore(
@@ -216,7 +215,9 @@ final class PackageRenderer {
                 false,
                 columns,
                 history.lineage(),
-                history.schemaId()));
+                history.schemaId(),
+                history.keyColumn(),
+                history.loadedAtColumn()));
     }
 
     /** A SQL identifier, quoted as the dialect wants and inert to Jinja. */
@@ -325,7 +326,8 @@ final class PackageRenderer {
             String database,
             String schema,
             String description,
-            Map<String, String> tables) {
+            Map<String, String> tables,
+            String loadedAtColumn) {
         ObjectNode source = YAML.createObjectNode();
         source.put("name", sourceName);
         source.put("database", database);
@@ -334,7 +336,7 @@ final class PackageRenderer {
         ArrayNode generatedTables = source.putArray("tables");
         tables.forEach((name, tableDescription) -> {
             ObjectNode table = generatedTables.addObject().put("name", name).put("description", tableDescription);
-            freshness(table, "received_at");
+            freshness(table, loadedAtColumn);
         });
         source = (ObjectNode) Jinja.inert(source);
         ArrayNode list = (ArrayNode) source.get("tables");

@@ -13,6 +13,11 @@ final class SegmentCollector implements Collector {
     }
 
     @Override
+    public String product() {
+        return "Segment";
+    }
+
+    @Override
     public Planner planner(DbtConfig dbt, String sourceSchema, Optional<TableColumns> warehouse) {
         return new SegmentPlanner(dbt, sourceSchema, warehouse);
     }

@@ -15,6 +15,12 @@ final class SegmentColumns {
 
     private SegmentColumns() {}
 
+    /** The column identifying a message: its {@code messageId}. */
+    static final String KEY = "id";
+
+    /** When Segment received the message: what incremental runs and freshness go by. */
+    static final String LOADED_AT = "received_at";
+
     /** Raw column → description, in the order models select them. */
     static final Map<String, String> COMMON = common();
 

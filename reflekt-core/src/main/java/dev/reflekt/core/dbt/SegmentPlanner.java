@@ -192,7 +192,9 @@ final class SegmentPlanner implements Collector.Planner {
                 filtered && !dbt.modelsFilter().isEmpty(),
                 columns,
                 lineage,
-                schemaId));
+                schemaId,
+                SegmentColumns.KEY,
+                SegmentColumns.LOADED_AT));
     }
 
     /** {@code docs.tests} for the raw column, then the property's constraint tests, each once. */
@@ -282,6 +284,11 @@ final class SegmentPlanner implements Collector.Planner {
     @Override
     public Map<String, String> tables() {
         return tables;
+    }
+
+    @Override
+    public String loadedAtColumn() {
+        return SegmentColumns.LOADED_AT;
     }
 
     @Override
