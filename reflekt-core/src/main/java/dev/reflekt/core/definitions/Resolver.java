@@ -235,7 +235,6 @@ final class Resolver {
                                 + "<MAJOR-MINOR>.json)");
             }
             if (!loaded.get().readable()) {
-                failed.add(targetId);
                 problems.add(new RefProblem(
                         targetId,
                         "",
