@@ -44,7 +44,10 @@ public class BuildMojo extends AbstractReflektMojo {
     @Parameter(property = "reflekt.profile")
     private String profile;
 
-    /** How the events were collected. Default {@code segment}; property {@code reflekt.sdk}. */
+    /**
+     * How the events were collected, which decides the raw tables the models read: {@code segment} or
+     * {@code rudderstack}. Default {@code segment}; property {@code reflekt.sdk}.
+     */
     @Parameter(property = "reflekt.sdk", defaultValue = "segment")
     private String sdk;
 

@@ -3,6 +3,7 @@ package dev.reflekt.core.dbt;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,25 @@ interface Collector {
     /**
      * A planner for one build.
      *
+     * @param dialect the warehouse the raw data is in, whose naming limits the collector may follow
      * @param sourceSchema the raw schema, as the models' sources name it
      * @param warehouse the raw schema's tables and columns, or empty for an offline build
      */
-    Planner planner(DbtConfig dbt, String sourceSchema, Optional<TableColumns> warehouse);
+    Planner planner(DbtConfig dbt, Dialect dialect, String sourceSchema, Optional<TableColumns> warehouse);
+
+    /**
+     * Why rows disappear from the raw tables and when to propagate that, for the package's README (Markdown, ending
+     * before the {@code dbt run-operation} block).
+     */
+    String deletionsReadme();
+
+    /** The same for the comment of the {@code reflekt_propagate_deletions} macro, lines after the first indented. */
+    String deletionsMacroComment();
+
+    /** Whether the collector has Segment's Profiles Sync tables ({@code artifacts.dbt.profiles_sync}). */
+    default boolean profilesSync() {
+        return false;
+    }
 
     /** Decides the staging models of one build. */
     interface Planner {

@@ -99,7 +99,12 @@ public final class DbtBuilder {
         DbtConfig dbt = project.config().dbt();
         List<EventSchema> schemas = read(files);
         String source = Inflection.underscore(target.schema());
-        Collector.Planner planner = collector.planner(dbt, source, warehouse);
+        if (dbt.profilesSync() != null && !collector.profilesSync()) {
+            throw new ReflektException("reflekt_project.yml: artifacts.dbt.profiles_sync models Segment's Profiles Sync"
+                    + " tables, which " + collector.product() + " does not load; remove it, or build with"
+                    + " -Dreflekt.sdk=segment.");
+        }
+        Collector.Planner planner = collector.planner(dbt, target.dialect(), source, warehouse);
         planner.plan(schemas);
 
         if (dbt.parquet() && target.dialect().parquetMaterialization().isEmpty()) {
@@ -134,7 +139,7 @@ public final class DbtBuilder {
                     from);
         }
         List<CurrentModel> currents = Entities.plan(planner.models(), schemas, dbt);
-        Deletions deletions = new Deletions(renderer, target.dialect());
+        Deletions deletions = new Deletions(renderer, target.dialect(), collector.deletionsMacroComment());
         planner.models().forEach(m -> deletions.staging(m, source));
         currents.forEach(deletions::current);
         for (CurrentModel current : currents) {
@@ -180,7 +185,8 @@ public final class DbtBuilder {
                         Map.of(
                                 "packageName", pkg,
                                 "projectName", project.config().name(),
-                                "sdkTitle", "Segment",
+                                "sdkTitle", collector.product(),
+                                "deletions", collector.deletionsReadme(),
                                 "database", target.database(),
                                 "schema", target.schema())));
         generated.put(".gitignore", PackageRenderer.resource("gitignore.txt"));

@@ -18,9 +18,13 @@ final class Deletions {
     private final Dialect dialect;
     private final List<String> statements = new ArrayList<>();
 
-    Deletions(PackageRenderer renderer, Dialect dialect) {
+    private final String why;
+
+    /** @param why the macro comment's explanation ({@link Collector#deletionsMacroComment}) */
+    Deletions(PackageRenderer renderer, Dialect dialect, String why) {
         this.renderer = renderer;
         this.dialect = dialect;
+        this.why = why;
     }
 
     /** An incremental staging model: rows whose event id is no longer in its raw table. */
@@ -78,6 +82,8 @@ final class Deletions {
                                 ? "{#- No incremental model: nothing to delete. -#}"
                                 : String.join("\n", statements),
                         "count",
-                        statements.size()));
+                        statements.size(),
+                        "why",
+                        why));
     }
 }

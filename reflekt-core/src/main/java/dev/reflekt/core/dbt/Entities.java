@@ -7,7 +7,6 @@ import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.warehouse.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,13 +44,13 @@ final class Entities {
             } else {
                 continue;
             }
-            Map<String, PropertyColumns.Property> properties = schema.properties();
-            Optional<Model.Column> key = property(model, properties, entity.key());
+            Optional<Model.Column> key = property(model, entity.key());
             if (key.isEmpty()) {
                 problems.add(where + ".key: '" + entity.key() + "' is not a property loaded into " + model.name()
                         + "; use one of "
-                        + properties.values().stream()
-                                .map(PropertyColumns.Property::path)
+                        + model.columns().stream()
+                                .map(Model.Column::property)
+                                .filter(java.util.Objects::nonNull)
                                 .toList()
                         + ".");
                 continue;
@@ -69,7 +68,7 @@ final class Entities {
             }
             Model.Column tombstone = null;
             if (entity.tombstone() != null) {
-                Optional<Model.Column> t = property(model, properties, entity.tombstone());
+                Optional<Model.Column> t = property(model, entity.tombstone());
                 if (t.isEmpty() || t.get().type() != ColumnType.BOOLEAN) {
                     problems.add(where + ".tombstone: '" + entity.tombstone() + "' is not a boolean property"
                             + " loaded into " + model.name() + "; name a property of \"type\": \"boolean\".");
@@ -108,16 +107,10 @@ final class Entities {
     }
 
     /** The model column a property (by JSON path or loaded column name) became. */
-    private static Optional<Model.Column> property(
-            Model model, Map<String, PropertyColumns.Property> properties, String name) {
-        for (Map.Entry<String, PropertyColumns.Property> e : properties.entrySet()) {
-            if (e.getValue().path().equals(name) || e.getKey().equals(name)) {
-                // A property named like a Segment column comes after it (and was renamed): take the last.
-                return model.columns().stream()
-                        .filter(c -> c.raw().equals(e.getKey()))
-                        .reduce((first, last) -> last);
-            }
-        }
-        return Optional.empty();
+    private static Optional<Model.Column> property(Model model, String name) {
+        return model.columns().stream()
+                .filter(c -> c.property() != null
+                        && (c.property().equals(name) || c.raw().equals(name)))
+                .findFirst();
     }
 }

@@ -11,8 +11,13 @@ import java.util.function.Function;
  */
 record EventSchema(String id, JsonNode json, String displayPath, LocatedTree tree, Function<JsonNode, String> origins) {
 
-    /** The loaded columns of its properties (see {@link PropertyColumns}). */
+    /** The columns Segment loads its properties into (see {@link PropertyColumns}). */
     Map<String, PropertyColumns.Property> properties() {
-        return PropertyColumns.of(json, origins);
+        return properties(SegmentRules::propertyColumn);
+    }
+
+    /** The columns a collector naming them with {@code naming} loads its properties into. */
+    Map<String, PropertyColumns.Property> properties(PropertyColumns.Naming naming) {
+        return PropertyColumns.of(json, origins, naming);
     }
 }

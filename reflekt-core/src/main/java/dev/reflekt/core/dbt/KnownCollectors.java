@@ -9,7 +9,7 @@ final class KnownCollectors {
     /** The collector when none is named. */
     static final String DEFAULT = "segment";
 
-    private static final List<Collector> ALL = List.of(new SegmentCollector());
+    private static final List<Collector> ALL = List.of(new SegmentCollector(), new RudderStackCollector());
 
     private KnownCollectors() {}
 

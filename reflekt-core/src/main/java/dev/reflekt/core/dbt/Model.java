@@ -38,8 +38,11 @@ public record Model(
      * @param description what it means
      * @param type what it holds, for typed models and contracts
      * @param tests dbt data tests: {@code docs.tests} for its raw name, then those of its constraints
+     * @param property the JSON path of the property it loads ({@code address.city}), or null for a column of
+     *     the collector's own
      */
-    public record Column(String raw, String name, String description, ColumnType type, List<DataTest> tests) {}
+    public record Column(
+            String raw, String name, String description, ColumnType type, List<DataTest> tests, String property) {}
 
     /**
      * A literal column describing where the rows came from; always a string.

@@ -115,7 +115,7 @@ final class PackageRenderer {
             config.add("unique_key = '" + model.uniqueKey().orElseThrow().name() + "'");
             config.add("on_schema_change = 'append_new_columns'");
             String loaded = identifier(model.loadedAt().orElseThrow().name());
-            incremental = "{% if is_incremental() %}\n    where received_at > "
+            incremental = "{% if is_incremental() %}\n    where " + identifier(model.loadedAtColumn()) + " > "
                     + dialect.hoursBefore(
                             "(select max(" + loaded + ") from {{ this }})",
                             "{{ var('etl_overlap', " + dbt.etlOverlap() + ") }}")
@@ -201,7 +201,7 @@ final class PackageRenderer {
             List<Model.DataTest> tests = c.equals(current.key())
                     ? List.of(new Model.DataTest("unique", Map.of()), new Model.DataTest("not_null", Map.of()))
                     : List.of();
-            columns.add(new Model.Column(c.raw(), c.name(), c.description(), c.type(), tests));
+            columns.add(new Model.Column(c.raw(), c.name(), c.description(), c.type(), tests, c.property()));
         }
         return modelDocs(new Model(
                 current.name(),

@@ -74,7 +74,7 @@ final class ProfilesSync {
             warehouse.get().columns("profile_traits_updates").orElse(Set.of()).forEach(out::add);
         } else {
             schemas.stream()
-                    .filter(s -> SegmentPlanner.table(
+                    .filter(s -> SegmentRules.eventTable(
                                     s.json().path("self").path("name").asText(""))
                             .equals("identifies"))
                     .forEach(s -> out.addAll(s.properties().keySet()));

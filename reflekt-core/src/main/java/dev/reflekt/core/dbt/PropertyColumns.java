@@ -1,23 +1,30 @@
 package dev.reflekt.core.dbt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reflekt.core.naming.Inflection;
 import dev.reflekt.core.warehouse.ColumnType;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The warehouse columns Segment loads for a schema's properties: nested objects flattened with
- * {@code _}, names snake-cased as Segment's loader does, a top-level {@code id} loaded as {@code _id}.
- * Arrays stay one column.
+ * The warehouse columns a collector loads for a schema's properties: nested objects flattened, each leaf named
+ * by the collector ({@link Naming}). Arrays stay one column.
  */
 final class PropertyColumns {
 
     private PropertyColumns() {}
+
+    /** How a collector names the column of a property. */
+    @FunctionalInterface
+    interface Naming {
+
+        /** The column of the property at {@code keys} (its key and those of the objects it is in), or null for none. */
+        String column(List<String> keys);
+    }
 
     /**
      * One loaded column of a property.
@@ -35,28 +42,25 @@ final class PropertyColumns {
         }
     }
 
-    /** Raw column → property, in file order. */
-    static Map<String, Property> of(JsonNode schema) {
-        return of(schema, node -> null);
-    }
-
     /**
-     * As {@link #of(JsonNode)}, for a schema whose {@code $ref}s were resolved: the description of a column
-     * from a shared definition names it ({@code origins} gives the definition a node came from).
+     * Raw column → property, in file order; the first property of a column wins. For a schema whose
+     * {@code $ref}s were resolved, the description of a column from a shared definition names it
+     * ({@code origins} gives the definition a node came from).
      */
-    static Map<String, Property> of(JsonNode schema, Function<JsonNode, String> origins) {
+    static Map<String, Property> of(JsonNode schema, Function<JsonNode, String> origins, Naming naming) {
         Map<String, Property> out = new LinkedHashMap<>();
-        flatten(schema, "", "", true, null, origins, out);
+        flatten(schema, List.of(), "", true, null, origins, naming, out);
         return out;
     }
 
     private static void flatten(
             JsonNode object,
-            String prefix,
+            List<String> keys,
             String path,
             boolean required,
             String from,
             Function<JsonNode, String> origins,
+            Naming naming,
             Map<String, Property> out) {
         Set<String> requiredHere = new HashSet<>();
         object.path("required").forEach(r -> requiredHere.add(r.asText()));
@@ -64,7 +68,8 @@ final class PropertyColumns {
                         object.path("properties").fields();
                 it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String name = prefix + Inflection.underscore(e.getKey().replace(' ', '_'));
+            List<String> here = new java.util.ArrayList<>(keys);
+            here.add(e.getKey());
             JsonNode p = e.getValue();
             boolean req = required && requiredHere.contains(e.getKey());
             String jsonPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
@@ -73,7 +78,7 @@ final class PropertyColumns {
             if (isObject(p)
                     && p.path("properties").isObject()
                     && p.path("properties").size() > 0) {
-                flatten(p, name + "_", jsonPath, req, definition, origins, out);
+                flatten(p, List.copyOf(here), jsonPath, req, definition, origins, naming, out);
             } else {
                 String description = p.path("description").asText("");
                 String items = origins.apply(p.path("items"));
@@ -82,9 +87,10 @@ final class PropertyColumns {
                 } else if (items != null) {
                     description = (description.isEmpty() ? "" : description + " ") + "(Items: " + items + ".)";
                 }
-                out.putIfAbsent(
-                        prefix.isEmpty() && name.equals("id") ? "_id" : name,
-                        new Property(description, p, req, jsonPath));
+                String column = naming.column(here);
+                if (column != null) {
+                    out.putIfAbsent(column, new Property(description, p, req, jsonPath));
+                }
             }
         }
     }

@@ -2,9 +2,10 @@ package dev.reflekt.core.dbt;
 
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.Optional;
 
-/** Segment's warehouses: a table per event and per call type, properties flattened with {@code _} ({@link SegmentPlanner}). */
+/** Segment's warehouses: a table per event and per call type, properties flattened with {@code _} ({@link SegmentRules}). */
 final class SegmentCollector implements Collector {
 
     @Override
@@ -18,7 +19,29 @@ final class SegmentCollector implements Collector {
     }
 
     @Override
-    public Planner planner(DbtConfig dbt, String sourceSchema, Optional<TableColumns> warehouse) {
-        return new SegmentPlanner(dbt, sourceSchema, warehouse);
+    public Planner planner(DbtConfig dbt, Dialect dialect, String sourceSchema, Optional<TableColumns> warehouse) {
+        return new CallTablePlanner(new SegmentRules(), dbt, sourceSchema, warehouse);
+    }
+
+    @Override
+    public String deletionsReadme() {
+        return """
+                Segment deletes a profile's identifiers, traits and events from the warehouse when the profile is
+                deleted (for example a GDPR "right to be forgotten" request), in a weekly batch. Views, tables and Parquet
+                files are rebuilt from the raw tables on every run; incremental models keep rows they built earlier until
+                you run, once a week after Segment's batch:""";
+    }
+
+    @Override
+    public String deletionsMacroComment() {
+        return """
+                Segment deletes a profile's identifiers, traits and events from the
+                    warehouse (Profiles Sync deletions, a weekly batch); incremental models keep the rows they built from
+                    them until this removes every row whose source row is gone. Run it after Segment's weekly batch:""";
+    }
+
+    @Override
+    public boolean profilesSync() {
+        return true;
     }
 }

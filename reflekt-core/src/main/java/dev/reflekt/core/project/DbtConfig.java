@@ -25,6 +25,8 @@ import java.util.Map;
  * @param constraintTestsSeverity {@code warn} or {@code error}: the severity of the constraint tests
  * @param entities entity keys by schema {@code $id}
  * @param profilesSync the Profiles Sync models, or null for none
+ * @param underscoreDivideNumbers RudderStack's destination setting of that name: whether its table and column
+ *     names split digits from the letters before them
  */
 public record DbtConfig(
         String sourcesPrefix,
@@ -42,7 +44,8 @@ public record DbtConfig(
         boolean constraintTests,
         String constraintTestsSeverity,
         Map<String, Entity> entities,
-        ProfilesSync profilesSync) {
+        ProfilesSync profilesSync,
+        boolean underscoreDivideNumbers) {
 
     /** Hours an incremental run re-reads when nothing says otherwise; Segment's Profiles Sync package uses 28. */
     public static final int DEFAULT_ETL_OVERLAP = 28;
@@ -70,7 +73,8 @@ public record DbtConfig(
                 true,
                 "warn",
                 Map.of(),
-                null);
+                null,
+                false);
     }
 
     /**

@@ -209,7 +209,8 @@ public final class ReflektProject {
                                 sync.path("schema").asText(),
                                 sync.path("etl_overlap").asInt(DbtConfig.DEFAULT_ETL_OVERLAP),
                                 sync.path("materialization").asText("incremental"))
-                        : null);
+                        : null,
+                dbt.path("rudderstack").path("underscore_divide_numbers").asBoolean(false));
     }
 
     /** An entity declaration, from {@code artifacts.dbt.entities} or a schema's {@code self.entity}. */

@@ -293,7 +293,7 @@ class DbtPackageTest {
         return out;
     }
 
-    private static List<String> files(Path root) throws IOException {
+    static List<String> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))

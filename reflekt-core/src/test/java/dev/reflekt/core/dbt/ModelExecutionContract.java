@@ -142,14 +142,23 @@ abstract class ModelExecutionContract {
 
     /** Renders and creates every model as a view in schema {@code stg}; returns the model names. */
     private List<String> createViews(BuildResult result) throws Exception {
-        exec("create schema if not exists stg");
+        return createViews(db, result, database());
+    }
+
+    /** Renders and creates every model of {@code result} as a view in schema {@code stg} of {@code db}. */
+    static List<String> createViews(Connection db, BuildResult result, String database) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("create schema if not exists stg");
+        }
         List<String> models = new ArrayList<>();
         for (String file : result.files()) {
             if (file.startsWith("models/") && file.endsWith(".sql")) {
                 String model = file.substring(file.lastIndexOf('/') + 1, file.length() - 4);
                 String sql =
-                        DbtJinja.render(Files.readString(result.packageDir().resolve(file)), database(), "stg");
-                exec("create or replace view stg." + model + " as " + sql);
+                        DbtJinja.render(Files.readString(result.packageDir().resolve(file)), database, "stg");
+                try (Statement s = db.createStatement()) {
+                    s.execute("create or replace view stg." + model + " as " + sql);
+                }
                 models.add(model);
             }
         }

@@ -111,6 +111,11 @@ public abstract class Dialect {
         return reservedWords;
     }
 
+    /** Whether {@code word} is one of the warehouse's reserved words, whatever its case. */
+    public final boolean reserved(String word) {
+        return reservedWords.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     /** The words of {@code <name>.reserved} beside this class: one per line, {@code #} starts a comment. */
     /** Each list read once per class loader: dialects are made anew by every {@link #of} and {@link #all}. */
     private static final java.util.concurrent.ConcurrentMap<String, Set<String>> RESERVED_WORDS =

@@ -1,31 +1,25 @@
 package dev.reflekt.core.dbt;
 
+import dev.reflekt.core.naming.Inflection;
 import dev.reflekt.core.warehouse.ColumnType;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The columns Segment's warehouse loader writes for every call, flattened with {@code _}, in the order
- * the Python Reflekt CLI considers them, with descriptions written from Segment's documentation of its
- * common fields.
+ * Segment's warehouses ({@link CallTableRules}): event tables named by snake-casing the event name, properties
+ * flattened with {@code _} and snake-cased, a top-level {@code id} property loaded as {@code _id}, and the
+ * columns Segment's loader writes for every call, in the order the Python Reflekt CLI considers them, with
+ * descriptions written from Segment's documentation of its common fields.
  */
-final class SegmentColumns {
+final class SegmentRules implements CallTableRules {
 
-    private SegmentColumns() {}
-
-    /** The column identifying a message: its {@code messageId}. */
-    static final String KEY = "id";
-
-    /** When Segment received the message: what incremental runs and freshness go by. */
-    static final String LOADED_AT = "received_at";
-
-    /** Raw column → description, in the order models select them. */
-    static final Map<String, String> COMMON = common();
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^a-z0-9_]");
 
     /** Columns present in every Segment table whatever the call sent: what an offline build selects. */
-    static final Set<String> ALWAYS_PRESENT = Set.of(
+    private static final Set<String> ALWAYS_PRESENT = Set.of(
             "id",
             "original_timestamp",
             "sent_at",
@@ -37,7 +31,72 @@ final class SegmentColumns {
             "context_library_version");
 
     /** Also always present in {@code tracks} and in the per-event tables of track calls. */
-    static final String EVENT_TEXT = "event_text";
+    private static final String EVENT_TEXT = "event_text";
+
+    /** Always present in the {@code users} table (besides the traits). */
+    private static final List<String> USERS_ALWAYS_PRESENT = List.of("id", "received_at");
+
+    /**
+     * The raw table Segment loads an event into: {@code Order Completed} → {@code order_completed}. Every
+     * character outside {@code [a-z0-9_]} becomes {@code _}, so a name can never become a path or SQL.
+     */
+    static String eventTable(String eventName) {
+        String snake =
+                Inflection.underscore(eventName.toLowerCase(Locale.ROOT).strip().replace(' ', '_'));
+        String safe = UNSAFE.matcher(snake).replaceAll("_");
+        return CALL_TABLES.getOrDefault(safe, safe);
+    }
+
+    /** The column Segment loads a property into: keys snake-cased and joined with {@code _}; {@code id} → {@code _id}. */
+    static String propertyColumn(List<String> keys) {
+        List<String> parts = new java.util.ArrayList<>();
+        keys.forEach(k -> parts.add(Inflection.underscore(k.replace(' ', '_'))));
+        String name = String.join("_", parts);
+        return keys.size() == 1 && name.equals("id") ? "_id" : name;
+    }
+
+    @Override
+    public String product() {
+        return "Segment";
+    }
+
+    @Override
+    public String table(String eventName) {
+        return eventTable(eventName);
+    }
+
+    @Override
+    public String column(List<String> keys, String callType) {
+        return propertyColumn(keys);
+    }
+
+    @Override
+    public Map<String, String> common() {
+        return COMMON;
+    }
+
+    @Override
+    public boolean alwaysPresent(String column, String callType) {
+        return ALWAYS_PRESENT.contains(column) || (callType.equals("track") && column.equals(EVENT_TEXT));
+    }
+
+    @Override
+    public boolean alwaysPresentInUsers(String column) {
+        return USERS_ALWAYS_PRESENT.contains(column);
+    }
+
+    @Override
+    public String key() {
+        return "id";
+    }
+
+    @Override
+    public String loadedAt() {
+        return "received_at";
+    }
+
+    /** Raw column → description, in the order models select them. */
+    private static final Map<String, String> COMMON = commonColumns();
 
     /** The type of a common column: these, else a string. */
     private static final Map<String, ColumnType> TYPES = Map.ofEntries(
@@ -58,14 +117,12 @@ final class SegmentColumns {
             Map.entry("context_screen_width", ColumnType.INTEGER));
 
     /** The type Segment loads a common column as. */
-    static ColumnType type(String column) {
+    @Override
+    public ColumnType type(String column) {
         return TYPES.getOrDefault(column, ColumnType.STRING);
     }
 
-    /** Always present in the {@code users} table (besides the traits). */
-    static final List<String> USERS_ALWAYS_PRESENT = List.of("id", "received_at");
-
-    private static Map<String, String> common() {
+    private static Map<String, String> commonColumns() {
         Map<String, String> c = new LinkedHashMap<>();
         c.put(
                 "id",

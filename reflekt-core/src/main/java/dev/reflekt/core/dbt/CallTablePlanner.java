@@ -2,7 +2,6 @@ package dev.reflekt.core.dbt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.naming.Inflection;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.ColumnType;
 import dev.reflekt.core.warehouse.TableColumns;
@@ -16,21 +15,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides the models of a dbt package for data collected with Segment: one per event schema, plus
- * {@code users} for an Identify schema, {@code groups} for a Group schema, and {@code tracks}. Columns
- * are Segment's common fields then the schema's properties; with warehouse metadata only the columns
- * that exist are kept, without it Segment's always-present columns and every property.
+ * Decides the models of a dbt package for a collector that loads Segment's spec into call and event tables
+ * ({@link CallTableRules}): one per event schema, plus {@code users} for an Identify schema, {@code groups} for
+ * a Group schema, and {@code tracks}. Columns are the collector's own then the schema's properties; with
+ * warehouse metadata only the columns that exist are kept, without it the always-present columns and every
+ * property.
  */
-final class SegmentPlanner implements Collector.Planner {
+final class CallTablePlanner implements Collector.Planner {
 
     /** Names of the lineage columns; a property with one of these names gets a leading {@code _}. */
     private static final Set<String> LINEAGE = Set.of("call_type", "source_schema", "source_table", "schema_id");
 
-    private static final Map<String, String> SPECIAL_TABLES =
-            Map.of("identify", "identifies", "group", "groups", "page_viewed", "pages", "screen_viewed", "screens");
-
     private static final String USER_ID = "Identifier of the user: the user_id of their identify calls.";
 
+    private final CallTableRules rules;
     private final DbtConfig dbt;
     private final String sourceSchema;
     private final Optional<TableColumns> warehouse;
@@ -38,21 +36,11 @@ final class SegmentPlanner implements Collector.Planner {
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final List<Drift> drift = new ArrayList<>();
 
-    SegmentPlanner(DbtConfig dbt, String sourceSchema, Optional<TableColumns> warehouse) {
+    CallTablePlanner(CallTableRules rules, DbtConfig dbt, String sourceSchema, Optional<TableColumns> warehouse) {
+        this.rules = rules;
         this.dbt = dbt;
         this.sourceSchema = sourceSchema;
         this.warehouse = warehouse;
-    }
-
-    /**
-     * The raw table Segment loads an event into: {@code Order Completed} → {@code order_completed}. Every
-     * character outside {@code [a-z0-9_]} becomes {@code _}, so a name can never become a path or SQL.
-     */
-    static String table(String eventName) {
-        String snake =
-                Inflection.underscore(eventName.toLowerCase(Locale.ROOT).strip().replace(' ', '_'));
-        String safe = UNSAFE.matcher(snake).replaceAll("_");
-        return SPECIAL_TABLES.getOrDefault(safe, safe);
     }
 
     private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^a-z0-9_]");
@@ -67,7 +55,7 @@ final class SegmentPlanner implements Collector.Planner {
         List<String> problems = new ArrayList<>();
         for (EventSchema s : schemas) {
             String name = s.json().path("self").path("name").asText("");
-            if (!table(name).matches(".*[a-z0-9].*")) {
+            if (!rules.table(name).matches(".*[a-z0-9].*")) {
                 problems.add(s.displayPath() + ":" + s.tree().position("/self/name") + ": self.name '" + name
                         + "' makes no table name (it needs a letter or digit); rename the event.");
             }
@@ -76,9 +64,10 @@ final class SegmentPlanner implements Collector.Planner {
             throw new ReflektException(problems);
         }
         for (EventSchema s : schemas) {
-            String table = table(s.json().path("self").path("name").asText(""));
+            String table = rules.table(s.json().path("self").path("name").asText(""));
             String description = s.json().path("description").asText("");
-            Map<String, PropertyColumns.Property> properties = s.properties();
+            String callType = CallTableRules.callType(table);
+            Map<String, PropertyColumns.Property> properties = s.properties(keys -> rules.column(keys, callType));
             String metadata = metadata(s.json().path("self").path("metadata"));
             switch (table) {
                 case "identifies" -> {
@@ -107,39 +96,31 @@ final class SegmentPlanner implements Collector.Planner {
                 null);
     }
 
-    /** A raw column a model may select, and the property it loads (null for Segment's own columns). */
-    private record Candidate(String raw, String description, PropertyColumns.Property property) {
+    /** A raw column a model may select, and the property it loads (null for the collector's own columns). */
+    private record Candidate(String raw, String description, ColumnType type, PropertyColumns.Property property) {}
 
-        ColumnType type() {
-            return property == null ? SegmentColumns.type(raw) : property.type();
-        }
-    }
-
-    /** Common columns then properties, in order; a raw column may appear twice (common and property). */
+    /** The collector's columns then properties, in order; a raw column may appear twice (common and property). */
     private List<Candidate> candidates(String table, Map<String, PropertyColumns.Property> properties) {
         List<Candidate> out = new ArrayList<>();
-        boolean trackTable =
-                !Set.of("identifies", "pages", "screens", "groups", "users").contains(table);
-        SegmentColumns.COMMON.forEach((column, description) -> {
-            boolean alwaysThere = SegmentColumns.ALWAYS_PRESENT.contains(column)
-                    || (trackTable && column.equals(SegmentColumns.EVENT_TEXT));
-            if (warehouse.isPresent() || alwaysThere) {
-                out.add(new Candidate(column, description, null));
+        String callType = CallTableRules.callType(table);
+        rules.common().forEach((column, description) -> {
+            if (warehouse.isPresent() || rules.alwaysPresent(column, callType)) {
+                out.add(new Candidate(column, description, rules.type(column), null));
             }
         });
-        properties.forEach((column, p) -> out.add(new Candidate(column, p.description(), p)));
+        properties.forEach((column, p) -> out.add(new Candidate(column, p.description(), p.type(), p)));
         return out;
     }
 
     private List<Candidate> usersCandidates(Map<String, PropertyColumns.Property> traits) {
         List<Candidate> out = new ArrayList<>();
-        SegmentColumns.COMMON.forEach((column, description) -> {
-            if (!column.equals("user_id")
-                    && (warehouse.isPresent() || SegmentColumns.USERS_ALWAYS_PRESENT.contains(column))) {
-                out.add(new Candidate(column, column.equals("id") ? USER_ID : description, null));
+        rules.common().forEach((column, description) -> {
+            if (!column.equals("user_id") && (warehouse.isPresent() || rules.alwaysPresentInUsers(column))) {
+                out.add(new Candidate(
+                        column, column.equals(rules.key()) ? USER_ID : description, rules.type(column), null));
             }
         });
-        traits.forEach((column, p) -> out.add(new Candidate(column, p.description(), p)));
+        traits.forEach((column, p) -> out.add(new Candidate(column, p.description(), p.type(), p)));
         return out;
     }
 
@@ -164,14 +145,20 @@ final class SegmentPlanner implements Collector.Planner {
                 }
                 continue;
             }
-            String name = free(rename(c.raw(), table, c.property() != null), taken);
-            columns.add(new Model.Column(c.raw(), name, c.description(), c.type(), tests(c, table)));
+            String name = free(c.property() != null ? c.raw() : rules.rename(c.raw(), table), taken);
+            columns.add(new Model.Column(
+                    c.raw(),
+                    name,
+                    c.description(),
+                    c.type(),
+                    tests(c, table),
+                    c.property() == null ? null : c.property().path()));
         }
         List<Model.Lineage> lineage = new ArrayList<>();
         lineage.add(new Model.Lineage(
                 "call_type",
-                callType(table),
-                "The Segment call that collected the row:" + " identify, group, page, screen or track."));
+                CallTableRules.callType(table),
+                "The " + rules.product() + " call that collected the row: identify, group, page, screen or track."));
         lineage.add(new Model.Lineage("source_schema", sourceSchema, "The warehouse schema the raw data is in."));
         lineage.add(new Model.Lineage("source_table", table, "The raw table the row comes from."));
         lineage.add(new Model.Lineage(
@@ -193,8 +180,8 @@ final class SegmentPlanner implements Collector.Planner {
                 columns,
                 lineage,
                 schemaId,
-                SegmentColumns.KEY,
-                SegmentColumns.LOADED_AT));
+                rules.key(),
+                rules.loadedAt()));
     }
 
     /** {@code docs.tests} for the raw column, then the property's constraint tests, each once. */
@@ -223,30 +210,6 @@ final class SegmentPlanner implements Collector.Planner {
         return dbt.modelsPrefix() + sourceSchema + "__" + table + suffix;
     }
 
-    /** Segment's raw names made readable; see the README. Properties keep their names. */
-    private static String rename(String raw, String table, boolean property) {
-        if (property) {
-            return raw;
-        }
-        return switch (raw) {
-            case "id" ->
-                switch (table) {
-                    case "identifies" -> "identify_id";
-                    case "users" -> "user_id";
-                    case "groups" -> "group_id";
-                    case "pages" -> "page_id";
-                    case "screens" -> "screen_id";
-                    default -> "event_id";
-                };
-            case "event_text" -> "event_name";
-            case "original_timestamp" -> "original_tstamp";
-            case "sent_at" -> "sent_at_tstamp";
-            case "received_at" -> "received_at_tstamp";
-            case "timestamp" -> "tstamp";
-            default -> raw.startsWith("context_") ? raw.substring("context_".length()) : raw;
-        };
-    }
-
     /** A name already taken, or a lineage column's, gets a leading {@code _}. */
     private static String free(String name, Set<String> taken) {
         String n = name;
@@ -255,16 +218,6 @@ final class SegmentPlanner implements Collector.Planner {
         }
         taken.add(n);
         return n;
-    }
-
-    private static String callType(String table) {
-        return switch (table) {
-            case "identifies", "users" -> "identify";
-            case "groups" -> "group";
-            case "pages" -> "page";
-            case "screens" -> "screen";
-            default -> "track";
-        };
     }
 
     /** {@code self.metadata} as Python's {@code json.dumps} writes it, or null when empty. */
@@ -288,7 +241,7 @@ final class SegmentPlanner implements Collector.Planner {
 
     @Override
     public String loadedAtColumn() {
-        return SegmentColumns.LOADED_AT;
+        return rules.loadedAt();
     }
 
     @Override

@@ -1,0 +1,38 @@
+{{
+  config(
+    materialized = 'view'
+  )
+}}
+
+with
+
+source as (
+    select *
+    from {{ source('rudder', 'identifies') }}
+    where received_at < '2030-01-01'
+),
+
+renamed as (
+    select
+        cast(id as string) as identify_id,
+        cast(original_timestamp as timestamp) as original_tstamp,
+        cast(sent_at as timestamp) as sent_at_tstamp,
+        cast(received_at as timestamp) as received_at_tstamp,
+        cast(timestamp as timestamp) as tstamp,
+        cast(anonymous_id as string) as anonymous_id,
+        cast(user_id as string) as user_id,
+        cast(channel as string) as channel,
+        cast(context_library_name as string) as library_name,
+        cast(context_library_version as string) as library_version,
+        cast(uuid_ts as timestamp) as uuid_ts,
+        cast(email as string) as email,
+        cast(first_name as string) as first_name,
+        cast('identify' as string) as call_type,
+        cast('rudder' as string) as source_schema,
+        cast('identifies' as string) as source_table,
+        cast('shop/Identify/1-0.json' as string) as schema_id,
+        cast('{"code_owner": "a", "product_owner": "b"}' as string) as schema_metadata
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,37 @@
+{{
+  config(
+    materialized = 'view'
+  )
+}}
+
+with
+
+source as (
+    select *
+    from {{ source('rudder', 'tracks') }}
+    where received_at < '2030-01-01'
+),
+
+renamed as (
+    select
+        cast(id as varchar) as event_id,
+        cast(event_text as varchar) as event_name,
+        cast(event as varchar) as event_table,
+        cast(original_timestamp as timestamp) as original_tstamp,
+        cast(sent_at as timestamp) as sent_at_tstamp,
+        cast(received_at as timestamp) as received_at_tstamp,
+        cast(timestamp as timestamp) as tstamp,
+        cast(anonymous_id as varchar) as anonymous_id,
+        cast(user_id as varchar) as user_id,
+        cast(channel as varchar) as channel,
+        cast(context_library_name as varchar) as library_name,
+        cast(context_library_version as varchar) as library_version,
+        cast(uuid_ts as timestamp) as uuid_ts,
+        cast('track' as varchar) as call_type,
+        cast('rudder' as varchar) as source_schema,
+        cast('tracks' as varchar) as source_table,
+        cast(null as varchar) as schema_id
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,40 @@
+{{
+  config(
+    materialized = 'view'
+  )
+}}
+
+with
+
+source as (
+    select *
+    from {{ source('rudder', '_3d_model_viewed') }}
+    where received_at < '2030-01-01'
+),
+
+renamed as (
+    select
+        cast(id as varchar(65535)) as event_id,
+        cast(event_text as varchar(65535)) as event_name,
+        cast(event as varchar(65535)) as event_table,
+        cast(original_timestamp as timestamp) as original_tstamp,
+        cast(sent_at as timestamp) as sent_at_tstamp,
+        cast(received_at as timestamp) as received_at_tstamp,
+        cast("timestamp" as timestamp) as tstamp,
+        cast(anonymous_id as varchar(65535)) as anonymous_id,
+        cast(user_id as varchar(65535)) as user_id,
+        cast(channel as varchar(65535)) as channel,
+        cast(context_library_name as varchar(65535)) as library_name,
+        cast(context_library_version as varchar(65535)) as library_version,
+        cast(uuid_ts as timestamp) as uuid_ts,
+        cast(model_id as varchar(65535)) as model_id,
+        cast(_order as bigint) as _order,
+        cast('track' as varchar(65535)) as call_type,
+        cast('rudder' as varchar(65535)) as source_schema,
+        cast('_3d_model_viewed' as varchar(65535)) as source_table,
+        cast('shop/3D_Model_Viewed/1-0.json' as varchar(65535)) as schema_id,
+        cast('{"code_owner": "a", "product_owner": "b"}' as varchar(65535)) as schema_metadata
+    from source
+)
+
+select * from renamed
