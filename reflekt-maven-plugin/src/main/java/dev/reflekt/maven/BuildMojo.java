@@ -45,8 +45,8 @@ public class BuildMojo extends AbstractReflektMojo {
     private String profile;
 
     /**
-     * How the events were collected, which decides the raw tables the models read: {@code segment} or
-     * {@code rudderstack}. Default {@code segment}; property {@code reflekt.sdk}.
+     * How the events were collected, which decides the raw tables the models read: {@code segment},
+     * {@code rudderstack} or {@code snowplow}. Default {@code segment}; property {@code reflekt.sdk}.
      */
     @Parameter(property = "reflekt.sdk", defaultValue = "segment")
     private String sdk;

@@ -65,5 +65,15 @@ interface Collector {
 
         /** The raw column every source table has that says when a row was loaded: the sources' freshness field. */
         String loadedAtColumn();
+
+        /** The freshness field of one source table; by default {@link #loadedAtColumn()}. */
+        default String loadedAtColumn(String table) {
+            return loadedAtColumn();
+        }
+
+        /** The SQL of one of its models. */
+        default String modelSql(Model model, PackageRenderer renderer, String sourceName) {
+            return renderer.modelSql(model, sourceName);
+        }
     }
 }

@@ -128,7 +128,13 @@ public final class DbtBuilder {
         String docs = models + (dbt.docsInFolder() ? "docs/" : "");
         for (Model model : planner.models()) {
             String from = model.schemaId() == null ? "tracks" : "schemas/" + model.schemaId();
-            put(generated, madeBy, clashes, models + model.name() + ".sql", renderer.modelSql(model, source), from);
+            put(
+                    generated,
+                    madeBy,
+                    clashes,
+                    models + model.name() + ".sql",
+                    planner.modelSql(model, renderer, source),
+                    from);
             put(
                     generated,
                     madeBy,
@@ -226,7 +232,7 @@ public final class DbtBuilder {
                         target.schema(),
                         "Schema in " + target.warehouseType() + " with raw " + collector.product() + " event data.",
                         planner.tables(),
-                        planner.loadedAtColumn()));
+                        planner::loadedAtColumn));
         List<String> names = new ArrayList<>(generated.keySet());
         names.add(sourcesFile);
         names.add(MANIFEST);

@@ -9,7 +9,8 @@ final class KnownCollectors {
     /** The collector when none is named. */
     static final String DEFAULT = "segment";
 
-    private static final List<Collector> ALL = List.of(new SegmentCollector(), new RudderStackCollector());
+    private static final List<Collector> ALL =
+            List.of(new SegmentCollector(), new RudderStackCollector(), new SnowplowCollector());
 
     private KnownCollectors() {}
 

@@ -99,28 +99,11 @@ final class PackageRenderer {
         for (Model.Lineage l : model.lineage()) {
             select.add(lineageValue(l.value(), typed) + " as " + identifier(l.name()));
         }
-        StringBuilder filterLines = new StringBuilder();
-        if (model.filtered()) {
-            dbt.modelsFilter()
-                    .lines()
-                    .forEach(line ->
-                            filterLines.append("    ").append(line.strip()).append('\n'));
-        }
-        String materialized = materialization(model);
-        List<String> config = new ArrayList<>();
-        config.add("materialized = '" + materialized + "'");
-        config.addAll(dialect.adapterConfig(materialized, dbt.parquet()));
-        String incremental = "";
-        if (materialized.equals("incremental")) {
-            config.add("unique_key = '" + model.uniqueKey().orElseThrow().name() + "'");
-            config.add("on_schema_change = 'append_new_columns'");
-            String loaded = identifier(model.loadedAt().orElseThrow().name());
-            incremental = "{% if is_incremental() %}\n    where " + identifier(model.loadedAtColumn()) + " > "
-                    + dialect.hoursBefore(
-                            "(select max(" + loaded + ") from {{ this }})",
-                            "{{ var('etl_overlap', " + dbt.etlOverlap() + ") }}")
-                    + "\n{% endif %}\n";
-        }
+        String incremental = materialization(model).equals("incremental")
+                ? "{% if is_incremental() %}\n    where " + newRows(model, identifier(model.loadedAtColumn()))
+                        + "\n{% endif %}\n"
+                : "";
+        List<String> config = config(model);
         return template(
                 "model.sql.vm",
                 Map.of(
@@ -131,11 +114,44 @@ final class PackageRenderer {
                         "table",
                         model.table(),
                         "filter",
-                        filterLines.toString(),
+                        filterLines(model),
                         "selectList",
                         "        " + String.join(",\n        ", select),
                         "incremental",
                         incremental));
+    }
+
+    /** The project's {@code models.filter}, indented, when it applies to the model; else nothing. */
+    String filterLines(Model model) {
+        StringBuilder lines = new StringBuilder();
+        if (model.filtered()) {
+            dbt.modelsFilter()
+                    .lines()
+                    .forEach(line -> lines.append("    ").append(line.strip()).append('\n'));
+        }
+        return lines.toString();
+    }
+
+    /** The config of a staging model: its materialization, the adapter's settings, the key to merge on. */
+    List<String> config(Model model) {
+        String materialized = materialization(model);
+        List<String> config = new ArrayList<>();
+        config.add("materialized = '" + materialized + "'");
+        config.addAll(dialect.adapterConfig(materialized, dbt.parquet()));
+        if (materialized.equals("incremental")) {
+            config.add("unique_key = '" + model.uniqueKey().orElseThrow().name() + "'");
+            config.add("on_schema_change = 'append_new_columns'");
+        }
+        return config;
+    }
+
+    /** The condition an incremental run reads by: {@code loadedAt} after the model's latest, less the overlap. */
+    String newRows(Model model, String loadedAt) {
+        String loaded = identifier(model.loadedAt().orElseThrow().name());
+        return loadedAt + " > "
+                + dialect.hoursBefore(
+                        "(select max(" + loaded + ") from {{ this }})",
+                        "{{ var('etl_overlap', " + dbt.etlOverlap() + ") }}");
     }
 
     /** The current-state model's SQL; see {@code current.sql.vm}. */
@@ -327,7 +343,7 @@ final class PackageRenderer {
             String schema,
             String description,
             Map<String, String> tables,
-            String loadedAtColumn) {
+            java.util.function.UnaryOperator<String> loadedAtColumn) {
         ObjectNode source = YAML.createObjectNode();
         source.put("name", sourceName);
         source.put("database", database);
@@ -336,7 +352,7 @@ final class PackageRenderer {
         ArrayNode generatedTables = source.putArray("tables");
         tables.forEach((name, tableDescription) -> {
             ObjectNode table = generatedTables.addObject().put("name", name).put("description", tableDescription);
-            freshness(table, loadedAtColumn);
+            freshness(table, loadedAtColumn.apply(name));
         });
         source = (ObjectNode) Jinja.inert(source);
         ArrayNode list = (ArrayNode) source.get("tables");

@@ -141,6 +141,48 @@ class IndependentParserTest {
                 .isEqualTo("checkout");
     }
 
+    /** Every model of the RudderStack and Snowplow fixtures, as a view and as an incremental model's runs. */
+    private Map<String, String> renderedForCollector(String sdk, String dialect, String materialized) throws Exception {
+        TestProject t = TestProject.create(dir.resolve(sdk + "-" + dialect + "-" + materialized));
+        ReflektProject p = (sdk.equals("snowplow")
+                        ? SnowplowFixture.write(t, "", materialized)
+                        : RudderStackFixture.write(t, ""))
+                .load();
+        BuildResult result = new DbtBuilder(p)
+                .build(
+                        p.schemaFiles(),
+                        new BuildTarget(Dialect.of(dialect).orElseThrow(), dialect, "raw", "atomic"),
+                        sdk,
+                        Optional.empty());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String file : result.files()) {
+            if (file.startsWith("models/") && file.endsWith(".sql")) {
+                String model = file.substring(file.lastIndexOf('/') + 1, file.length() - 4);
+                String sql = Files.readString(result.packageDir().resolve(file));
+                out.put(materialized + "-" + model, DbtJinja.render(sql, "raw", "stg", model, false, Map.of()));
+                out.put(
+                        materialized + "-" + model + "-incremental",
+                        DbtJinja.render(sql, "raw", "stg", model, true, Map.of()));
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"snowflake", "bigquery", "databricks"})
+    void rudderStackAndSnowplowModelsParse(String dialect) throws Exception {
+        Map<String, String> statements = new LinkedHashMap<>(renderedForCollector("snowplow", dialect, "view"));
+        statements.putAll(renderedForCollector("snowplow", dialect, "incremental"));
+        statements.putAll(renderedForCollector("rudderstack", dialect, "view"));
+        Map<String, JsonNode> parsed = parse(dialect, statements);
+        assertThat(parsed.keySet()).containsExactlyInAnyOrderElementsOf(statements.keySet());
+        List<String> strings = new ArrayList<>();
+        parsed.get("view-stg_atomic__com_example_button_press_1")
+                .path("strings")
+                .forEach(s -> strings.add(s.asText()));
+        assertThat(strings).contains("com.example", "button_press", "1-%", "acme/button_press/1-1.json");
+    }
+
     @Test
     void brokenSqlIsRefusedWithTheFileNamed() throws Exception {
         Map<String, String> statements = new LinkedHashMap<>();

@@ -74,6 +74,23 @@ public final class BigQuery extends Dialect {
         return out.toString();
     }
 
+    /** A STRUCT or ARRAY becomes JSON with {@code to_json}; BigQuery cannot cast it. */
+    @Override
+    public String castStructured(String expression, ColumnType type) {
+        return type == ColumnType.JSON ? "to_json(" + expression + ")" : cast(expression, type);
+    }
+
+    /** {@code cross join unnest(array) as alias}: the alias is the element. */
+    @Override
+    public String unnest(String array, String alias) {
+        return "cross join unnest(" + array + ") as " + alias;
+    }
+
+    @Override
+    public String unnested(String alias) {
+        return alias;
+    }
+
     /** BigQuery has no {@code ::} cast: typed literals are {@code cast(... as string)}. */
     @Override
     protected boolean castsTypedLiterals() {

@@ -41,6 +41,18 @@ public final class Databricks extends Dialect {
         return true;
     }
 
+    /** A STRUCT or ARRAY becomes a VARIANT through its JSON text; Spark has no direct cast. */
+    @Override
+    public String castStructured(String expression, ColumnType type) {
+        return type == ColumnType.JSON ? "parse_json(to_json(" + expression + "))" : cast(expression, type);
+    }
+
+    /** Spark's {@code lateral view explode(array) alias as element}. */
+    @Override
+    public String unnest(String array, String alias) {
+        return "lateral view explode(" + array + ") " + alias + " as element";
+    }
+
     @Override
     protected String jsonParser() {
         return "parse_json";

@@ -71,6 +71,28 @@ public abstract class Dialect {
         return "cast(" + expression + " as " + typeName(type) + ")";
     }
 
+    /**
+     * {@code expression}, a value the warehouse already holds structured (a STRUCT field, a VARIANT path),
+     * converted to {@code type}: as {@link #cast}, except that objects and arrays become the JSON type without
+     * being parsed as text.
+     */
+    public String castStructured(String expression, ColumnType type) {
+        return type == ColumnType.JSON ? "cast(" + expression + " as " + typeName(type) + ")" : cast(expression, type);
+    }
+
+    /**
+     * The join that makes one row per element of the array {@code array}, named {@code alias}; see
+     * {@link #unnested} for the element. Default: {@code cross join unnest(array) as alias(element)}.
+     */
+    public String unnest(String array, String alias) {
+        return "cross join unnest(" + array + ") as " + alias + "(element)";
+    }
+
+    /** The element of the array that {@link #unnest} named {@code alias}. */
+    public String unnested(String alias) {
+        return alias + ".element";
+    }
+
     /** The function that parses JSON text into the semi-structured type, or null to cast the text. */
     protected String jsonParser() {
         return null;

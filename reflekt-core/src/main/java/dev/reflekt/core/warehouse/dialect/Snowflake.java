@@ -19,6 +19,17 @@ public final class Snowflake extends Dialect {
         super("snowflake", 255, "snowflake", TYPES);
     }
 
+    /** Snowflake's {@code , lateral flatten(...)}: the element is the alias's {@code value}. */
+    @Override
+    public String unnest(String array, String alias) {
+        return ", lateral flatten(input => " + array + ") as " + alias;
+    }
+
+    @Override
+    public String unnested(String alias) {
+        return alias + ".value";
+    }
+
     @Override
     protected String jsonParser() {
         return "parse_json";

@@ -1,0 +1,55 @@
+package dev.reflekt.core.dbt;
+
+import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.Dialect;
+import java.util.List;
+
+/**
+ * Snowplow's Snowflake Loader: {@code atomic.events} has an OBJECT column {@code unstruct_event_<base>} per event
+ * schema MAJOR and an ARRAY {@code contexts_<base>} per entity schema MAJOR; keys keep their JSON names. Fields are
+ * read with {@code get(object, 'key')}, the key a string literal, so no key can become SQL.
+ */
+final class SnowplowObjectLayout implements SnowplowLayout {
+
+    private final Dialect dialect;
+
+    SnowplowObjectLayout(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public Reading event(String base, String sourceName) {
+        return new Reading("", "e." + dialect.identifier("unstruct_event_" + base), "events");
+    }
+
+    @Override
+    public Reading entity(String base, String sourceName) {
+        return new Reading(
+                "    " + dialect.unnest("e." + dialect.identifier("contexts_" + base), "reflekt_entity") + "\n",
+                dialect.unnested("reflekt_entity"),
+                "events");
+    }
+
+    @Override
+    public String raw(List<String> keys) {
+        return String.join(".", keys);
+    }
+
+    @Override
+    public String field(String data, List<String> keys, ColumnType type, boolean typed) {
+        String path = data;
+        for (String k : keys) {
+            path = "get(" + path + ", " + dialect.plainString(k) + ")";
+        }
+        return typed ? dialect.castStructured(path, type) : path;
+    }
+
+    @Override
+    public List<Drift> missing(
+            String schemaId, Reading reading, String base, boolean entity, List<String> raws, TableColumns warehouse) {
+        String column = (entity ? "contexts_" : "unstruct_event_") + base;
+        boolean there = warehouse.columns("events").map(c -> c.contains(column)).orElse(false);
+        return there ? List.of() : List.of(new Drift(schemaId, "events." + column, ""));
+    }
+}

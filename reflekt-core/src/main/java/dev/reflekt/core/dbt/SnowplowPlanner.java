@@ -1,0 +1,278 @@
+package dev.reflekt.core.dbt;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.project.DbtConfig;
+import dev.reflekt.core.registry.iglu.IgluSchemas;
+import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.Dialect;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The models of a dbt package for data collected with Snowplow: one per event schema MAJOR (its latest MINOR),
+ * reading the events of that schema from {@code atomic.events}, and one per entity schema MAJOR
+ * ({@code self.kind: entity}), one row per (event, instance of the entity). Columns are the {@code atomic.events}
+ * columns a model of events needs ({@link #COMMON}), then the schema's fields, where the warehouse's loader put
+ * them ({@link SnowplowLayout}).
+ */
+final class SnowplowPlanner implements Collector.Planner {
+
+    /**
+     * The {@code atomic.events} columns every model selects: the event's identity and times (incremental runs
+     * and freshness go by {@code collector_tstamp}, Snowplow's partition key; analyses by {@code derived_tstamp}),
+     * the user and session identifiers a staging model is joined on, and where the event came from.
+     */
+    private static final Map<String, String> COMMON = common();
+
+    private static final Map<String, ColumnType> TYPES = Map.of(
+            "collector_tstamp", ColumnType.TIMESTAMP,
+            "derived_tstamp", ColumnType.TIMESTAMP,
+            "dvce_created_tstamp", ColumnType.TIMESTAMP);
+
+    private static final Set<String> LINEAGE = Set.of("source_schema", "source_table", "schema_id", "schema_metadata");
+
+    private final DbtConfig dbt;
+    private final Dialect dialect;
+    private final String sourceSchema;
+    private final Optional<TableColumns> warehouse;
+    private final SnowplowLayout layout;
+    private final List<Model> models = new ArrayList<>();
+    private final Map<String, String> tables = new LinkedHashMap<>();
+    private final List<Drift> drift = new ArrayList<>();
+    private final Map<String, Sql> sql = new HashMap<>();
+
+    /** What a model's SQL needs besides its columns: the reading, the event filter, each column's expression. */
+    private record Sql(SnowplowLayout.Reading reading, List<String> conditions, List<String> expressions) {}
+
+    SnowplowPlanner(DbtConfig dbt, Dialect dialect, String sourceSchema, Optional<TableColumns> warehouse) {
+        this.dbt = dbt;
+        this.dialect = dialect;
+        this.sourceSchema = sourceSchema;
+        this.warehouse = warehouse;
+        this.layout = SnowplowLayout.of(dialect);
+    }
+
+    /** Whether a schema describes an entity ({@code self.kind: entity}) rather than an event. */
+    static boolean entity(EventSchema s) {
+        return s.json().path("self").path("kind").asText("event").equals("entity");
+    }
+
+    @Override
+    public void plan(List<EventSchema> schemas) throws ReflektException {
+        Map<String, EventSchema> latest = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (EventSchema s : schemas) {
+            String[] iglu = IgluSchemas.path(s.id(), s.json()).split("/");
+            String version = s.json().path("self").path("version").asText("");
+            if (iglu.length != 4 || !version.matches("[1-9][0-9]*-[0-9]+")) {
+                problems.add(s.displayPath() + ":" + s.tree().position("/self/version") + ": self.version '" + version
+                        + "' is not MAJOR-MINOR, so the schema has no Iglu URI; correct it.");
+                continue;
+            }
+            String base = SnowplowNames.base(iglu[0], iglu[1], Integer.parseInt(version.split("-")[0]));
+            latest.merge(base, s, (a, b) -> minor(b) > minor(a) ? b : a);
+        }
+        if (!problems.isEmpty()) {
+            throw new ReflektException(problems);
+        }
+        latest.forEach((base, s) -> model(base, s));
+    }
+
+    private static int minor(EventSchema s) {
+        return Integer.parseInt(s.json().path("self").path("version").asText().split("-")[1]);
+    }
+
+    private void model(String base, EventSchema s) {
+        boolean entity = entity(s);
+        String[] iglu = IgluSchemas.path(s.id(), s.json()).split("/");
+        SnowplowLayout.Reading reading = entity ? layout.entity(base, sourceSchema) : layout.event(base, sourceSchema);
+        Map<String, PropertyColumns.Property> properties = s.properties(keys -> String.join("\0", keys));
+        List<String> raws = new ArrayList<>();
+        properties.keySet().forEach(k -> raws.add(layout.raw(List.of(k.split("\0")))));
+        List<Drift> missing = warehouse
+                .map(w -> layout.missing(s.id(), reading, base, entity, raws, w))
+                .orElse(List.of());
+        drift.addAll(missing);
+        if (missing.stream().anyMatch(d -> d.column().isEmpty())) {
+            return;
+        }
+        Set<String> absent = new HashSet<>();
+        missing.forEach(d -> absent.add(d.column()));
+
+        boolean typed = dbt.contract() && dbt.atLeast(1, 5) && !dbt.parquet();
+        List<Model.Column> columns = new ArrayList<>();
+        List<String> expressions = new ArrayList<>();
+        Set<String> taken = new HashSet<>(LINEAGE);
+        Optional<Set<String>> events = warehouse.flatMap(w -> w.columns("events"));
+        COMMON.forEach((column, description) -> {
+            if (events.isPresent() && !events.get().contains(column)) {
+                return;
+            }
+            ColumnType type = TYPES.getOrDefault(column, ColumnType.STRING);
+            taken.add(column);
+            columns.add(new Model.Column(column, column, description, type, docsTests(column), null));
+            String raw = "e." + dialect.identifier(column);
+            expressions.add(typed ? dialect.cast(raw, type) : raw);
+        });
+        properties.forEach((joined, p) -> {
+            List<String> keys = List.of(joined.split("\0"));
+            String raw = layout.raw(keys);
+            if (absent.contains(raw)) {
+                return;
+            }
+            List<String> names = new ArrayList<>();
+            keys.forEach(k -> names.add(SnowplowNames.field(k)));
+            String name = String.join("_", names);
+            while (taken.contains(name)) {
+                name = "_" + name;
+            }
+            taken.add(name);
+            List<Model.DataTest> tests = new ArrayList<>(docsTests(raw));
+            if (dbt.constraintTests()) {
+                ConstraintTests.of(p, true).stream()
+                        .filter(t -> tests.stream().noneMatch(t::sameTest))
+                        .forEach(t -> tests.add(t.withSeverity(dbt.constraintTestsSeverity())));
+            }
+            columns.add(new Model.Column(raw, name, p.description(), p.type(), tests, p.path()));
+            expressions.add(layout.field(reading.data(), keys, p.type(), typed));
+        });
+
+        List<Model.Lineage> lineage = new ArrayList<>();
+        lineage.add(new Model.Lineage("source_schema", sourceSchema, "The warehouse schema the raw data is in."));
+        lineage.add(new Model.Lineage("source_table", reading.table(), "The raw table the row comes from."));
+        lineage.add(new Model.Lineage(
+                "schema_id",
+                s.id(),
+                "The Reflekt schema that governs the " + (entity ? "entity" : "event")
+                        + " (the latest MINOR of its MAJOR)."));
+        String metadata = metadata(s);
+        if (metadata != null) {
+            lineage.add(
+                    new Model.Lineage("schema_metadata", metadata, "The schema's metadata (self.metadata), as JSON."));
+        }
+        List<String> conditions = new ArrayList<>();
+        if (!entity) {
+            conditions.add("e.event_vendor = " + dialect.plainString(iglu[0]));
+            conditions.add("e.event_name = " + dialect.plainString(iglu[1]));
+            conditions.add("e.event_version like " + dialect.plainString(iglu[3].split("-")[0] + "-%"));
+        }
+        String description = s.json().path("description").asText("");
+        tables.putIfAbsent("events", "Snowplow's enriched events, one row per event.");
+        if (!reading.table().equals("events")) {
+            tables.putIfAbsent(reading.table(), description);
+        }
+        Model model = new Model(
+                dbt.modelsPrefix() + sourceSchema + "__" + base,
+                "events",
+                entity ? description + " One row per event and instance of the entity." : description,
+                !dbt.modelsFilter().isEmpty(),
+                columns,
+                lineage,
+                s.id(),
+                entity ? null : "event_id",
+                "collector_tstamp");
+        models.add(model);
+        sql.put(model.name(), new Sql(reading, conditions, expressions));
+    }
+
+    private List<Model.DataTest> docsTests(String raw) {
+        List<Model.DataTest> tests = new ArrayList<>();
+        dbt.docsTests().getOrDefault(raw, List.of()).forEach(t -> tests.add(new Model.DataTest(t, Map.of())));
+        return tests;
+    }
+
+    private static String metadata(EventSchema s) {
+        return CallTablePlanner.metadata(s.json().path("self").path("metadata"));
+    }
+
+    @Override
+    public String modelSql(Model model, PackageRenderer renderer, String sourceName) {
+        Sql q = sql.get(model.name());
+        boolean typed = renderer.contract(model);
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < model.columns().size(); i++) {
+            select.add(Jinja.text(q.expressions().get(i)) + " as "
+                    + renderer.identifier(model.columns().get(i).name()));
+        }
+        for (Model.Lineage l : model.lineage()) {
+            select.add(renderer.lineageValue(l.value(), typed) + " as " + renderer.identifier(l.name()));
+        }
+        List<String> conditions = new ArrayList<>();
+        q.conditions().forEach(c -> conditions.add(Jinja.text(c)));
+        String where = conditions.isEmpty() ? "" : "    where " + String.join("\n        and ", conditions) + "\n";
+        if (renderer.materialization(model).equals("incremental")) {
+            where += "{% if is_incremental() %}\n    " + (conditions.isEmpty() ? "where " : "    and ")
+                    + renderer.newRows(model, "e.collector_tstamp") + "\n{% endif %}\n";
+        }
+        return PackageRenderer.template(
+                "snowplow_model.sql.vm",
+                Map.of(
+                        "configLines",
+                        "    " + String.join(",\n    ", renderer.config(model)),
+                        "sourceName",
+                        sourceName,
+                        "filter",
+                        renderer.filterLines(model),
+                        "selectList",
+                        "        " + String.join(",\n        ", select),
+                        "join",
+                        q.reading().join(),
+                        "where",
+                        where));
+    }
+
+    @Override
+    public List<Model> models() {
+        return models;
+    }
+
+    @Override
+    public Map<String, String> tables() {
+        return tables;
+    }
+
+    @Override
+    public List<Drift> drift() {
+        return drift;
+    }
+
+    @Override
+    public String loadedAtColumn() {
+        return "collector_tstamp";
+    }
+
+    /** A shredded table has its event's collector_tstamp as {@code root_tstamp}. */
+    @Override
+    public String loadedAtColumn(String table) {
+        return table.equals("events") ? loadedAtColumn() : "root_tstamp";
+    }
+
+    private static Map<String, String> common() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("event_id", "Unique identifier of the event, set by the tracker.");
+        c.put(
+                "collector_tstamp",
+                "When the collector received the event, by its clock; the timestamp incremental runs and freshness"
+                        + " go by.");
+        c.put(
+                "derived_tstamp",
+                "When the event happened, corrected for the device's clock skew; the timestamp to analyse by.");
+        c.put("dvce_created_tstamp", "When the event was created on the device, by the device's clock.");
+        c.put("event_name", "The name of the event's schema.");
+        c.put("event_version", "The version (SchemaVer) of the event's schema.");
+        c.put("app_id", "The application that sent the event, as the tracker names it.");
+        c.put("platform", "The platform the event came from (web, mob, srv, ...).");
+        c.put("domain_userid", "The user's first-party cookie id, set by the JavaScript tracker.");
+        c.put("domain_sessionid", "The user's session id, set by the tracker.");
+        c.put("network_userid", "The user's third-party cookie id, set by the collector.");
+        c.put("user_id", "The user's id in the sending system, once they are known.");
+        return java.util.Collections.unmodifiableMap(c);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.reflekt.core.dbt;
+
+import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Snowplow's RDB Loader (Redshift) and PostgreSQL Loader: one table per schema MAJOR ({@code atomic.<base>}) with
+ * {@code schema_vendor, schema_name, schema_format, schema_version, root_id, root_tstamp, ref_root, ref_tree,
+ * ref_parent} and a column per field ({@link SnowplowNames#shreddedColumn}: {@code "a_field.b_field"}). Rows join
+ * {@code atomic.events} on {@code root_id = event_id and root_tstamp = collector_tstamp}; an event's own row is
+ * deduplicated with {@code row_number()}, as loaders may write a row twice.
+ */
+final class SnowplowShreddedLayout implements SnowplowLayout {
+
+    private final Dialect dialect;
+
+    SnowplowShreddedLayout(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public Reading event(String base, String sourceName) {
+        String join = "    join (\n        select\n            *,\n            row_number() over (partition by root_id,"
+                + " root_tstamp order by root_id) as reflekt_duplicate\n        from {{ source('" + sourceName + "', '"
+                + base + "') }}\n    ) as s\n        on s.root_id = e.event_id\n        and s.root_tstamp ="
+                + " e.collector_tstamp\n        and s.reflekt_duplicate = 1\n";
+        return new Reading(join, "s", base);
+    }
+
+    @Override
+    public Reading entity(String base, String sourceName) {
+        String join = "    join {{ source('" + sourceName + "', '" + base + "') }} as s\n"
+                + "        on s.root_id = e.event_id\n        and s.root_tstamp = e.collector_tstamp\n";
+        return new Reading(join, "s", base);
+    }
+
+    @Override
+    public String raw(List<String> keys) {
+        return SnowplowNames.shreddedColumn(keys);
+    }
+
+    @Override
+    public String field(String data, List<String> keys, ColumnType type, boolean typed) {
+        String column = data + "." + dialect.identifier(raw(keys));
+        return typed ? dialect.cast(column, type) : column;
+    }
+
+    @Override
+    public List<Drift> missing(
+            String schemaId, Reading reading, String base, boolean entity, List<String> raws, TableColumns warehouse) {
+        Optional<Set<String>> columns = warehouse.columns(base);
+        if (columns.isEmpty()) {
+            return List.of(new Drift(schemaId, base, ""));
+        }
+        List<Drift> out = new ArrayList<>();
+        raws.stream().filter(r -> !columns.get().contains(r)).forEach(r -> out.add(new Drift(schemaId, base, r)));
+        return out;
+    }
+}

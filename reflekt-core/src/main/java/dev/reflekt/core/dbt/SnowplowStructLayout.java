@@ -1,0 +1,57 @@
+package dev.reflekt.core.dbt;
+
+import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Snowplow's BigQuery Loader 2 and Lake Loader (Databricks): {@code atomic.events} has a STRUCT column
+ * {@code unstruct_event_<base>} per event schema MAJOR and an ARRAY of STRUCT {@code contexts_<base>} per entity
+ * schema MAJOR, fields named by {@link SnowplowNames#field}. DuckDB, which no loader targets, gets the same
+ * layout (it has STRUCT and LIST), which is what the tests run.
+ */
+final class SnowplowStructLayout implements SnowplowLayout {
+
+    private final Dialect dialect;
+
+    SnowplowStructLayout(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public Reading event(String base, String sourceName) {
+        return new Reading("", "e." + dialect.identifier("unstruct_event_" + base), "events");
+    }
+
+    @Override
+    public Reading entity(String base, String sourceName) {
+        return new Reading(
+                "    " + dialect.unnest("e." + dialect.identifier("contexts_" + base), "reflekt_entity") + "\n",
+                dialect.unnested("reflekt_entity"),
+                "events");
+    }
+
+    @Override
+    public String raw(List<String> keys) {
+        List<String> fields = new ArrayList<>();
+        keys.forEach(k -> fields.add(SnowplowNames.field(k)));
+        return String.join(".", fields);
+    }
+
+    @Override
+    public String field(String data, List<String> keys, ColumnType type, boolean typed) {
+        StringBuilder path = new StringBuilder(data);
+        keys.forEach(k -> path.append('.').append(dialect.identifier(SnowplowNames.field(k))));
+        return typed ? dialect.castStructured(path.toString(), type) : path.toString();
+    }
+
+    @Override
+    public List<Drift> missing(
+            String schemaId, Reading reading, String base, boolean entity, List<String> raws, TableColumns warehouse) {
+        String column = (entity ? "contexts_" : "unstruct_event_") + base;
+        boolean there = warehouse.columns("events").map(c -> c.contains(column)).orElse(false);
+        return there ? List.of() : List.of(new Drift(schemaId, "events." + column, ""));
+    }
+}

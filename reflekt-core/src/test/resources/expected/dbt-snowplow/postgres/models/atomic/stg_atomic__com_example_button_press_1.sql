@@ -1,0 +1,52 @@
+{{
+  config(
+    materialized = 'view'
+  )
+}}
+
+with
+
+events as (
+    select *
+    from {{ source('atomic', 'events') }}
+    where collector_tstamp < '2030-01-01'
+),
+
+renamed as (
+    select
+        cast(e.event_id as text) as event_id,
+        cast(e.collector_tstamp as timestamptz) as collector_tstamp,
+        cast(e.derived_tstamp as timestamptz) as derived_tstamp,
+        cast(e.dvce_created_tstamp as timestamptz) as dvce_created_tstamp,
+        cast(e.event_name as text) as event_name,
+        cast(e.event_version as text) as event_version,
+        cast(e.app_id as text) as app_id,
+        cast(e.platform as text) as platform,
+        cast(e.domain_userid as text) as domain_userid,
+        cast(e.domain_sessionid as text) as domain_sessionid,
+        cast(e.network_userid as text) as network_userid,
+        cast(e.user_id as text) as user_id,
+        cast(s.button_id as text) as button_id,
+        cast(s.click_count as bigint) as click_count,
+        cast(s."position.x_coord" as double precision) as position_x_coord,
+        cast(s."position.y_coord" as double precision) as position_y_coord,
+        cast('atomic' as text) as source_schema,
+        cast('com_example_button_press_1' as text) as source_table,
+        cast('acme/button_press/1-1.json' as text) as schema_id,
+        cast('{"code_owner": "a", "product_owner": "b"}' as text) as schema_metadata
+    from events as e
+    join (
+        select
+            *,
+            row_number() over (partition by root_id, root_tstamp order by root_id) as reflekt_duplicate
+        from {{ source('atomic', 'com_example_button_press_1') }}
+    ) as s
+        on s.root_id = e.event_id
+        and s.root_tstamp = e.collector_tstamp
+        and s.reflekt_duplicate = 1
+    where e.event_vendor = 'com.example'
+        and e.event_name = 'button_press'
+        and e.event_version like '1-%'
+)
+
+select * from renamed
