@@ -1,6 +1,7 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.dbt.LoadChecks;
 import dev.reflekt.core.lint.LintRule;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
@@ -67,6 +68,15 @@ public class LintMojo extends AbstractCheckMojo {
     @Parameter(property = "reflekt.dialect")
     private String dialect;
 
+    /**
+     * The collector the events go through: segment, rudderstack or snowplow. When set, the collector-load rule
+     * warns where the collector would drop a property or load two into one column; for any other than segment,
+     * cdp-rename (Segment's renames) does not run. The same property chooses the raw tables of reflekt:build. No
+     * default; property {@code reflekt.sdk}.
+     */
+    @Parameter(property = "reflekt.sdk")
+    private String sdk;
+
     @Override
     protected String goal() {
         return "lint";
@@ -86,7 +96,10 @@ public class LintMojo extends AbstractCheckMojo {
                     .orElseThrow(() -> new ReflektException("Dialect '" + dialect + "' is not known; use one of "
                             + Arrays.stream(Dialect.all()).map(Dialect::name).toList() + " in -Dreflekt.dialect.")));
         }
-        Linter linter = new Linter(reflekt, severities(rules, rulesList, LintRule.all()), target);
+        Optional<LoadChecks> collector = sdk == null || sdk.isBlank()
+                ? Optional.empty()
+                : Optional.of(LoadChecks.of(sdk, target, reflekt.config().dbt()));
+        Linter linter = new Linter(reflekt, severities(rules, rulesList, LintRule.all()), target, collector);
         boolean everyEvent = select == null || select.isBlank();
         publish("lint", linter.lint(reflekt.selectSome(select), everyEvent), LintRule.all(), failOnWarning);
     }

@@ -39,6 +39,15 @@ interface Collector {
     /** The same for the comment of the {@code reflekt_propagate_deletions} macro, lines after the first indented. */
     String deletionsMacroComment();
 
+    /**
+     * What the collector would do on load to {@code schema} (an event schema, {@code $ref}s resolved) that the
+     * schema does not say ({@link LoadChecks}); none by default.
+     */
+    default java.util.List<LoadChecks.Finding> loadProblems(
+            com.fasterxml.jackson.databind.JsonNode schema, Optional<Dialect> dialect, DbtConfig dbt) {
+        return java.util.List.of();
+    }
+
     /** Whether the collector has Segment's Profiles Sync tables ({@code artifacts.dbt.profiles_sync}). */
     default boolean profilesSync() {
         return false;

@@ -1,8 +1,11 @@
 package dev.reflekt.core.dbt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,43 @@ final class RudderStackCollector implements Collector {
                 dbt,
                 sourceSchema,
                 warehouse);
+    }
+
+    /**
+     * Properties RudderStack drops (it fills a column of that name itself) and properties it loads into one
+     * column. Without a dialect, names are checked as PostgreSQL would have them, the strictest.
+     */
+    @Override
+    public List<LoadChecks.Finding> loadProblems(JsonNode schema, Optional<Dialect> dialect, DbtConfig dbt) {
+        Dialect d = dialect.orElseGet(() -> Dialect.of("postgres").orElseThrow());
+        RudderStackRules rules = new RudderStackRules(new RudderStackNames(d, dbt.underscoreDivideNumbers()));
+        String callType = CallTableRules.callType(
+                rules.table(schema.path("self").path("name").asText("")));
+        List<LoadChecks.Finding> out = new ArrayList<>();
+        List<LoadChecks.Leaf> leaves = LoadChecks.leaves(schema);
+        for (LoadChecks.Leaf leaf : leaves) {
+            String joined = String.join("_", leaf.keys());
+            if (rules.column(leaf.keys(), callType) == null) {
+                out.add(new LoadChecks.Finding(
+                        leaf.pointer(),
+                        "RudderStack does not load property '" + String.join(".", leaf.keys()) + "': "
+                                + (RudderStackNames.transform(joined, false).isEmpty()
+                                        ? "its name has no letter or digit"
+                                        : "it fills column '"
+                                                + new RudderStackNames(d, dbt.underscoreDivideNumbers()).column(joined)
+                                                + "' of " + callType + " calls itself"),
+                        "rename the property"));
+            }
+        }
+        LoadChecks.collisions(
+                leaves,
+                leaf -> rules.column(leaf.keys(), callType),
+                (later, earlier, column) -> out.add(new LoadChecks.Finding(
+                        later.pointer(),
+                        "RudderStack loads properties '" + earlier + "' and '" + String.join(".", later.keys())
+                                + "' into one column '" + column + "'; the warehouse keeps one value",
+                        "rename one of them")));
+        return out;
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.reflekt.core.dbt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,44 @@ final class SnowplowCollector implements Collector {
     public Planner planner(DbtConfig dbt, Dialect dialect, String sourceSchema, Optional<TableColumns> warehouse) {
         return new SnowplowPlanner(dbt, dialect, sourceSchema, warehouse);
     }
+
+    /**
+     * Properties the loaders put in one column or field after snake-casing (all but Snowflake's, which keeps JSON
+     * names), an unknown {@code self.kind}, and Iglu names Iglu refuses.
+     */
+    @Override
+    public List<LoadChecks.Finding> loadProblems(JsonNode schema, Optional<Dialect> dialect, DbtConfig dbt) {
+        List<LoadChecks.Finding> out = new ArrayList<>();
+        String kind = schema.path("self").path("kind").asText("event");
+        if (!kind.equals("event") && !kind.equals("entity")) {
+            out.add(new LoadChecks.Finding(
+                    "/self/kind",
+                    "self.kind '" + kind + "' is neither 'event' nor 'entity', so the build models it as an event",
+                    "set it to 'event' (a self-describing event) or 'entity' (sent as a context)"));
+        }
+        String vendor = schema.path("self").path("vendor").asText("");
+        if (!IGLU_VENDOR.matcher(vendor).matches()) {
+            out.add(new LoadChecks.Finding(
+                    "/self/vendor",
+                    "self.vendor '" + vendor + "' is not an Iglu vendor (letters, digits, '.', '-', '_')",
+                    "use a reverse domain name such as com.acme"));
+        }
+        SnowplowLayout layout =
+                SnowplowLayout.of(dialect.orElseGet(() -> Dialect.of("bigquery").orElseThrow()));
+        LoadChecks.collisions(
+                LoadChecks.leaves(schema),
+                leaf -> layout.raw(leaf.keys()).toLowerCase(java.util.Locale.ROOT),
+                (later, earlier, column) -> out.add(new LoadChecks.Finding(
+                        later.pointer(),
+                        "Snowplow's loader"
+                                + dialect.map(d -> " for " + d.name()).orElse("s")
+                                + " put properties '" + earlier + "' and '" + String.join(".", later.keys())
+                                + "' in one column '" + column + "' and refuse the schema",
+                        "rename one of them")));
+        return out;
+    }
+
+    private static final java.util.regex.Pattern IGLU_VENDOR = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]+");
 
     @Override
     public String deletionsReadme() {

@@ -55,6 +55,15 @@ public enum LintRule implements Rule {
             return Severity.WARNING;
         }
     },
+    COLLECTOR_LOAD(
+            "collector-load",
+            "With -Dreflekt.sdk: the collector loads every property as written (RudderStack drops properties named"
+                    + " like its own columns; Snowplow's loaders refuse two properties with one snake-cased name).") {
+        @Override
+        public Severity defaultSeverity() {
+            return Severity.WARNING;
+        }
+    },
     CDP_RENAME(
             "cdp-rename",
             "With a target dialect: Segment loads the property under its own name, not a snake-cased one"

@@ -2,6 +2,7 @@ package dev.reflekt.core.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.dbt.LoadChecks;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
@@ -53,6 +54,17 @@ public final class Linter {
      * @throws ReflektException when the meta-schema is missing, malformed or not a valid JSON Schema
      */
     public Linter(ReflektProject project, Severities options, Optional<Dialect> dialect) throws ReflektException {
+        this(project, options, dialect, Optional.empty());
+    }
+
+    /**
+     * Prepares a linter that also applies the warehouse-aware rules of {@code dialect}, when one is known, and the
+     * {@code collector-load} checks of a collector, when one is named.
+     *
+     * @throws ReflektException when the meta-schema is missing, malformed or not a valid JSON Schema
+     */
+    public Linter(ReflektProject project, Severities options, Optional<Dialect> dialect, Optional<LoadChecks> collector)
+            throws ReflektException {
         this.options = options;
         this.project = project;
         this.definitions = Definitions.of(project);
@@ -64,10 +76,12 @@ public final class Linter {
                 propertyRule,
                 new RefRule()));
         List<SchemaRule> forDefinitions = new ArrayList<>(List.of(new DefinitionRule(), propertyRule, new RefRule()));
+        boolean segment = collector.map(LoadChecks::segment).orElse(true);
         dialect.ifPresent(d -> {
-            all.add(new WarehouseRule(d));
-            forDefinitions.add(new WarehouseRule(d));
+            all.add(new WarehouseRule(d, segment));
+            forDefinitions.add(new WarehouseRule(d, segment));
         });
+        collector.ifPresent(c -> all.add(new CollectorRule(c)));
         this.rules = List.copyOf(all);
         this.definitionRules = List.copyOf(forDefinitions);
     }

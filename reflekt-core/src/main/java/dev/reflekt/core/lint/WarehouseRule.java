@@ -15,9 +15,12 @@ import java.util.Map;
 final class WarehouseRule implements SchemaRule {
 
     private final Dialect dialect;
+    private final boolean segment;
 
-    WarehouseRule(Dialect dialect) {
+    /** @param segment whether the events are Segment's, whose renames {@code cdp-rename} reports */
+    WarehouseRule(Dialect dialect, boolean segment) {
         this.dialect = dialect;
+        this.segment = segment;
     }
 
     /**
@@ -45,7 +48,7 @@ final class WarehouseRule implements SchemaRule {
             String loaded = Inflection.underscore(name.replace(' ', '_'));
             String column = prefix + loaded;
             boolean mine = own && doc.resolved().origin(p) == null;
-            if (mine && !loaded.equals(name)) {
+            if (segment && mine && !loaded.equals(name)) {
                 doc.report(
                         LintRule.CDP_RENAME,
                         at,

@@ -81,7 +81,7 @@ class LinterTest {
                                         + " event-reserved, property-casing, property-numbers, property-reserved,"
                                         + " property-description, property-type, data-type, nested-properties,"
                                         + " warehouse-varchar-length, warehouse-column-name, warehouse-name-length,"
-                                        + " schema-ref, unused-definition, cdp-rename."));
+                                        + " schema-ref, unused-definition, collector-load, cdp-rename."));
     }
 
     @Test
