@@ -31,6 +31,14 @@ public class DebugMojo extends AbstractReflektMojo {
     @Parameter(property = "reflekt.debug.connect", defaultValue = "false")
     private boolean connect;
 
+    /**
+     * The collector the events go through: segment, rudderstack or snowplow. When set, debug also says, per source,
+     * where that collector's loader puts events in its warehouse and which raw tables a build would read. No
+     * default; property {@code reflekt.sdk}.
+     */
+    @Parameter(property = "reflekt.sdk")
+    private String sdk;
+
     /** Skips this goal only. Default {@code false}; property {@code reflekt.debug.skip}. */
     @Parameter(property = "reflekt.debug.skip", defaultValue = "false")
     private boolean skipDebug;
@@ -50,7 +58,7 @@ public class DebugMojo extends AbstractReflektMojo {
         if (connect) {
             requireOnline("with reflekt.debug.connect reaches registries and sources");
         }
-        Diagnosis diagnosis = new Doctor(System.getenv()).diagnose(dir, profile, connect);
+        Diagnosis diagnosis = new Doctor(System.getenv()).diagnose(dir, profile, connect, sdk);
         for (Diagnosis.Check check : diagnosis.checks()) {
             switch (check.status()) {
                 case FAIL -> getLog().error(check.format());

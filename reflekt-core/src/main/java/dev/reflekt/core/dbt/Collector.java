@@ -48,6 +48,9 @@ interface Collector {
         return java.util.List.of();
     }
 
+    /** Where the collector's loader puts events in {@code dialect}'s warehouse, in one sentence. */
+    String shape(Dialect dialect);
+
     /** Whether the collector has Segment's Profiles Sync tables ({@code artifacts.dbt.profiles_sync}). */
     default boolean profilesSync() {
         return false;

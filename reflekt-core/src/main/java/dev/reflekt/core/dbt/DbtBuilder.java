@@ -287,7 +287,7 @@ public final class DbtBuilder {
         return null;
     }
 
-    private List<EventSchema> read(List<SchemaFile> files) throws ReflektException {
+    List<EventSchema> read(List<SchemaFile> files) throws ReflektException {
         LocatedTreeReader reader = new LocatedTreeReader();
         List<EventSchema> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();

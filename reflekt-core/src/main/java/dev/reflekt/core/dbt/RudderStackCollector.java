@@ -71,6 +71,13 @@ final class RudderStackCollector implements Collector {
     }
 
     @Override
+    public String shape(Dialect dialect) {
+        return "a table per track event (RudderStack's snake_case, '_' before a digit or one of its own table"
+                + " names) plus tracks, identifies, users, pages, screens, groups and aliases; properties flattened"
+                + " into columns with '_'" + (dialect.maxIdentifierLength() < 127 ? ", names cut at 63" : "");
+    }
+
+    @Override
     public String deletionsReadme() {
         return """
                 When rows are deleted from the raw tables (for example a user's events, to honour a GDPR erasure

@@ -24,6 +24,12 @@ final class SegmentCollector implements Collector {
     }
 
     @Override
+    public String shape(Dialect dialect) {
+        return "a table per event (snake_case name) plus tracks, identifies, users, pages, screens and groups;"
+                + " properties flattened into columns with '_'";
+    }
+
+    @Override
     public String deletionsReadme() {
         return """
                 Segment deletes a profile's identifiers, traits and events from the warehouse when the profile is

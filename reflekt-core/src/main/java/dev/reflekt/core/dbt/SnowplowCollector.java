@@ -68,6 +68,11 @@ final class SnowplowCollector implements Collector {
     private static final java.util.regex.Pattern IGLU_VENDOR = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]+");
 
     @Override
+    public String shape(Dialect dialect) {
+        return SnowplowLayout.of(dialect).describe();
+    }
+
+    @Override
     public String deletionsReadme() {
         return """
                 When rows are deleted from `atomic.events` and the loaders' tables (for example a user's events, to

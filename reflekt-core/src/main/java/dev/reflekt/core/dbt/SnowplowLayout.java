@@ -41,6 +41,9 @@ interface SnowplowLayout {
     List<Drift> missing(
             String schemaId, Reading reading, String base, boolean entity, List<String> raws, TableColumns warehouse);
 
+    /** Where this loader puts events and entities, in one sentence. */
+    String describe();
+
     /** The layout of Snowplow's loader for {@code dialect}. */
     static SnowplowLayout of(Dialect dialect) {
         return switch (dialect.name()) {

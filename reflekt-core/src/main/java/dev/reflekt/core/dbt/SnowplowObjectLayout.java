@@ -19,6 +19,12 @@ final class SnowplowObjectLayout implements SnowplowLayout {
     }
 
     @Override
+    public String describe() {
+        return "atomic.events, an OBJECT column unstruct_event_<vendor>_<name>_<MAJOR> per event and an ARRAY"
+                + " contexts_<vendor>_<name>_<MAJOR> per entity, keys as sent";
+    }
+
+    @Override
     public Reading event(String base, String sourceName) {
         return new Reading("", "e." + dialect.identifier("unstruct_event_" + base), "events");
     }

@@ -24,6 +24,12 @@ final class SnowplowShreddedLayout implements SnowplowLayout {
     }
 
     @Override
+    public String describe() {
+        return "atomic.events and a table <vendor>_<name>_<MAJOR> per event and entity, joined on root_id ="
+                + " event_id and root_tstamp = collector_tstamp, columns snake_case";
+    }
+
+    @Override
     public Reading event(String base, String sourceName) {
         String join = "    join (\n        select\n            *,\n            row_number() over (partition by root_id,"
                 + " root_tstamp order by root_id) as reflekt_duplicate\n        from {{ source('" + sourceName + "', '"

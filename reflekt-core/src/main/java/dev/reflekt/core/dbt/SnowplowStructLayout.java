@@ -21,6 +21,12 @@ final class SnowplowStructLayout implements SnowplowLayout {
     }
 
     @Override
+    public String describe() {
+        return "atomic.events, a STRUCT column unstruct_event_<vendor>_<name>_<MAJOR> per event and an ARRAY"
+                + " contexts_<vendor>_<name>_<MAJOR> per entity, fields snake_case";
+    }
+
+    @Override
     public Reading event(String base, String sourceName) {
         return new Reading("", "e." + dialect.identifier("unstruct_event_" + base), "events");
     }

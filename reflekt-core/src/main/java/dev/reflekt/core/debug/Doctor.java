@@ -1,6 +1,7 @@
 package dev.reflekt.core.debug;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.dbt.CollectorShapes;
 import dev.reflekt.core.debug.Diagnosis.Check;
 import dev.reflekt.core.debug.Diagnosis.Status;
 import dev.reflekt.core.lint.Linter;
@@ -13,6 +14,7 @@ import dev.reflekt.core.registry.RegistryClient;
 import dev.reflekt.core.registry.RetryPolicy;
 import dev.reflekt.core.report.Severities;
 import dev.reflekt.core.warehouse.WarehouseType;
+import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -54,6 +56,14 @@ public final class Doctor {
      * @param connect also try to reach each entry's host
      */
     public Diagnosis diagnose(Path dir, String profileName, boolean connect) {
+        return diagnose(dir, profileName, connect, null);
+    }
+
+    /**
+     * As {@link #diagnose(Path, String, boolean)}; with {@code sdk} ({@code -Dreflekt.sdk}), also says where that
+     * collector's loader puts events in each source's warehouse and which raw tables a build would read.
+     */
+    public Diagnosis diagnose(Path dir, String profileName, boolean connect, String sdk) {
         List<Check> checks = new ArrayList<>();
         ReflektProject project;
         try {
@@ -77,11 +87,44 @@ public final class Doctor {
         } catch (ReflektException e) {
             e.problems().forEach(p -> checks.add(new Check(Status.FAIL, ReflektProject.META_SCHEMA, p)));
         }
-        checkProfiles(project, profileName, connect, checks);
+        checkProfiles(project, profileName, connect, checks, sdk);
         return new Diagnosis(checks);
     }
 
-    private void checkProfiles(ReflektProject project, String profileName, boolean connect, List<Check> checks) {
+    /** The collector's checks for one source of the profile. */
+    private static void checkCollector(ReflektProject project, String sdk, ProfileEntry entry, List<Check> checks) {
+        String subject = "collector " + sdk.strip();
+        CollectorShapes shapes;
+        try {
+            shapes = CollectorShapes.of(sdk);
+        } catch (ReflektException e) {
+            checks.add(new Check(Status.FAIL, subject, e.getMessage()));
+            return;
+        }
+        Optional<String> problem = shapes.problem(project);
+        if (problem.isPresent()) {
+            checks.add(new Check(Status.FAIL, subject, problem.get()));
+            return;
+        }
+        Optional<Dialect> dialect = Dialect.of(entry.type());
+        if (dialect.isEmpty()) {
+            return;
+        }
+        String where = subject + " on source " + entry.id();
+        checks.add(new Check(Status.OK, where, shapes.product() + " loads " + shapes.shape(dialect.get())));
+        try {
+            List<String> tables = shapes.tables(project, dialect.get(), "<schema>");
+            checks.add(new Check(
+                    Status.OK,
+                    where,
+                    "a build reads " + (tables.isEmpty() ? "no table yet" : String.join(", ", tables))));
+        } catch (ReflektException e) {
+            e.problems().forEach(p -> checks.add(new Check(Status.FAIL, where, p)));
+        }
+    }
+
+    private void checkProfiles(
+            ReflektProject project, String profileName, boolean connect, List<Check> checks, String sdk) {
         String shown = project.display(project.profilesFile());
         if (!Files.isRegularFile(project.profilesFile())) {
             checks.add(new Check(
@@ -113,6 +156,9 @@ public final class Doctor {
         }
         for (ProfileEntry entry : profile.sources()) {
             checkEntry(project, "source", entry, connect, checks);
+            if (sdk != null && !sdk.isBlank()) {
+                checkCollector(project, sdk, entry, checks);
+            }
         }
     }
 

@@ -73,6 +73,37 @@ class DoctorTest {
     }
 
     @Test
+    void withACollectorItSaysWhereEachSourceHasTheEventsAndWhichTablesABuildReads() {
+        TestProject p = TestProject.create(dir);
+        p.schema("a/pages/1-0.json", "pages", "{}").schema("a/Button_Press/1-0.json", "3D View", "{}");
+        p.write("reflekt_profiles.yml", """
+                dev:
+                  source:
+                    - {id: sf, type: snowflake, account: a, database: d, warehouse: w, role: r, user: u, password: p}
+                    - {id: pg, type: postgres, host: 127.0.0.1, port: 5432, database: d, user: u, password: p}
+                """);
+        Diagnosis rudder = new Doctor(Map.of()).diagnose(dir, "dev", false, "rudderstack");
+        assertThat(lines(rudder))
+                .contains("[OK  ] collector rudderstack on source pg: a build reads _3d_view, _pages, tracks")
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("[OK  ] collector rudderstack on source sf: RudderStack loads"
+                                + " a table per track event"));
+        Diagnosis snowplow = new Doctor(Map.of()).diagnose(dir, "dev", false, "snowplow");
+        assertThat(lines(snowplow))
+                .contains(
+                        "[OK  ] collector snowplow on source sf: Snowplow loads atomic.events, an OBJECT column"
+                                + " unstruct_event_<vendor>_<name>_<MAJOR> per event and an ARRAY"
+                                + " contexts_<vendor>_<name>_<MAJOR> per entity, keys as sent",
+                        "[OK  ] collector snowplow on source pg: a build reads events, com_example_button_press_1,"
+                                + " com_example_pages_1");
+        Diagnosis unknown = new Doctor(Map.of()).diagnose(dir, "dev", false, "mixpanel");
+        assertThat(unknown.failed()).isTrue();
+        assertThat(lines(unknown))
+                .contains("[FAIL] collector mixpanel: SDK 'mixpanel' is not known; use"
+                        + " -Dreflekt.sdk=segment or -Dreflekt.sdk=rudderstack or -Dreflekt.sdk=snowplow.");
+    }
+
+    @Test
     void connectReachesALiveHostReportsADeadOneAndChecksTheDuckDbFile() throws Exception {
         try (ServerSocket live = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 ServerSocket dead = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
