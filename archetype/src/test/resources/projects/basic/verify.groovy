@@ -36,3 +36,7 @@ assert names.contains('com/acme/analytics/events/OrderCompleted.class')
 assert names.contains('com/acme/analytics/events/ProductViewedV2.class')
 assert names.contains('com/acme/analytics/events/SegmentMessages.class')
 assert names.contains('schemas/acme_events/Order_Completed/1-0.json')
+
+// Segment (the default sdk): no entity schema, the Segment SDK.
+assert !new File(project, 'schemas/acme_events/Product').exists()
+assert new File(project, 'pom.xml').text.contains('<artifactId>analytics</artifactId>')
