@@ -77,6 +77,14 @@ final class SnowplowPlanner implements Collector.Planner {
                 continue;
             }
             String base = SnowplowNames.base(iglu[0], iglu[1], Integer.parseInt(version.split("-")[0]));
+            EventSchema other = latest.get(base);
+            if (other != null && minor(other) == minor(s)) {
+                problems.add(s.displayPath() + ":" + s.tree().position("/self/version") + ": it and "
+                        + other.displayPath() + " are both Iglu schema " + iglu[0] + "/" + iglu[1] + " "
+                        + iglu[3] + " (vendor and folder name), so Snowplow cannot tell their events apart; rename"
+                        + " the folder of one or give it another self.vendor.");
+                continue;
+            }
             latest.merge(base, s, (a, b) -> minor(b) > minor(a) ? b : a);
         }
         if (!problems.isEmpty()) {

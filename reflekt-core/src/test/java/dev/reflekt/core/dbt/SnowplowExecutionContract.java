@@ -190,6 +190,21 @@ abstract class SnowplowExecutionContract {
     }
 
     @Test
+    void aCurrentStateModelKeepsTheLatestEventOfEachKey() throws Exception {
+        project = SnowplowFixture.write(TestProject.create(dir.resolve("current")), """
+                            entities:
+                              acme/button_press/1-1.json: {key: buttonId}
+                        """)
+                .load();
+        BuildResult result = build(Optional.empty());
+        assertThat(ModelExecutionContract.createViews(db, result, database()))
+                .contains("stg_atomic__com_example_button_press_1__current");
+        assertThat(rows("stg_atomic__com_example_button_press_1__current", "button_id"))
+                .extracting(r -> r.get("button_id") + "/" + r.get("event_id"))
+                .containsExactly("b1/e1", "b2/e2");
+    }
+
+    @Test
     void whatTheWarehouseLacksIsDrift() throws Exception {
         String expected = dropEntity();
         BuildResult result = build(Optional.of(JdbcCatalog.read(db, database(), "atomic")));

@@ -84,6 +84,23 @@ class SnowplowPackageTest {
     }
 
     @Test
+    void twoSchemasWithOneIgluUriAreAnErrorNamingBoth() throws Exception {
+        TestProject p = SnowplowFixture.write(TestProject.create(dir.resolve("twice")), "");
+        p.schema("other/button_press/1-1.json", "Button Press", "{}");
+        ReflektProject project = p.load();
+        assertThatThrownBy(() -> new DbtBuilder(project)
+                        .build(
+                                project.schemaFiles(),
+                                new BuildTarget(Dialect.of("duckdb").orElseThrow(), "duckdb", "raw", "atomic"),
+                                "snowplow",
+                                Optional.empty()))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining("schemas/other/button_press/1-1.json:")
+                .hasMessageContaining(
+                        "schemas/acme/button_press/1-1.json are both Iglu schema" + " com.example/button_press 1-0-1");
+    }
+
+    @Test
     void everyYamlFileIsValidForDbt() throws Exception {
         DbtPackageTest.DbtYaml yaml = DbtPackageTest.DbtYaml.load();
         for (Dialect dialect : Dialect.all()) {
