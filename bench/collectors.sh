@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Times an offline `reflekt:build` of N generated events (DuckDB SQL) for each collector, so that a collector's
+# planner can be compared with Segment's: -Dreflekt.sdk=segment, rudderstack, snowplow.
+#
+#   bench/collectors.sh [N]      default: 1000
+#
+# Expectation: every collector within 20% of Segment's time (the planners do the same amount of work).
+set -euo pipefail
+n=${1:-1000}
+
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+goal="dev.reflekt:reflekt-maven-plugin:${version}:build"
+
+dir="$work/project"
+python3 "$root/bench/gen_schemas.py" "$dir" "$n"
+# Snowplow's Iglu names are folders; the generated ones are unique.
+(cd "$dir" && "$root/mvnw" -B -q -o "$goal" -Dreflekt.dialect=duckdb >/dev/null)  # warm-up
+for sdk in segment rudderstack snowplow; do
+  rm -rf "$dir/artifacts"
+  (cd "$dir" && /usr/bin/time -v "$root/mvnw" -B -o "$goal" -Dreflekt.dialect=duckdb -Dreflekt.sdk="$sdk" \
+    >"$work/out.txt" 2>"$work/time.txt")
+  files=$(find "$dir/artifacts" -type f | wc -l)
+  printf 'sdk=%s events=%s %s files=%s %s\n' "$sdk" "$n" "$(time_summary "$work/time.txt")" "$files" \
+    "$(grep -o 'written to [^ ]* in [0-9]* ms' "$work/out.txt" | grep -o '[0-9]* ms$')"
+done
