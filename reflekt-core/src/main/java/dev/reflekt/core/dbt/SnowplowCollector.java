@@ -60,7 +60,7 @@ final class SnowplowCollector implements Collector {
                         "Snowplow's loader"
                                 + dialect.map(d -> " for " + d.name()).orElse("s")
                                 + " put properties '" + earlier + "' and '" + String.join(".", later.keys())
-                                + "' in one column '" + column + "' and refuse the schema",
+                                + "' in one column '" + column + "'; the warehouse keeps one value per event",
                         "rename one of them")));
         return out;
     }

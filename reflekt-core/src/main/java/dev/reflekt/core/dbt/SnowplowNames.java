@@ -36,13 +36,12 @@ final class SnowplowNames {
     }
 
     /**
-     * A field of a STRUCT or RECORD column (BigQuery, Databricks, DuckDB), {@code normalizeName}: snake case,
-     * characters outside {@code [A-Za-z0-9_]} → {@code _}, and a name that would not start with a letter or
-     * {@code _} gets {@code _}.
+     * A field of a STRUCT or RECORD column (BigQuery, Databricks, DuckDB), {@code normalizeName}: snake case, then
+     * characters outside {@code [A-Za-z0-9_]} → {@code _} ({@code 1test1,Test2} → {@code 1test1_test2}: a leading
+     * digit stays, as schema-ddl's {@code parquet/FieldSpec.scala} has it; such a field is quoted in SQL).
      */
     static String field(String key) {
-        String out = DISALLOWED.matcher(snakeCase(key)).replaceAll("_");
-        return out.isEmpty() || !(Character.isLetter(out.charAt(0)) || out.charAt(0) == '_') ? "_" + out : out;
+        return DISALLOWED.matcher(snakeCase(key)).replaceAll("_");
     }
 
     /** A column of a shredded table (Redshift, PostgreSQL): each key snake-cased, nested keys joined with {@code .}. */

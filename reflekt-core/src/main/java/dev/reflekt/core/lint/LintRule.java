@@ -58,7 +58,7 @@ public enum LintRule implements Rule {
     COLLECTOR_LOAD(
             "collector-load",
             "With -Dreflekt.sdk: the collector loads every property as written (RudderStack drops properties named"
-                    + " like its own columns; Snowplow's loaders refuse two properties with one snake-cased name).") {
+                    + " like its own columns; Snowplow's loaders merge two properties with one snake-cased name).") {
         @Override
         public Severity defaultSeverity() {
             return Severity.WARNING;

@@ -14,7 +14,7 @@ class SnowplowPostgresTest extends SnowplowExecutionContract {
             + " schema_version varchar, root_id varchar, root_tstamp timestamp, ref_root varchar, ref_tree varchar,"
             + " ref_parent varchar";
 
-    private String database;
+    String database;
 
     @Override
     Connection open() throws Exception {

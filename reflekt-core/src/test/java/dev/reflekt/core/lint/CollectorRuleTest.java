@@ -58,8 +58,8 @@ class CollectorRuleTest {
         assertThat(lines(lint("snowplow", "bigquery")))
                 .filteredOn(l -> l.contains("[collector-load]"))
                 .containsExactly("schemas/shop/Cart_Viewed/1-0.json:14:2: warning [collector-load] Snowplow's loader"
-                        + " for bigquery put properties 'orderId' and 'order_id' in one column 'order_id' and refuse the"
-                        + " schema; rename one of them");
+                        + " for bigquery put properties 'orderId' and 'order_id' in one column 'order_id'; the warehouse"
+                        + " keeps one value per event; rename one of them");
         assertThat(lines(lint("snowplow", "postgres")))
                 .filteredOn(l -> l.contains("[collector-load]"))
                 .hasSize(1);
