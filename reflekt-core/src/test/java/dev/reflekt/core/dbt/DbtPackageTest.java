@@ -63,8 +63,14 @@ class DbtPackageTest {
     @ParameterizedTest
     @ValueSource(strings = {"snowflake", "redshift", "bigquery", "postgres", "duckdb", "databricks"})
     void packageMatchesTheGoldenFiles(String dialect) throws Exception {
-        BuildResult result = build(dialect);
-        Path expected = EXPECTED.resolve(dialect);
+        assertMatchesGolden(build(dialect), EXPECTED.resolve(dialect));
+    }
+
+    /**
+     * The package of {@code result} is, file by file, the golden package {@code expected}; with
+     * {@code -Dreflekt.golden.update=true}, it first becomes the golden package.
+     */
+    static void assertMatchesGolden(BuildResult result, Path expected) throws IOException {
         if (Boolean.getBoolean("reflekt.golden.update")) {
             deleteTree(expected);
             copyTree(result.packageDir(), expected);
@@ -72,7 +78,7 @@ class DbtPackageTest {
         assertThat(files(result.packageDir())).isEqualTo(files(expected)).isEqualTo(result.files());
         for (String file : result.files()) {
             assertThat(Files.readString(result.packageDir().resolve(file), StandardCharsets.UTF_8))
-                    .as(dialect + "/" + file)
+                    .as(expected.getFileName() + "/" + file)
                     .isEqualTo(Files.readString(expected.resolve(file), StandardCharsets.UTF_8));
         }
     }

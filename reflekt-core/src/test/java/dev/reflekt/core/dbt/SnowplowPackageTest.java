@@ -7,7 +7,6 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.warehouse.dialect.Dialect;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,20 +40,7 @@ class SnowplowPackageTest {
     @ParameterizedTest
     @ValueSource(strings = {"snowflake", "redshift", "bigquery", "postgres", "duckdb", "databricks"})
     void packageMatchesTheGoldenFiles(String dialect) throws Exception {
-        BuildResult result = build("", dialect);
-        Path expected = EXPECTED.resolve(dialect);
-        if (Boolean.getBoolean("reflekt.golden.update")) {
-            DbtPackageTest.deleteTree(expected);
-            DbtPackageTest.copyTree(result.packageDir(), expected);
-        }
-        assertThat(DbtPackageTest.files(result.packageDir()))
-                .isEqualTo(DbtPackageTest.files(expected))
-                .isEqualTo(result.files());
-        for (String file : result.files()) {
-            assertThat(Files.readString(result.packageDir().resolve(file), StandardCharsets.UTF_8))
-                    .as(dialect + "/" + file)
-                    .isEqualTo(Files.readString(expected.resolve(file), StandardCharsets.UTF_8));
-        }
+        DbtPackageTest.assertMatchesGolden(build("", dialect), EXPECTED.resolve(dialect));
     }
 
     @Test
