@@ -40,3 +40,4 @@ assert names.contains('schemas/acme_events/Order_Completed/1-0.json')
 // Segment (the default sdk): no entity schema, the Segment SDK.
 assert !new File(project, 'schemas/acme_events/Product').exists()
 assert new File(project, 'pom.xml').text.contains('<artifactId>analytics</artifactId>')
+assert config.contains('        id: [unique, not_null]')

@@ -125,7 +125,12 @@ final class SnowplowPlanner implements Collector.Planner {
             }
             ColumnType type = TYPES.getOrDefault(column, ColumnType.STRING);
             taken.add(column);
-            columns.add(new Model.Column(column, column, description, type, docsTests(column), null));
+            List<Model.DataTest> tests = new ArrayList<>(docsTests(column));
+            if (entity) {
+                // An event has a row per instance of the entity: its columns repeat, so no unique test holds.
+                tests.removeIf(t -> t.name().equals("unique"));
+            }
+            columns.add(new Model.Column(column, column, description, type, tests, null));
             String raw = "e." + dialect.identifier(column);
             expressions.add(typed ? dialect.cast(raw, type) : raw);
         });

@@ -186,7 +186,11 @@ abstract class SnowplowExecutionContract {
         assertThat(dbt.test(v1, "_" + v1 + ".yml"))
                 .containsEntry("event_id:not_null", 0)
                 .allSatisfy((k, v) -> assertThat(v).as(k).isZero());
-        assertThat(dbt.test(product, "_" + product + ".yml")).containsEntry("sku:not_null", 0);
+        assertThat(dbt.test(product, "_" + product + ".yml"))
+                .containsEntry("sku:not_null", 0)
+                .containsEntry("event_id:not_null", 0)
+                .doesNotContainKey("event_id:unique"); // an event has a row per instance of the entity
+        assertThat(dbt.test(v1, "_" + v1 + ".yml")).containsEntry("event_id:unique", 0);
     }
 
     @Test

@@ -29,7 +29,7 @@ final class SnowplowFixture {
                       prefix: _stg_
                       in_folder: false
                       tests:
-                        event_id: [not_null]
+                        event_id: [unique, not_null]
                 """.replace("MATERIALIZED", materialized) + dbtConfig));
         p.schema("acme/button_press/1-0.json", "Button Press", """
                 {"buttonId": {"type": "string", "description": "The button."}}""");
