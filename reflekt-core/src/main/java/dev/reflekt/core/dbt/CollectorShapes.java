@@ -24,9 +24,7 @@ public final class CollectorShapes {
      * @throws ReflektException when no collector has that name
      */
     public static CollectorShapes of(String sdk) throws ReflektException {
-        return new CollectorShapes(KnownCollectors.named(sdk.strip())
-                .orElseThrow(() -> new ReflektException("SDK '" + sdk + "' is not known; use -Dreflekt.sdk="
-                        + String.join(" or -Dreflekt.sdk=", KnownCollectors.names()) + ".")));
+        return new CollectorShapes(KnownCollectors.require(sdk));
     }
 
     /** The collector's name as its users write it. */

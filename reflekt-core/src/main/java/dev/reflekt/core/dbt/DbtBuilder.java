@@ -93,9 +93,7 @@ public final class DbtBuilder {
             Optional<TableColumns> profilesSync,
             Optional<Auditor> auditor)
             throws ReflektException, IOException {
-        Collector collector = KnownCollectors.named(sdk)
-                .orElseThrow(() -> new ReflektException("SDK '" + sdk + "' is not supported yet; use -Dreflekt.sdk="
-                        + String.join(" or -Dreflekt.sdk=", KnownCollectors.names()) + "."));
+        Collector collector = KnownCollectors.require(sdk);
         DbtConfig dbt = project.config().dbt();
         List<EventSchema> schemas = read(files);
         String source = Inflection.underscore(target.schema());

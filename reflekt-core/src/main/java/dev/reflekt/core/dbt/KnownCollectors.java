@@ -1,5 +1,6 @@
 package dev.reflekt.core.dbt;
 
+import dev.reflekt.core.ReflektException;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,17 @@ final class KnownCollectors {
     /** The collector called {@code name}. */
     static Optional<Collector> named(String name) {
         return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The collector called {@code name} ({@code -Dreflekt.sdk}).
+     *
+     * @throws ReflektException naming the collectors there are, when none has that name
+     */
+    static Collector require(String name) throws ReflektException {
+        return named(name.strip())
+                .orElseThrow(() -> new ReflektException("SDK '" + name + "' is not known; use -Dreflekt.sdk="
+                        + String.join(" or -Dreflekt.sdk=", names()) + "."));
     }
 
     /** Every collector's name, in documentation order. */

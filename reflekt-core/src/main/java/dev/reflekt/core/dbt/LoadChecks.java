@@ -45,9 +45,7 @@ public final class LoadChecks {
      * @throws ReflektException when no collector has that name
      */
     public static LoadChecks of(String sdk, Optional<Dialect> dialect, DbtConfig dbt) throws ReflektException {
-        Collector c = KnownCollectors.named(sdk.strip())
-                .orElseThrow(() -> new ReflektException("SDK '" + sdk + "' is not known; use -Dreflekt.sdk="
-                        + String.join(" or -Dreflekt.sdk=", KnownCollectors.names()) + "."));
+        Collector c = KnownCollectors.require(sdk);
         return new LoadChecks(c, dialect, dbt);
     }
 

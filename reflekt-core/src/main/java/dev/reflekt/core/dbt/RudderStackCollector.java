@@ -40,7 +40,8 @@ final class RudderStackCollector implements Collector {
     @Override
     public List<LoadChecks.Finding> loadProblems(JsonNode schema, Optional<Dialect> dialect, DbtConfig dbt) {
         Dialect d = dialect.orElseGet(() -> Dialect.of("postgres").orElseThrow());
-        RudderStackRules rules = new RudderStackRules(new RudderStackNames(d, dbt.underscoreDivideNumbers()));
+        RudderStackNames names = new RudderStackNames(d, dbt.underscoreDivideNumbers());
+        RudderStackRules rules = new RudderStackRules(names);
         String callType = CallTableRules.callType(
                 rules.table(schema.path("self").path("name").asText("")));
         List<LoadChecks.Finding> out = new ArrayList<>();
@@ -54,7 +55,7 @@ final class RudderStackCollector implements Collector {
                                 + (RudderStackNames.transform(joined, false).isEmpty()
                                         ? "its name has no letter or digit"
                                         : "it fills column '"
-                                                + new RudderStackNames(d, dbt.underscoreDivideNumbers()).column(joined)
+                                                + names.column(joined)
                                                 + "' of " + callType + " calls itself"),
                         "rename the property"));
             }

@@ -1,7 +1,6 @@
 package dev.reflekt.core.dbt;
 
 import dev.reflekt.core.warehouse.ColumnType;
-import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.List;
 
@@ -10,31 +9,16 @@ import java.util.List;
  * schema MAJOR and an ARRAY {@code contexts_<base>} per entity schema MAJOR; keys keep their JSON names. Fields are
  * read with {@code get(object, 'key')}, the key a string literal, so no key can become SQL.
  */
-final class SnowplowObjectLayout implements SnowplowLayout {
-
-    private final Dialect dialect;
+final class SnowplowObjectLayout extends SnowplowWideLayout {
 
     SnowplowObjectLayout(Dialect dialect) {
-        this.dialect = dialect;
+        super(dialect);
     }
 
     @Override
     public String describe() {
         return "atomic.events, an OBJECT column unstruct_event_<vendor>_<name>_<MAJOR> per event and an ARRAY"
                 + " contexts_<vendor>_<name>_<MAJOR> per entity, keys as sent";
-    }
-
-    @Override
-    public Reading event(String base, String sourceName) {
-        return new Reading("", "e." + dialect.identifier("unstruct_event_" + base), "events");
-    }
-
-    @Override
-    public Reading entity(String base, String sourceName) {
-        return new Reading(
-                "    " + dialect.unnest("e." + dialect.identifier("contexts_" + base), "reflekt_entity") + "\n",
-                dialect.unnested("reflekt_entity"),
-                "events");
     }
 
     @Override
@@ -49,13 +33,5 @@ final class SnowplowObjectLayout implements SnowplowLayout {
             path = "get(" + path + ", " + dialect.plainString(k) + ")";
         }
         return typed ? dialect.castStructured(path, type) : path;
-    }
-
-    @Override
-    public List<Drift> missing(
-            String schemaId, Reading reading, String base, boolean entity, List<String> raws, TableColumns warehouse) {
-        String column = (entity ? "contexts_" : "unstruct_event_") + base;
-        boolean there = warehouse.columns("events").map(c -> c.contains(column)).orElse(false);
-        return there ? List.of() : List.of(new Drift(schemaId, "events." + column, ""));
     }
 }

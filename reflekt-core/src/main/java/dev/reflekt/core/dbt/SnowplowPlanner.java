@@ -48,8 +48,11 @@ final class SnowplowPlanner implements Collector.Planner {
     private final List<Drift> drift = new ArrayList<>();
     private final Map<String, Sql> sql = new HashMap<>();
 
-    /** What a model's SQL needs besides its columns: the reading, the event filter, each column's expression. */
-    private record Sql(SnowplowLayout.Reading reading, List<String> conditions, List<String> expressions) {}
+    /**
+     * What a model's SQL needs besides its columns: the reading, the event filter, and for each column the keys of
+     * the field it reads (empty for an {@code atomic.events} column).
+     */
+    private record Sql(SnowplowLayout.Reading reading, List<String> conditions, List<List<String>> fields) {}
 
     SnowplowPlanner(DbtConfig dbt, Dialect dialect, String sourceSchema, Optional<TableColumns> warehouse) {
         this.dbt = dbt;
@@ -114,9 +117,8 @@ final class SnowplowPlanner implements Collector.Planner {
         Set<String> absent = new HashSet<>();
         missing.forEach(d -> absent.add(d.column()));
 
-        boolean typed = dbt.contract() && dbt.atLeast(1, 5) && !dbt.parquet();
         List<Model.Column> columns = new ArrayList<>();
-        List<String> expressions = new ArrayList<>();
+        List<List<String>> fields = new ArrayList<>();
         Set<String> taken = new HashSet<>(LINEAGE);
         Optional<Set<String>> events = warehouse.flatMap(w -> w.columns("events"));
         COMMON.forEach((column, description) -> {
@@ -131,8 +133,7 @@ final class SnowplowPlanner implements Collector.Planner {
                 tests.removeIf(t -> t.name().equals("unique"));
             }
             columns.add(new Model.Column(column, column, description, type, tests, null));
-            String raw = "e." + dialect.identifier(column);
-            expressions.add(typed ? dialect.cast(raw, type) : raw);
+            fields.add(List.of());
         });
         properties.forEach((joined, p) -> {
             List<String> keys = List.of(joined.split("\0"));
@@ -154,7 +155,7 @@ final class SnowplowPlanner implements Collector.Planner {
                         .forEach(t -> tests.add(t.withSeverity(dbt.constraintTestsSeverity())));
             }
             columns.add(new Model.Column(raw, name, p.description(), p.type(), tests, p.path()));
-            expressions.add(layout.field(reading.data(), keys, p.type(), typed));
+            fields.add(keys);
         });
 
         List<Model.Lineage> lineage = new ArrayList<>();
@@ -192,7 +193,7 @@ final class SnowplowPlanner implements Collector.Planner {
                 entity ? null : "event_id",
                 "collector_tstamp");
         models.add(model);
-        sql.put(model.name(), new Sql(reading, conditions, expressions));
+        sql.put(model.name(), new Sql(reading, conditions, fields));
     }
 
     private List<Model.DataTest> docsTests(String raw) {
@@ -211,8 +212,13 @@ final class SnowplowPlanner implements Collector.Planner {
         boolean typed = renderer.contract(model);
         List<String> select = new ArrayList<>();
         for (int i = 0; i < model.columns().size(); i++) {
-            select.add(Jinja.text(q.expressions().get(i)) + " as "
-                    + renderer.identifier(model.columns().get(i).name()));
+            Model.Column c = model.columns().get(i);
+            List<String> keys = q.fields().get(i);
+            String raw = "e." + dialect.identifier(c.raw());
+            String value = !keys.isEmpty()
+                    ? layout.field(q.reading().data(), keys, c.type(), typed)
+                    : typed ? dialect.cast(raw, c.type()) : raw;
+            select.add(Jinja.text(value) + " as " + renderer.identifier(c.name()));
         }
         for (Model.Lineage l : model.lineage()) {
             select.add(renderer.lineageValue(l.value(), typed) + " as " + renderer.identifier(l.name()));

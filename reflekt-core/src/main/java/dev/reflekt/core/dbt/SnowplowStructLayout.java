@@ -1,7 +1,6 @@
 package dev.reflekt.core.dbt;
 
 import dev.reflekt.core.warehouse.ColumnType;
-import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,31 +11,16 @@ import java.util.List;
  * schema MAJOR, fields named by {@link SnowplowNames#field}. DuckDB, which no loader targets, gets the same
  * layout (it has STRUCT and LIST), which is what the tests run.
  */
-final class SnowplowStructLayout implements SnowplowLayout {
-
-    private final Dialect dialect;
+final class SnowplowStructLayout extends SnowplowWideLayout {
 
     SnowplowStructLayout(Dialect dialect) {
-        this.dialect = dialect;
+        super(dialect);
     }
 
     @Override
     public String describe() {
         return "atomic.events, a STRUCT column unstruct_event_<vendor>_<name>_<MAJOR> per event and an ARRAY"
                 + " contexts_<vendor>_<name>_<MAJOR> per entity, fields snake_case";
-    }
-
-    @Override
-    public Reading event(String base, String sourceName) {
-        return new Reading("", "e." + dialect.identifier("unstruct_event_" + base), "events");
-    }
-
-    @Override
-    public Reading entity(String base, String sourceName) {
-        return new Reading(
-                "    " + dialect.unnest("e." + dialect.identifier("contexts_" + base), "reflekt_entity") + "\n",
-                dialect.unnested("reflekt_entity"),
-                "events");
     }
 
     @Override
@@ -51,13 +35,5 @@ final class SnowplowStructLayout implements SnowplowLayout {
         StringBuilder path = new StringBuilder(data);
         keys.forEach(k -> path.append('.').append(dialect.identifier(SnowplowNames.field(k))));
         return typed ? dialect.castStructured(path.toString(), type) : path.toString();
-    }
-
-    @Override
-    public List<Drift> missing(
-            String schemaId, Reading reading, String base, boolean entity, List<String> raws, TableColumns warehouse) {
-        String column = (entity ? "contexts_" : "unstruct_event_") + base;
-        boolean there = warehouse.columns("events").map(c -> c.contains(column)).orElse(false);
-        return there ? List.of() : List.of(new Drift(schemaId, "events." + column, ""));
     }
 }
