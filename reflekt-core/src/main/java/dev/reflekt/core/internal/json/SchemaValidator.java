@@ -12,25 +12,28 @@ import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A compiled draft-07 JSON Schema. References to the draft-07 meta-schema resolve from the class path;
  * nothing is ever fetched from the network. Thread-safe once built.
+ *
+ * <p>An instance the {@link QuickSchema} proves valid is answered without the full validator, which is
+ * then compiled only when the first instance needs it: in a lint run where every file is valid it is never
+ * loaded at all. The answers are the same either way.
  */
 public final class SchemaValidator {
 
-    /**
-     * Draft-07 where keywords it does not know ({@code self} in a Reflekt meta-schema) are annotations,
-     * silently: they are legal in draft-07 and not worth a warning in every build log.
-     */
-    private static final Dialect DRAFT_7 = Dialect.builder(Dialects.getDraft7())
-            .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
-            .build();
+    private final String baseUri;
+    private final JsonNode schemaNode;
+    private final QuickSchema quick;
+    private volatile Schema full;
 
-    private final Schema schema;
-
-    private SchemaValidator(Schema schema) {
-        this.schema = schema;
+    private SchemaValidator(String baseUri, JsonNode schemaNode, QuickSchema quick, Schema full) {
+        this.baseUri = baseUri;
+        this.schemaNode = schemaNode;
+        this.quick = quick;
+        this.full = full;
     }
 
     /**
@@ -41,22 +44,31 @@ public final class SchemaValidator {
      *     {@code $ref}); the message says why
      */
     public static SchemaValidator compile(String baseUri, JsonNode schemaNode) {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-                DRAFT_7, builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
-        try {
-            Schema schema = registry.getSchema(SchemaLocation.of(baseUri), schemaNode);
-            schema.initializeValidators();
-            return new SchemaValidator(schema);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(describe(e), e);
+        Optional<QuickSchema> quick = QuickSchema.compile(schemaNode);
+        if (quick.isPresent()) {
+            return new SchemaValidator(baseUri, schemaNode, quick.get(), null);
         }
+        return new SchemaValidator(baseUri, schemaNode, null, Full.compile(baseUri, schemaNode));
+    }
+
+    /** As {@link #compile}, without the quick path: the reference the quick path is tested against. */
+    static SchemaValidator compileFull(String baseUri, JsonNode schemaNode) {
+        return new SchemaValidator(baseUri, schemaNode, null, Full.compile(baseUri, schemaNode));
+    }
+
+    /** Whether instances this schema's quick path proves valid skip the full validator. */
+    boolean hasQuickPath() {
+        return quick != null;
     }
 
     /** Validates {@code instance}; the violations come sorted by location, then message. */
     public List<SchemaViolation> validate(JsonNode instance) {
+        if (quick != null && quick.evaluate(instance) == QuickSchema.VALID) {
+            return List.of();
+        }
         List<Error> errors;
         try {
-            errors = schema.validate(instance);
+            errors = full().validate(instance);
         } catch (RuntimeException e) {
             return List.of(new SchemaViolation("", "$ref", null, describe(e)));
         }
@@ -70,6 +82,44 @@ public final class SchemaValidator {
         }
         out.sort(Comparator.comparing(SchemaViolation::pointer).thenComparing(SchemaViolation::message));
         return out;
+    }
+
+    private Schema full() {
+        Schema schema = full;
+        if (schema == null) {
+            synchronized (this) {
+                schema = full;
+                if (schema == null) {
+                    schema = Full.compile(baseUri, schemaNode);
+                    full = schema;
+                }
+            }
+        }
+        return schema;
+    }
+
+    /** networknt, loaded only when used. */
+    private static final class Full {
+
+        /**
+         * Draft-07 where keywords it does not know ({@code self} in a Reflekt meta-schema) are annotations,
+         * silently: they are legal in draft-07 and not worth a warning in every build log.
+         */
+        private static final Dialect DRAFT_7 = Dialect.builder(Dialects.getDraft7())
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                .build();
+
+        static Schema compile(String baseUri, JsonNode schemaNode) {
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                    DRAFT_7, builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+            try {
+                Schema schema = registry.getSchema(SchemaLocation.of(baseUri), schemaNode);
+                schema.initializeValidators();
+                return schema;
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(describe(e), e);
+            }
+        }
     }
 
     private static String pointer(NodePath path) {

@@ -1,0 +1,787 @@
+package dev.reflekt.core.internal.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.regex.RegularExpressions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A small draft-07 evaluator that proves an instance valid, or says it cannot; never the other way round.
+ *
+ * <p>Linting validates every schema file against the project's meta-schema. The full validator explains
+ * every violation but costs, in a fresh JVM, far more than the files it checks; nearly every file is
+ * valid, and for those this class answers alone. It {@linkplain #compile compiles} only a schema it
+ * understands completely (the keywords a meta-schema uses, references within the document and to the
+ * draft-07 meta-schema); for anything else there is no quick schema and the full validator does all the
+ * work. Where the full validator's answer depends on a detail this class does not model (a number's
+ * representation, a string with a line break under a {@code pattern}), the answer is {@link #UNKNOWN}, and
+ * the full validator decides. Formats and regular expressions are checked exactly as the full validator
+ * checks them, with its own regular-expression rewriting.
+ *
+ * <p>Immutable and thread-safe once compiled.
+ */
+final class QuickSchema {
+
+    /** An evaluation's outcome: proven valid. */
+    static final int VALID = 1;
+
+    /** Proven invalid. */
+    static final int INVALID = 0;
+
+    /** Not decided here. */
+    static final int UNKNOWN = -1;
+
+    private static final String DRAFT_7 = "http://json-schema.org/draft-07/schema";
+
+    /** Keywords without a validation aspect in draft-07. */
+    private static final Set<String> ANNOTATIONS =
+            Set.of("$schema", "$id", "$comment", "title", "description", "default", "examples", "definitions");
+
+    /** Keywords the full validator implements for draft-07 and this class does not: their presence declines. */
+    private static final Set<String> UNMODELED = Set.of(
+            "contentEncoding",
+            "contentMediaType",
+            "dependencies",
+            "if",
+            "then",
+            "else",
+            "additionalItems",
+            "multipleOf",
+            "readOnly",
+            "writeOnly",
+            "id",
+            "true",
+            "false",
+            "notAllowed");
+
+    private static final Set<String> TYPES =
+            Set.of("array", "boolean", "integer", "null", "number", "object", "string");
+
+    private static final Set<String> NAME_MAPS =
+            Set.of("properties", "patternProperties", "definitions", "dependencies");
+
+    private final Node root;
+
+    private QuickSchema(Node root) {
+        this.root = root;
+    }
+
+    /**
+     * Compiles {@code schema}, or returns empty when any part of it is outside what this class models
+     * exactly (then the full validator must do all the work).
+     */
+    static Optional<QuickSchema> compile(JsonNode schema) {
+        try {
+            return Optional.of(new QuickSchema(new Compiler().document(schema, false)));
+        } catch (Declined e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #VALID}, {@link #INVALID} or {@link #UNKNOWN} for {@code instance}. */
+    int evaluate(JsonNode instance) {
+        return root.evaluate(instance);
+    }
+
+    /** The schema is outside what this class models. */
+    private static final class Declined extends Exception {
+        Declined() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Compiles one document and those it references; a node per schema location, shared by references. */
+    private static final class Compiler {
+
+        private final Map<String, Node> compiled = new HashMap<>();
+        private JsonNode draft7;
+
+        Node document(JsonNode doc, boolean isDraft7) throws Declined {
+            JsonNode dialect = doc.get("$schema");
+            if (dialect != null && !(dialect.isTextual() && isDraft7Uri(dialect.textValue()))) {
+                throw new Declined();
+            }
+            rejectEmbeddedIds(doc, true, false);
+            return schema(doc, doc, isDraft7 ? "draft7" : "own", "");
+        }
+
+        /** An {@code $id} below the root changes what references resolve to; not modelled. */
+        private static void rejectEmbeddedIds(JsonNode node, boolean root, boolean names) throws Declined {
+            if (node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!root && !names && "$id".equals(e.getKey())) {
+                        throw new Declined();
+                    }
+                    rejectEmbeddedIds(e.getValue(), false, !names && NAME_MAPS.contains(e.getKey()));
+                }
+            } else if (node.isArray()) {
+                for (JsonNode item : node) {
+                    rejectEmbeddedIds(item, false, false);
+                }
+            }
+        }
+
+        private Node schema(JsonNode node, JsonNode doc, String docName, String pointer) throws Declined {
+            String key = docName + "#" + pointer;
+            Node known = compiled.get(key);
+            if (known != null) {
+                return known;
+            }
+            Node out = new Node();
+            compiled.put(key, out);
+            if (node.isBoolean()) {
+                out.always = node.booleanValue() ? VALID : INVALID;
+                return out;
+            }
+            if (!node.isObject()) {
+                throw new Declined();
+            }
+            JsonNode ref = node.get("$ref");
+            if (ref != null) {
+                for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!"$ref".equals(name) && !ANNOTATIONS.contains(name) && isKeyword(name)) {
+                        throw new Declined();
+                    }
+                }
+                out.ref = reference(ref, doc, docName);
+                return out;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                keyword(out, e.getKey(), e.getValue(), doc, docName, pointer + "/" + LocatedTree.escape(e.getKey()));
+            }
+            return out;
+        }
+
+        private static boolean isKeyword(String name) {
+            return UNMODELED.contains(name) || Node.MODELED.contains(name);
+        }
+
+        private void keyword(Node out, String name, JsonNode value, JsonNode doc, String docName, String at)
+                throws Declined {
+            if (ANNOTATIONS.contains(name)) {
+                return;
+            }
+            if (UNMODELED.contains(name)) {
+                throw new Declined();
+            }
+            switch (name) {
+                case "type" -> out.types = types(value);
+                case "properties" -> out.properties = schemaMap(value, doc, docName, at);
+                case "patternProperties" -> {
+                    Map<String, Node> byPattern = schemaMap(value, doc, docName, at);
+                    out.patternProperties = new ArrayList<>();
+                    for (Map.Entry<String, Node> e : byPattern.entrySet()) {
+                        out.patternProperties.add(Map.entry(regex(e.getKey()), e.getValue()));
+                    }
+                }
+                case "additionalProperties" -> out.additionalProperties = schema(value, doc, docName, at);
+                case "propertyNames" -> out.propertyNames = schema(value, doc, docName, at);
+                case "required" -> out.required = strings(value);
+                case "minProperties" -> out.minProperties = count(value);
+                case "maxProperties" -> out.maxProperties = count(value);
+                case "items" -> {
+                    if (value.isArray()) {
+                        throw new Declined();
+                    }
+                    out.items = schema(value, doc, docName, at);
+                }
+                case "contains" -> out.contains = schema(value, doc, docName, at);
+                case "minItems" -> out.minItems = count(value);
+                case "maxItems" -> out.maxItems = count(value);
+                case "uniqueItems" -> {
+                    if (!value.isBoolean()) {
+                        throw new Declined();
+                    }
+                    out.uniqueItems = value.booleanValue();
+                }
+                case "minLength" -> out.minLength = count(value);
+                case "maxLength" -> out.maxLength = count(value);
+                case "pattern" -> {
+                    if (!value.isTextual()) {
+                        throw new Declined();
+                    }
+                    out.pattern = regex(value.textValue());
+                }
+                case "format" -> {
+                    if (!value.isTextual() || !Node.FORMATS.contains(value.textValue())) {
+                        throw new Declined();
+                    }
+                    out.format = value.textValue();
+                }
+                case "enum" -> {
+                    if (!value.isArray() || value.isEmpty()) {
+                        throw new Declined();
+                    }
+                    out.enumValues = value;
+                }
+                case "const" -> out.constValue = value;
+                case "minimum" -> out.minimum = integer(value);
+                case "maximum" -> out.maximum = integer(value);
+                case "exclusiveMinimum" -> out.exclusiveMinimum = integer(value);
+                case "exclusiveMaximum" -> out.exclusiveMaximum = integer(value);
+                case "allOf" -> out.allOf = schemaList(value, doc, docName, at);
+                case "anyOf" -> out.anyOf = schemaList(value, doc, docName, at);
+                case "oneOf" -> out.oneOf = schemaList(value, doc, docName, at);
+                case "not" -> out.not = schema(value, doc, docName, at);
+                default -> {
+                    // a keyword draft-07 does not define: an annotation, as in SchemaValidator's dialect
+                }
+            }
+        }
+
+        private Node reference(JsonNode ref, JsonNode doc, String docName) throws Declined {
+            if (!ref.isTextual()) {
+                throw new Declined();
+            }
+            String text = ref.textValue();
+            if (isDraft7Uri(text)) {
+                return draft7Root();
+            }
+            if (!text.startsWith("#") || text.indexOf('%') >= 0) {
+                throw new Declined();
+            }
+            String pointer = text.substring(1);
+            if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+                throw new Declined();
+            }
+            JsonNode target = doc;
+            if (!pointer.isEmpty()) {
+                for (String token : pointer.substring(1).split("/", -1)) {
+                    String name = LocatedTree.unescape(token);
+                    target = target.isObject() ? target.get(name) : null;
+                    if (target == null) {
+                        throw new Declined();
+                    }
+                }
+            }
+            return schema(target, doc, docName, pointer);
+        }
+
+        private Node draft7Root() throws Declined {
+            if (draft7 == null) {
+                draft7 = readDraft7();
+            }
+            String key = "draft7#";
+            Node known = compiled.get(key);
+            return known != null ? known : document(draft7, true);
+        }
+
+        private static JsonNode readDraft7() throws Declined {
+            // the full validator's own copy, so that both read the same meta-schema
+            try (InputStream in = RegularExpressions.class.getClassLoader().getResourceAsStream("draft-07/schema")) {
+                if (in == null) {
+                    throw new Declined();
+                }
+                return new LocatedTreeReader()
+                        .readJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .root();
+            } catch (IOException | ParseException e) {
+                throw new Declined();
+            }
+        }
+
+        private Map<String, Node> schemaMap(JsonNode value, JsonNode doc, String docName, String at) throws Declined {
+            if (!value.isObject()) {
+                throw new Declined();
+            }
+            Map<String, Node> out = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.put(e.getKey(), schema(e.getValue(), doc, docName, at + "/" + LocatedTree.escape(e.getKey())));
+            }
+            return out;
+        }
+
+        private List<Node> schemaList(JsonNode value, JsonNode doc, String docName, String at) throws Declined {
+            if (!value.isArray() || value.isEmpty()) {
+                throw new Declined();
+            }
+            List<Node> out = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                out.add(schema(value.get(i), doc, docName, at + "/" + i));
+            }
+            return out;
+        }
+
+        private static Set<String> types(JsonNode value) throws Declined {
+            Set<String> out = new HashSet<>();
+            if (value.isTextual()) {
+                out.add(value.textValue());
+            } else if (value.isArray() && !value.isEmpty()) {
+                for (JsonNode t : value) {
+                    if (!t.isTextual() || !out.add(t.textValue())) {
+                        throw new Declined();
+                    }
+                }
+            } else {
+                throw new Declined();
+            }
+            if (!TYPES.containsAll(out)) {
+                throw new Declined();
+            }
+            return out;
+        }
+
+        private static Set<String> strings(JsonNode value) throws Declined {
+            if (!value.isArray()) {
+                throw new Declined();
+            }
+            Set<String> out = new HashSet<>();
+            for (JsonNode s : value) {
+                if (!s.isTextual()) {
+                    throw new Declined();
+                }
+                out.add(s.textValue());
+            }
+            return out;
+        }
+
+        private static long count(JsonNode value) throws Declined {
+            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+                throw new Declined();
+            }
+            return value.longValue();
+        }
+
+        private static Long integer(JsonNode value) throws Declined {
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw new Declined();
+            }
+            return value.longValue();
+        }
+
+        private static Pattern regex(String source) throws Declined {
+            try {
+                return Node.compileLikeFullValidator(source);
+            } catch (RuntimeException e) {
+                throw new Declined();
+            }
+        }
+    }
+
+    static boolean isDraft7Uri(String uri) {
+        return uri.equals(DRAFT_7) || uri.equals(DRAFT_7 + "#");
+    }
+
+    /** One schema location. Unset keywords are null. */
+    private static final class Node {
+
+        static final Set<String> MODELED = Set.of(
+                "type",
+                "properties",
+                "patternProperties",
+                "additionalProperties",
+                "propertyNames",
+                "required",
+                "minProperties",
+                "maxProperties",
+                "items",
+                "contains",
+                "minItems",
+                "maxItems",
+                "uniqueItems",
+                "minLength",
+                "maxLength",
+                "pattern",
+                "format",
+                "enum",
+                "const",
+                "minimum",
+                "maximum",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+                "allOf",
+                "anyOf",
+                "oneOf",
+                "not",
+                "$ref");
+
+        static final Set<String> FORMATS = Set.of("uri", "uri-reference", "regex");
+
+        int always = UNKNOWN;
+        Node ref;
+        Set<String> types;
+        Map<String, Node> properties;
+        List<Map.Entry<Pattern, Node>> patternProperties;
+        Node additionalProperties;
+        Node propertyNames;
+        Set<String> required;
+        Long minProperties;
+        Long maxProperties;
+        Node items;
+        Node contains;
+        Long minItems;
+        Long maxItems;
+        boolean uniqueItems;
+        Long minLength;
+        Long maxLength;
+        Pattern pattern;
+        String format;
+        JsonNode enumValues;
+        JsonNode constValue;
+        Long minimum;
+        Long maximum;
+        Long exclusiveMinimum;
+        Long exclusiveMaximum;
+        List<Node> allOf;
+        List<Node> anyOf;
+        List<Node> oneOf;
+        Node not;
+
+        int evaluate(JsonNode value) {
+            if (always != UNKNOWN) {
+                return always;
+            }
+            if (ref != null) {
+                return ref.evaluate(value);
+            }
+            int result = VALID;
+            if (types != null) {
+                result = and(result, type(value));
+                if (result == INVALID) {
+                    return INVALID;
+                }
+            }
+            if (value.isObject()) {
+                result = and(result, object(value));
+            } else if (value.isArray()) {
+                result = and(result, array(value));
+            } else if (value.isTextual()) {
+                result = and(result, string(value.textValue()));
+            } else if (value.isNumber()) {
+                result = and(result, number(value));
+            }
+            if (result == INVALID) {
+                return INVALID;
+            }
+            if (enumValues != null) {
+                int any = INVALID;
+                for (JsonNode option : enumValues) {
+                    any = or(any, same(value, option));
+                }
+                result = and(result, any);
+            }
+            if (constValue != null) {
+                result = and(result, same(value, constValue));
+            }
+            return result == INVALID ? INVALID : and(result, combinators(value));
+        }
+
+        private int combinators(JsonNode value) {
+            int result = VALID;
+            if (allOf != null) {
+                for (Node n : allOf) {
+                    result = and(result, n.evaluate(value));
+                    if (result == INVALID) {
+                        return INVALID;
+                    }
+                }
+            }
+            if (anyOf != null) {
+                int any = INVALID;
+                for (Node n : anyOf) {
+                    any = or(any, n.evaluate(value));
+                    if (any == VALID) {
+                        break;
+                    }
+                }
+                result = and(result, any);
+            }
+            if (oneOf != null) {
+                int valid = 0;
+                boolean unknown = false;
+                for (Node n : oneOf) {
+                    int r = n.evaluate(value);
+                    valid += r == VALID ? 1 : 0;
+                    unknown |= r == UNKNOWN;
+                }
+                result = and(result, valid > 1 ? INVALID : unknown ? UNKNOWN : valid == 1 ? VALID : INVALID);
+            }
+            if (not != null) {
+                int r = not.evaluate(value);
+                result = and(result, r == UNKNOWN ? UNKNOWN : r == VALID ? INVALID : VALID);
+            }
+            return result;
+        }
+
+        private int type(JsonNode value) {
+            if (value.isObject()) {
+                return types.contains("object") ? VALID : INVALID;
+            }
+            if (value.isArray()) {
+                return types.contains("array") ? VALID : INVALID;
+            }
+            if (value.isTextual()) {
+                return types.contains("string") ? VALID : INVALID;
+            }
+            if (value.isBoolean()) {
+                return types.contains("boolean") ? VALID : INVALID;
+            }
+            if (value.isNull()) {
+                return types.contains("null") ? VALID : INVALID;
+            }
+            if (value.isNumber()) {
+                if (types.contains("number") || (value.isIntegralNumber() && types.contains("integer"))) {
+                    return VALID;
+                }
+                // whether 2.0 is an integer is the full validator's call
+                return types.contains("integer") ? UNKNOWN : INVALID;
+            }
+            return UNKNOWN;
+        }
+
+        private int object(JsonNode value) {
+            int result = VALID;
+            int size = value.size();
+            if (minProperties != null && size < minProperties) {
+                return INVALID;
+            }
+            if (maxProperties != null && size > maxProperties) {
+                return INVALID;
+            }
+            if (required != null) {
+                for (String name : required) {
+                    if (!value.has(name)) {
+                        return INVALID;
+                    }
+                }
+            }
+            if (properties == null
+                    && patternProperties == null
+                    && additionalProperties == null
+                    && propertyNames == null) {
+                return result;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String name = e.getKey();
+                boolean matched = false;
+                if (properties != null) {
+                    Node p = properties.get(name);
+                    if (p != null) {
+                        matched = true;
+                        result = and(result, p.evaluate(e.getValue()));
+                    }
+                }
+                if (patternProperties != null) {
+                    for (Map.Entry<Pattern, Node> pp : patternProperties) {
+                        int found = find(pp.getKey(), name);
+                        if (found == UNKNOWN) {
+                            return UNKNOWN;
+                        }
+                        if (found == VALID) {
+                            matched = true;
+                            result = and(result, pp.getValue().evaluate(e.getValue()));
+                        }
+                    }
+                }
+                if (!matched && additionalProperties != null) {
+                    result = and(result, additionalProperties.evaluate(e.getValue()));
+                }
+                if (propertyNames != null) {
+                    result = and(
+                            result, propertyNames.evaluate(com.fasterxml.jackson.databind.node.TextNode.valueOf(name)));
+                }
+                if (result == INVALID) {
+                    return INVALID;
+                }
+            }
+            return result;
+        }
+
+        private int array(JsonNode value) {
+            int size = value.size();
+            if (minItems != null && size < minItems) {
+                return INVALID;
+            }
+            if (maxItems != null && size > maxItems) {
+                return INVALID;
+            }
+            int result = VALID;
+            if (items != null) {
+                for (JsonNode item : value) {
+                    result = and(result, items.evaluate(item));
+                    if (result == INVALID) {
+                        return INVALID;
+                    }
+                }
+            }
+            if (contains != null) {
+                int any = INVALID;
+                for (JsonNode item : value) {
+                    any = or(any, contains.evaluate(item));
+                    if (any == VALID) {
+                        break;
+                    }
+                }
+                result = and(result, any);
+            }
+            if (uniqueItems) {
+                result = and(result, unique(value));
+            }
+            return result;
+        }
+
+        private static int unique(JsonNode array) {
+            Set<String> texts = new HashSet<>();
+            for (JsonNode item : array) {
+                if (!item.isTextual()) {
+                    return UNKNOWN;
+                }
+                if (!texts.add(item.textValue())) {
+                    return INVALID;
+                }
+            }
+            return VALID;
+        }
+
+        private int string(String text) {
+            int result = VALID;
+            if (minLength != null || maxLength != null) {
+                for (int i = 0; i < text.length(); i++) {
+                    if (Character.isSurrogate(text.charAt(i))) {
+                        return UNKNOWN;
+                    }
+                }
+                if ((minLength != null && text.length() < minLength)
+                        || (maxLength != null && text.length() > maxLength)) {
+                    return INVALID;
+                }
+            }
+            if (pattern != null) {
+                result = and(result, find(pattern, text));
+            }
+            if (format != null) {
+                result = and(result, format(format, text) ? VALID : INVALID);
+            }
+            return result;
+        }
+
+        private int number(JsonNode value) {
+            if (minimum == null && maximum == null && exclusiveMinimum == null && exclusiveMaximum == null) {
+                return VALID;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                return UNKNOWN;
+            }
+            long n = value.longValue();
+            boolean ok = (minimum == null || n >= minimum)
+                    && (maximum == null || n <= maximum)
+                    && (exclusiveMinimum == null || n > exclusiveMinimum)
+                    && (exclusiveMaximum == null || n < exclusiveMaximum);
+            return ok ? VALID : INVALID;
+        }
+
+        /**
+         * Whether two JSON values are equal: decided for strings, booleans and null (and containers of
+         * them); numbers are left to the full validator unless they are the same integer.
+         */
+        private static int same(JsonNode a, JsonNode b) {
+            if (a.isTextual() || a.isBoolean() || a.isNull()) {
+                return a.equals(b) ? VALID : INVALID;
+            }
+            if (a.isNumber()) {
+                if (b.isNumber()) {
+                    if (a.isIntegralNumber() && b.isIntegralNumber()) {
+                        return a.bigIntegerValue().equals(b.bigIntegerValue()) ? VALID : INVALID;
+                    }
+                    return UNKNOWN;
+                }
+                return INVALID;
+            }
+            if (a.getNodeType() != b.getNodeType()) {
+                return INVALID;
+            }
+            if (a.size() != b.size()) {
+                return INVALID;
+            }
+            int result = VALID;
+            if (a.isArray()) {
+                for (int i = 0; i < a.size(); i++) {
+                    result = and(result, same(a.get(i), b.get(i)));
+                }
+                return result;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode other = b.get(e.getKey());
+                result = and(result, other == null ? INVALID : same(e.getValue(), other));
+            }
+            return result;
+        }
+
+        /** A regular expression as the full validator compiles it (ECMA-262 {@code $} and property names). */
+        static Pattern compileLikeFullValidator(String source) {
+            return Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(
+                    RegularExpressions.replaceDollarAnchors(source)));
+        }
+
+        private static int find(Pattern pattern, String text) {
+            return pattern.matcher(text).find() ? VALID : INVALID;
+        }
+
+        private static boolean format(String format, String text) {
+            switch (format) {
+                case "regex":
+                    try {
+                        compileLikeFullValidator(text);
+                        return true;
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                case "uri":
+                    return uri(text, true);
+                default:
+                    return uri(text, false);
+            }
+        }
+
+        /** RFC 3986 as the full validator checks it: java.net.URI parses it, ASCII only, no brackets in a query. */
+        private static boolean uri(String text, boolean absolute) {
+            try {
+                URI uri = new URI(text);
+                if (absolute && !uri.isAbsolute()) {
+                    return false;
+                }
+                String whole = uri.toString();
+                for (int i = 0; i < whole.length(); i++) {
+                    if (whole.charAt(i) >= 127) {
+                        return false;
+                    }
+                }
+                String query = uri.getRawQuery();
+                return query == null || (query.indexOf('[') < 0 && query.indexOf(']') < 0);
+            } catch (URISyntaxException e) {
+                return false;
+            }
+        }
+
+        private static int and(int a, int b) {
+            if (a == INVALID || b == INVALID) {
+                return INVALID;
+            }
+            return a == UNKNOWN || b == UNKNOWN ? UNKNOWN : VALID;
+        }
+
+        private static int or(int a, int b) {
+            if (a == VALID || b == VALID) {
+                return VALID;
+            }
+            return a == UNKNOWN || b == UNKNOWN ? UNKNOWN : INVALID;
+        }
+    }
+}
