@@ -15,8 +15,8 @@ final class DefinitionRule implements SchemaRule {
 
     private static final SchemaValidator DRAFT_07 = SchemaValidator.compile(
             "classpath:dev/reflekt/core/lint/definition.json",
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                    .createObjectNode()
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode()
                     .put("$ref", "http://json-schema.org/draft-07/schema#"));
 
     @Override

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A Reflekt project on disk: its directory, its validated {@code reflekt_project.yml} and its schemas.
@@ -326,31 +325,72 @@ public final class ReflektProject {
         Path root = schemasDir();
         List<SchemaFile> files = new ArrayList<>();
         List<String> outside = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+        try {
             Path inside = dir.toRealPath();
             if (!folder.toRealPath().startsWith(inside)) {
                 throw new ReflektException(display(folder) + "/ is a link to " + folder.toRealPath()
                         + ", outside the project; Reflekt reads schemas only from inside the project. Replace the"
                         + " link by the folder.");
             }
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (p.equals(root)
-                        || (skipMeta && root.relativize(p).getName(0).toString().equals(META_DIR))
-                        || !p.getFileName().toString().endsWith(".json")
-                        || !Files.isRegularFile(p)) {
-                    continue;
-                }
-                Path real = p.toRealPath();
-                if (!real.startsWith(inside)) {
-                    outside.add(display(p) + ": a link to " + real + ", outside the project; Reflekt does not read"
-                            + " it. Put the schema itself in the project.");
-                    continue;
-                }
-                files.add(new SchemaFile(p, root.relativize(p).toString().replace('\\', '/')));
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            String why =
-                    e instanceof java.io.UncheckedIOException u ? u.getCause().toString() : e.toString();
+            String rootText = root.toString();
+            Files.walkFileTree(
+                    folder,
+                    java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+                    Integer.MAX_VALUE,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        /** Depth of the folders being walked that are links or inside one. */
+                        private final java.util.ArrayDeque<Boolean> linked = new java.util.ArrayDeque<>();
+
+                        @Override
+                        public java.nio.file.FileVisitResult preVisitDirectory(
+                                Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
+                            if (skipMeta && root.equals(d.getParent()) && d.endsWith(META_DIR)) {
+                                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                            }
+                            linked.push((!linked.isEmpty() && linked.peek()) || Files.isSymbolicLink(d));
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e)
+                                throws IOException {
+                            linked.pop();
+                            if (e != null) {
+                                throw e;
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(
+                                Path p, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+                            if (!p.getFileName().toString().endsWith(".json") || !attrs.isRegularFile()) {
+                                return java.nio.file.FileVisitResult.CONTINUE;
+                            }
+                            // the real path differs from this one only through a link: look it up only then
+                            if (linked.peek() || Files.isSymbolicLink(p)) {
+                                Path real = p.toRealPath();
+                                if (!real.startsWith(inside)) {
+                                    outside.add(display(p) + ": a link to " + real + ", outside the project;"
+                                            + " Reflekt does not read it. Put the schema itself in the project.");
+                                    return java.nio.file.FileVisitResult.CONTINUE;
+                                }
+                            }
+                            String path = p.toString();
+                            String id = path.startsWith(rootText) && path.length() > rootText.length()
+                                    ? path.substring(rootText.length() + 1)
+                                    : root.relativize(p).toString();
+                            files.add(new SchemaFile(p, id.replace('\\', '/')));
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                            throw e;
+                        }
+                    });
+        } catch (IOException e) {
+            String why = e.toString();
             throw new ReflektException(
                     "Cannot list " + display(folder) + ": " + why
                             + (why.contains("FileSystemLoopException")

@@ -1,10 +1,5 @@
 package dev.reflekt.core.report;
 
-import java.io.StringWriter;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 /**
  * Check results as JUnit XML: one test case a schema, failed when it has an error (or, with
  * {@code failOnWarning}, a warning). CI servers show it like any test report.
@@ -20,62 +15,68 @@ public final class JUnitReport {
 
     /** As {@link #render(CheckResult, String, boolean)}, each test case's {@code file} relative to {@code root}. */
     public static String render(CheckResult result, String name, boolean failOnWarning, SourceRoot root) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            long failures = result.files().stream()
-                    .filter(f -> failed(f, failOnWarning))
-                    .count();
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "reflekt-" + name);
-            xml.writeAttribute("tests", String.valueOf(result.files().size()));
-            xml.writeAttribute("failures", String.valueOf(failures));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", "0");
-            xml.writeCharacters("\n");
-            for (CheckResult.FileResult file : result.files()) {
-                xml.writeCharacters("  ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "reflekt." + name);
-                xml.writeAttribute("name", file.file());
-                xml.writeAttribute("file", root.path(file.file()));
-                if (failed(file, failOnWarning)) {
-                    StringBuilder text = new StringBuilder("\n");
-                    for (Finding f : file.findings()) {
-                        text.append(f.format()).append('\n');
-                    }
-                    xml.writeCharacters("\n    ");
-                    xml.writeStartElement("failure");
-                    xml.writeAttribute("type", file.findings().get(0).rule().id());
-                    xml.writeAttribute(
-                            "message",
-                            file.findings().size() + " finding(s); first: "
-                                    + file.findings().get(0).text());
-                    xml.writeCharacters(text.toString());
-                    xml.writeEndElement();
-                    xml.writeCharacters("\n  ");
-                } else if (!file.findings().isEmpty()) {
-                    StringBuilder text = new StringBuilder();
-                    for (Finding f : file.findings()) {
-                        text.append(f.format()).append('\n');
-                    }
-                    xml.writeStartElement("system-out");
-                    xml.writeCharacters(text.toString());
-                    xml.writeEndElement();
-                }
-                xml.writeEndElement();
-                xml.writeCharacters("\n");
+        long failures =
+                result.files().stream().filter(f -> failed(f, failOnWarning)).count();
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuite");
+        attribute(xml, "name", "reflekt-" + name);
+        attribute(xml, "tests", String.valueOf(result.files().size()));
+        attribute(xml, "failures", String.valueOf(failures));
+        attribute(xml, "errors", "0");
+        attribute(xml, "skipped", "0");
+        xml.append(">\n");
+        for (CheckResult.FileResult file : result.files()) {
+            xml.append("  <testcase");
+            attribute(xml, "classname", "reflekt." + name);
+            attribute(xml, "name", file.file());
+            attribute(xml, "file", root.path(file.file()));
+            xml.append('>');
+            if (failed(file, failOnWarning)) {
+                xml.append("\n    <failure");
+                attribute(xml, "type", file.findings().get(0).rule().id());
+                attribute(
+                        xml,
+                        "message",
+                        file.findings().size() + " finding(s); first: "
+                                + file.findings().get(0).text());
+                xml.append(">\n");
+                text(xml, file);
+                xml.append("</failure>\n  ");
+            } else if (!file.findings().isEmpty()) {
+                xml.append("<system-out>");
+                text(xml, file);
+                xml.append("</system-out>");
             }
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
+            xml.append("</testcase>\n");
         }
-        return out.toString();
+        return xml.append("</testsuite>\n").toString();
+    }
+
+    private static void text(StringBuilder xml, CheckResult.FileResult file) {
+        for (Finding f : file.findings()) {
+            escape(xml, f.format(), false);
+            xml.append('\n');
+        }
+    }
+
+    private static void attribute(StringBuilder xml, String name, String value) {
+        xml.append(' ').append(name).append("=\"");
+        escape(xml, value, true);
+        xml.append('"');
+    }
+
+    /** As the JDK's StAX writer escapes: {@code & < >} always, {@code "} in attribute values. */
+    private static void escape(StringBuilder xml, String text, boolean attribute) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                case '"' -> xml.append(attribute ? "&quot;" : "\"");
+                default -> xml.append(c);
+            }
+        }
     }
 
     private static boolean failed(CheckResult.FileResult file, boolean failOnWarning) {

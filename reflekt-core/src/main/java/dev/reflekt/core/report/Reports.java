@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Writes the report files of a check into one folder ({@code target/reflekt/} by default). */
 public final class Reports {
+
+    private static final AtomicLong TEMP = new AtomicLong();
 
     private Reports() {}
 
@@ -51,9 +55,12 @@ public final class Reports {
 
     /** Writes to a temporary file beside {@code target}, then moves it into place. */
     public static void writeAtomically(Path target, String content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // a name unique to this process and call, without createTempFile's SecureRandom (slow to seed)
+        Path tmp = target.resolveSibling("." + target.getFileName() + "."
+                + ProcessHandle.current().pid() + "-" + TEMP.incrementAndGet() + ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.writeString(
+                    tmp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -1,15 +1,13 @@
 package dev.reflekt.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reflekt.core.internal.json.JsonText;
 import java.util.List;
 
 /** Findings as SARIF 2.1.0, the format GitHub code scanning uploads. */
 public final class SarifReport {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SarifReport() {}
 
@@ -26,7 +24,7 @@ public final class SarifReport {
      * declared as the {@code SRCROOT} base that GitHub code scanning resolves against the checkout.
      */
     public static String render(CheckResult result, List<? extends Rule> rules, String toolVersion, SourceRoot source) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -58,10 +56,6 @@ public final class SarifReport {
                     .put("uriBaseId", "SRCROOT");
             location.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
         }
-        try {
-            return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.pretty(root);
     }
 }

@@ -67,6 +67,22 @@ class ProjectTrustTest {
     }
 
     @Test
+    void aFolderLinkedOutOfTheProjectIsRefusedForEveryFileBelowIt() throws Exception {
+        TestProject p = TestProject.create(dir);
+        Path outside = Files.createDirectories(elsewhere.resolve("vendor/Cart_Viewed"));
+        Files.writeString(
+                outside.resolve("1-0.json"),
+                TestProject.schemaJson("shop/Cart_Viewed/1-0.json", "Cart Viewed", "1-0", CART));
+        Files.createDirectories(dir.resolve("schemas/shop"));
+        Files.createSymbolicLink(dir.resolve("schemas/shop/linked"), elsewhere.resolve("vendor"));
+        assertThatThrownBy(() -> p.load().schemaFiles())
+                .isInstanceOf(ReflektException.class)
+                .hasMessage("schemas/shop/linked/Cart_Viewed/1-0.json: a link to "
+                        + outside.resolve("1-0.json").toRealPath() + ", outside the project; Reflekt does not read"
+                        + " it. Put the schema itself in the project.");
+    }
+
+    @Test
     void aSchemasFolderLinkedOutOfTheProjectIsRefused() throws Exception {
         TestProject p = TestProject.create(dir);
         Files.move(dir.resolve("schemas"), elsewhere.resolve("schemas"));
