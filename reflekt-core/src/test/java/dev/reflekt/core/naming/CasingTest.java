@@ -2,6 +2,8 @@ package dev.reflekt.core.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,5 +53,39 @@ class CasingTest {
     @CsvSource({"title, TITLE", "Snake, SNAKE", " camel , CAMEL", "pascal, PASCAL", "any, ANY"})
     void parsesConfigValues(String value, Casing expected) {
         assertThat(Casing.fromConfig(value)).isEqualTo(expected);
+    }
+
+    /** The character scan never accepts a name the Inflection regexes would change. */
+    @Test
+    void thePlainScanAgreesWithTheRegularExpressions() {
+        String alphabet = "abcXYZ019_ -\u00e9\u00c9I'";
+        Random random = new Random(3);
+        int plain = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder name = new StringBuilder();
+            if (random.nextBoolean()) {
+                for (int n = 1 + random.nextInt(9); n > 0; n--) {
+                    name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            } else {
+                // words, the shape real names have
+                for (int w = 1 + random.nextInt(3); w > 0; w--) {
+                    name.append(random.nextInt(4) == 0 ? "Ab" : random.nextBoolean() ? "Order" : "ID");
+                    name.append(w > 1 ? new String[] {" ", "  ", "_", "", "1"}[random.nextInt(5)] : "");
+                }
+            }
+            for (Casing casing : Casing.values()) {
+                if (casing.plainlyIn(name.toString())) {
+                    plain++;
+                    assertThat(casing.apply(name.toString()))
+                            .as("%s %s", casing, name)
+                            .isEqualTo(name.toString());
+                }
+            }
+        }
+        assertThat(plain).isGreaterThan(1000);
+        for (String usual : new String[] {"cart_id", "Order Completed", "cartId", "CartId", "A B", "id2"}) {
+            assertThat(Casing.values()).anyMatch(c -> c != Casing.ANY && c.plainlyIn(usual));
+        }
     }
 }

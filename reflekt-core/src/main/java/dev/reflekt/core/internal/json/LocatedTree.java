@@ -13,10 +13,20 @@ public final class LocatedTree {
 
     private final JsonNode root;
     private final Map<String, Position> positions;
+    private final boolean refs;
 
-    LocatedTree(JsonNode root, Map<String, Position> positions) {
+    LocatedTree(JsonNode root, Map<String, Position> positions, boolean refs) {
         this.root = root;
         this.positions = positions;
+        this.refs = refs;
+    }
+
+    /**
+     * Whether any object in the document has a {@code $ref} member; when not, the document references
+     * nothing and resolving it is a no-op.
+     */
+    public boolean hasRefs() {
+        return refs;
     }
 
     /** The document's root node. */

@@ -53,7 +53,17 @@ public final class LocatedTreeReader {
 
     /** Reads a JSON file. */
     public LocatedTree readJson(Path file) throws IOException, ParseException {
-        return read(json, readBounded(file));
+        return readJson(readBounded(file));
+    }
+
+    /** Reads JSON with Jackson only: the reference {@link FastJsonReader} is tested against. */
+    LocatedTree readJsonWithJackson(byte[] bytes) throws IOException, ParseException {
+        return read(json, bytes);
+    }
+
+    private LocatedTree readJson(byte[] bytes) throws IOException, ParseException {
+        LocatedTree fast = FastJsonReader.read(bytes, MAX_DEPTH);
+        return fast != null ? fast : read(json, bytes);
     }
 
     /** Reads a YAML file. */
@@ -63,7 +73,11 @@ public final class LocatedTreeReader {
 
     /** Reads JSON text. */
     public LocatedTree readJson(String text) throws ParseException {
-        return readText(json, text);
+        try {
+            return readJson(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ParseException(e.getMessage(), Position.START);
+        }
     }
 
     /** Reads YAML text. */
@@ -97,13 +111,14 @@ public final class LocatedTreeReader {
                 throw new ParseException("the file is empty", Position.START);
             }
             positions.put("", at(parser.currentTokenLocation()));
-            JsonNode root = readValue(parser, "", positions);
+            boolean[] refs = {false};
+            JsonNode root = readValue(parser, "", positions, refs);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new ParseException(
                         "unexpected content after the end of the document", at(parser.currentTokenLocation()));
             }
-            return new LocatedTree(root, positions);
+            return new LocatedTree(root, positions, refs[0]);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             JsonLocation where = e.getLocation();
             String what =
@@ -117,7 +132,8 @@ public final class LocatedTreeReader {
         }
     }
 
-    private static JsonNode readValue(JsonParser parser, String pointer, Map<String, Position> positions)
+    private static JsonNode readValue(
+            JsonParser parser, String pointer, Map<String, Position> positions, boolean[] refs)
             throws IOException, ParseException {
         JsonToken token = parser.currentToken();
         switch (token) {
@@ -125,6 +141,7 @@ public final class LocatedTreeReader {
                 ObjectNode object = NODES.objectNode();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
+                    refs[0] |= name.equals("$ref");
                     String child = pointer + "/" + LocatedTree.escape(name);
                     Position keyAt = at(parser.currentTokenLocation());
                     if (object.has(name)) {
@@ -133,7 +150,7 @@ public final class LocatedTreeReader {
                     }
                     positions.put(child, keyAt);
                     parser.nextToken();
-                    object.set(name, readValue(parser, child, positions));
+                    object.set(name, readValue(parser, child, positions, refs));
                 }
                 return object;
             }
@@ -143,7 +160,7 @@ public final class LocatedTreeReader {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     String child = pointer + "/" + index++;
                     positions.put(child, at(parser.currentTokenLocation()));
-                    array.add(readValue(parser, child, positions));
+                    array.add(readValue(parser, child, positions, refs));
                 }
                 return array;
             }
