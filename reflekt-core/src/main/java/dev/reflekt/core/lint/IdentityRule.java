@@ -22,7 +22,7 @@ final class IdentityRule implements SchemaRule {
                     "the schema has no string '$id'",
                     "add \"$id\": \"" + expectedId + "\"");
         } else {
-            if (id.asText().chars().anyMatch(Character::isWhitespace)) {
+            if (hasWhitespace(id.asText())) {
                 doc.report(
                         LintRule.ID_NO_SPACES,
                         "/$id",
@@ -79,5 +79,14 @@ final class IdentityRule implements SchemaRule {
                     "version '" + version.asText() + "' does not match the file name '" + fileName + "'",
                     "set self.version to '" + fileVersion + "' or rename the file to '" + version.asText() + ".json'");
         }
+    }
+
+    private static boolean hasWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -37,7 +37,7 @@ final class NameRules {
                     "'" + shown + "' is not " + convention.casing().label(),
                     "rename it to '" + convention.casing().apply(name).strip() + "'");
         }
-        if (!convention.numbers() && name.chars().anyMatch(Character::isDigit)) {
+        if (!convention.numbers() && hasDigit(name)) {
             doc.report(
                     numbers,
                     pointer,
@@ -52,5 +52,14 @@ final class NameRules {
                     "'" + shown + "' is a reserved " + kind + " name",
                     "choose another name (reserved: " + convention.reserved() + ")");
         }
+    }
+
+    private static boolean hasDigit(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isDigit(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
