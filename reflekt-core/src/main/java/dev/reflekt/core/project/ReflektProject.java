@@ -332,63 +332,10 @@ public final class ReflektProject {
                         + ", outside the project; Reflekt reads schemas only from inside the project. Replace the"
                         + " link by the folder.");
             }
-            String rootText = root.toString();
-            Files.walkFileTree(
-                    folder,
-                    java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
-                    Integer.MAX_VALUE,
-                    new java.nio.file.SimpleFileVisitor<>() {
-                        /** Depth of the folders being walked that are links or inside one. */
-                        private final java.util.ArrayDeque<Boolean> linked = new java.util.ArrayDeque<>();
-
-                        @Override
-                        public java.nio.file.FileVisitResult preVisitDirectory(
-                                Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
-                            if (skipMeta && root.equals(d.getParent()) && d.endsWith(META_DIR)) {
-                                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
-                            }
-                            linked.push((!linked.isEmpty() && linked.peek()) || Files.isSymbolicLink(d));
-                            return java.nio.file.FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e)
-                                throws IOException {
-                            linked.pop();
-                            if (e != null) {
-                                throw e;
-                            }
-                            return java.nio.file.FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public java.nio.file.FileVisitResult visitFile(
-                                Path p, java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
-                            if (!p.getFileName().toString().endsWith(".json") || !attrs.isRegularFile()) {
-                                return java.nio.file.FileVisitResult.CONTINUE;
-                            }
-                            // the real path differs from this one only through a link: look it up only then
-                            if (linked.peek() || Files.isSymbolicLink(p)) {
-                                Path real = p.toRealPath();
-                                if (!real.startsWith(inside)) {
-                                    outside.add(display(p) + ": a link to " + real + ", outside the project;"
-                                            + " Reflekt does not read it. Put the schema itself in the project.");
-                                    return java.nio.file.FileVisitResult.CONTINUE;
-                                }
-                            }
-                            String path = p.toString();
-                            String id = path.startsWith(rootText) && path.length() > rootText.length()
-                                    ? path.substring(rootText.length() + 1)
-                                    : root.relativize(p).toString();
-                            files.add(new SchemaFile(p, id.replace('\\', '/')));
-                            return java.nio.file.FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
-                            throw e;
-                        }
-                    });
+            Path real = folder.toRealPath();
+            // reached through a link when its real path is not where the project's real path puts it
+            boolean linked = !real.equals(inside.resolve(dir.relativize(folder)));
+            new Lister(root, inside, skipMeta, files, outside).list(folder.toFile(), linked, real);
         } catch (IOException e) {
             String why = e.toString();
             throw new ReflektException(
@@ -403,6 +350,70 @@ public final class ReflektProject {
         }
         files.sort(null);
         return files;
+    }
+
+    /**
+     * Lists the JSON files of a folder tree with java.io, following links while they stay inside the project.
+     * One directory read per folder and one stat per entry, plus one lstat per folder and file to spot links:
+     * a real path is looked up only under a link, where it can differ from the path walked.
+     */
+    private final class Lister {
+        private final Path root;
+        private final Path inside;
+        private final boolean skipMeta;
+        private final List<SchemaFile> files;
+        private final List<String> outside;
+        private final String rootText;
+
+        Lister(Path root, Path inside, boolean skipMeta, List<SchemaFile> files, List<String> outside) {
+            this.root = root;
+            this.inside = inside;
+            this.skipMeta = skipMeta;
+            this.files = files;
+            this.outside = outside;
+            this.rootText = root.toString();
+        }
+
+        /** Lists {@code folder}, whose real path is {@code real}; {@code linked} when it is reached through a link. */
+        void list(java.io.File folder, boolean linked, Path real) throws IOException {
+            String[] names = folder.list();
+            if (names == null) {
+                throw Files.exists(folder.toPath())
+                        ? new java.nio.file.AccessDeniedException(folder.getPath())
+                        : new java.nio.file.NoSuchFileException(folder.getPath());
+            }
+            boolean atRoot = skipMeta && folder.toPath().equals(root);
+            for (String name : names) {
+                java.io.File entry = new java.io.File(folder, name);
+                if (name.endsWith(".json") && entry.isFile()) {
+                    add(entry.toPath(), linked);
+                } else if (entry.isDirectory() && !(atRoot && name.equals(META_DIR))) {
+                    Path path = entry.toPath();
+                    boolean link = linked || Files.isSymbolicLink(path);
+                    Path entryReal = link ? path.toRealPath() : real.resolve(name);
+                    if (link && real.startsWith(entryReal)) {
+                        throw new java.nio.file.FileSystemLoopException(path.toString());
+                    }
+                    list(entry, link, entryReal);
+                }
+            }
+        }
+
+        private void add(Path p, boolean linked) throws IOException {
+            if (linked || Files.isSymbolicLink(p)) {
+                Path real = p.toRealPath();
+                if (!real.startsWith(inside)) {
+                    outside.add(display(p) + ": a link to " + real + ", outside the project; Reflekt does not read"
+                            + " it. Put the schema itself in the project.");
+                    return;
+                }
+            }
+            String path = p.toString();
+            String id = path.startsWith(rootText) && path.length() > rootText.length()
+                    ? path.substring(rootText.length() + 1)
+                    : root.relativize(p).toString();
+            files.add(new SchemaFile(p, id.replace('\\', '/')));
+        }
     }
 
     /**

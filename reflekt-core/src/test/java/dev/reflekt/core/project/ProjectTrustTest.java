@@ -83,6 +83,30 @@ class ProjectTrustTest {
     }
 
     @Test
+    void aLinkBackToAFolderAboveIsAnErrorNotAnEndlessWalk() throws Exception {
+        TestProject p = TestProject.create(dir);
+        Files.createDirectories(dir.resolve("schemas/shop"));
+        Files.createSymbolicLink(dir.resolve("schemas/shop/again"), dir.resolve("schemas"));
+        assertThatThrownBy(() -> p.load().schemaFiles())
+                .isInstanceOf(ReflektException.class)
+                .hasMessage("Cannot list schemas: java.nio.file.FileSystemLoopException: "
+                        + dir.resolve("schemas/shop/again") + "; a link in it leads back to a folder above it.");
+    }
+
+    @Test
+    void aSchemasFolderLinkedInsideTheProjectIsFollowedAndChecked() throws Exception {
+        TestProject p = TestProject.create(dir);
+        Files.move(dir.resolve("schemas"), dir.resolve("src-schemas"));
+        Files.createSymbolicLink(dir.resolve("schemas"), dir.resolve("src-schemas"));
+        Path secret = Files.writeString(elsewhere.resolve("id_rsa"), "root:secret");
+        Files.createDirectories(dir.resolve("src-schemas/shop/X"));
+        Files.createSymbolicLink(dir.resolve("src-schemas/shop/X/1-0.json"), secret);
+        assertThatThrownBy(() -> p.load().schemaFiles())
+                .isInstanceOf(ReflektException.class)
+                .hasMessageStartingWith("schemas/shop/X/1-0.json: a link to " + secret.toRealPath());
+    }
+
+    @Test
     void aSchemasFolderLinkedOutOfTheProjectIsRefused() throws Exception {
         TestProject p = TestProject.create(dir);
         Files.move(dir.resolve("schemas"), elsewhere.resolve("schemas"));

@@ -373,6 +373,30 @@ final class QuickSchema {
         }
     }
 
+    /**
+     * A path of unreserved characters and slashes ({@code shop/Cart_Viewed/1-0.json}), not starting with
+     * {@code //}: java.net.URI reads it as a relative path, so it is a valid URI reference.
+     */
+    static boolean plainRelativePath(String text) {
+        if (text.startsWith("//")) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '/'
+                    || c == '.'
+                    || c == '_'
+                    || c == '-'
+                    || c == '~')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isDraft7Uri(String uri) {
         return uri.equals(DRAFT_7) || uri.equals(DRAFT_7 + "#");
     }
@@ -743,15 +767,26 @@ final class QuickSchema {
                     } catch (RuntimeException e) {
                         return false;
                     }
-                case "uri":
-                    return uri(text, true);
+                case "uri": {
+                    Boolean known = URIS.get(text);
+                    if (known == null) {
+                        known = uri(text, true);
+                        if (URIS.size() < 256) {
+                            URIS.put(text, known);
+                        }
+                    }
+                    return known;
+                }
                 default:
-                    return uri(text, false);
+                    return plainRelativePath(text) || uri(text, false);
             }
         }
 
+        /** Absolute URIs checked, by text ({@code $schema} is the same in every file); bounded. */
+        private static final Map<String, Boolean> URIS = new java.util.concurrent.ConcurrentHashMap<>();
+
         /** RFC 3986 as the full validator checks it: java.net.URI parses it, ASCII only, no brackets in a query. */
-        private static boolean uri(String text, boolean absolute) {
+        static boolean uri(String text, boolean absolute) {
             try {
                 URI uri = new URI(text);
                 if (absolute && !uri.isAbsolute()) {

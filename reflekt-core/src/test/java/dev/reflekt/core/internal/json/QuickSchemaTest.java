@@ -352,4 +352,27 @@ class QuickSchemaTest {
     private static String pick(Random r, String[] options) {
         return options[r.nextInt(options.length)];
     }
+
+    @Test
+    void aPlainRelativePathIsAlwaysAUriReferenceForTheFullValidator() throws Exception {
+        SchemaValidator full = SchemaValidator.compileFull(
+                "file:///p/meta.json",
+                READER.readJson("{\"format\": \"uri-reference\"}").root());
+        Random random = new Random(5);
+        String alphabet = "ab/.-_~Z9:%# ";
+        int plain = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (QuickSchema.plainRelativePath(text.toString())) {
+                plain++;
+                assertThat(full.validate(JsonNodeFactory.instance.textNode(text.toString())))
+                        .as(text.toString())
+                        .isEmpty();
+            }
+        }
+        assertThat(plain).isGreaterThan(1000);
+    }
 }
