@@ -1,46 +1,74 @@
 #!/usr/bin/env bash
 # Times the whole `reflekt:lint` goal (JVM start, Maven, lint, reports) on generated projects.
 #
-#   bench/lint.sh [N ...]      default: 660 1000 10000
+#   bench/lint.sh [N ...]      default: example 660 1000 10000 (example: examples/jaffle-shop)
 #   BENCH_PROPERTIES=3-8 bench/lint.sh 660     schemas of ~2.5 KB (default 10-40 properties, ~9 KB)
 #   BENCH_RUNS=5                                runs per size (medians are printed)
+#   BENCH_BASELINE=0.0.9                        also time that installed plugin version, print the ratio
+#   BENCH_MAVEN=mvn                             the Maven to run (default: the wrapper)
 #
-# Prints `mvn help:help` (Maven's own start-up, the floor), then one line per size: schemas, the median whole
-# process (wall seconds), the median of the goal's own reported time, the largest peak RSS, from
-# /usr/bin/time -v. Targets (issue 17, 2 cores, real-world-sized schemas): 660 schemas within 0.25 s of
+# Each run times `mvn help:help` (Maven's own start-up, the floor) and the goal back to back, so that the
+# machine's drift hits both alike; the line per size gives the median whole process (wall seconds), the
+# median of the goal's own reported time, the median of (lint - help:help) per run, and the largest peak RSS
+# (/usr/bin/time -v). Targets (issue 17, 2 cores, real-world-sized schemas): 660 schemas within 0.25 s of
 # help:help and a goal time of 120 ms or less; 10,000 under 2.5 s and 350 MB; time linear in N.
 set -euo pipefail
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(660 1000 10000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(example 660 1000 10000)
 runs=${BENCH_RUNS:-5}
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
-goal="dev.reflekt:reflekt-maven-plugin:${version}:lint"
+mvn_cmd=${BENCH_MAVEN:-$root/mvnw}
+baseline=${BENCH_BASELINE:-}
+if [ -n "$baseline" ] && [ ! -d "$HOME/.m2/repository/dev/reflekt/reflekt-maven-plugin/$baseline" ]; then
+  echo "BENCH_BASELINE=$baseline is not installed in ~/.m2; timing this build only" >&2
+  baseline=""
+fi
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-walls=()
-for _ in $(seq "$runs"); do
-  /usr/bin/time -f '%e' "$root/mvnw" -B -q -o -f "$root/pom.xml" help:help >/dev/null 2>"$work/time.txt"
-  walls+=("$(tail -n 1 "$work/time.txt")")
-done
-printf 'help:help wall_s=%s (median of %s)\n' "$(printf '%s\n' "${walls[@]}" | median)" "$runs"
+# time_lint DIR VERSION: runs the goal once; sets wall, goal_ms, rss
+time_lint() {
+  (cd "$1" && /usr/bin/time -v "$mvn_cmd" -B -o "dev.reflekt:reflekt-maven-plugin:$2:lint" >"$work/out.txt" 2>"$work/time.txt") || {
+    cat "$work/out.txt" >&2; exit 1; }
+  wall=$(time_summary "$work/time.txt" | sed 's/wall_s=\([^ ]*\).*/\1/')
+  goal_ms=$(grep -o 'Reflekt lint: .* in [0-9]* ms' "$work/out.txt" | grep -o '[0-9]* ms$' | cut -d' ' -f1)
+  rss=$(time_summary "$work/time.txt" | sed 's/.*peak_rss_mb=//')
+}
 
+echo "maven: $("$mvn_cmd" -v | head -n 1)"
 for n in "${sizes[@]}"; do
-  dir="$work/p$n"
-  python3 "$root/bench/gen_schemas.py" "$dir" "$n"
+  if [ "$n" = example ]; then
+    dir="$work/example"
+    cp -r "$root/examples/jaffle-shop" "$dir" && rm -rf "$dir/target"
+  else
+    dir="$work/p$n"
+    python3 "$root/bench/gen_schemas.py" "$dir" "$n"
+  fi
   kb=$(du -sk --apparent-size "$dir/schemas" | cut -f1)
-  (cd "$dir" && "$root/mvnw" -B -q -o "$goal" >/dev/null)  # warm-up: the first disk read of the files
-  walls=(); goals=(); rss=0
+  (cd "$dir" && "$mvn_cmd" -B -q -o "dev.reflekt:reflekt-maven-plugin:$version:lint" >/dev/null)  # warm the disk cache
+  helps=(); walls=(); goals=(); overs=(); base_walls=(); base_goals=(); peak=0
   for _ in $(seq "$runs"); do
-    (cd "$dir" && /usr/bin/time -v "$root/mvnw" -B -o "$goal" >"$work/out.txt" 2>"$work/time.txt")
-    walls+=("$(time_summary "$work/time.txt" | sed 's/wall_s=\([^ ]*\).*/\1/')")
-    goals+=("$(grep -o 'Reflekt lint: .* in [0-9]* ms' "$work/out.txt" | grep -o '[0-9]* ms$' | cut -d' ' -f1)")
-    r=$(time_summary "$work/time.txt" | sed 's/.*peak_rss_mb=//')
-    [ "$r" -gt "$rss" ] && rss=$r
+    /usr/bin/time -f '%e' "$mvn_cmd" -B -q -o -f "$root/pom.xml" help:help >/dev/null 2>"$work/time.txt"
+    help=$(tail -n 1 "$work/time.txt")
+    helps+=("$help")
+    time_lint "$dir" "$version"
+    walls+=("$wall"); goals+=("$goal_ms"); overs+=("$(echo "$wall - $help" | bc)")
+    [ "$rss" -gt "$peak" ] && peak=$rss
+    if [ -n "$baseline" ]; then
+      time_lint "$dir" "$baseline"
+      base_walls+=("$wall"); base_goals+=("$goal_ms")
+    fi
   done
-  printf 'schemas=%s size_kb=%s wall_s=%s goal_ms=%s peak_rss_mb=%s (medians of %s)\n' "$n" "$kb" \
-    "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${goals[@]}" | median)" "$rss" "$runs"
+  printf 'schemas=%s size_kb=%s help_s=%s wall_s=%s over_help_s=%s goal_ms=%s peak_rss_mb=%s (medians of %s)\n' \
+    "$n" "$kb" "$(printf '%s\n' "${helps[@]}" | median)" "$(printf '%s\n' "${walls[@]}" | median)" \
+    "$(printf '%s\n' "${overs[@]}" | median)" "$(printf '%s\n' "${goals[@]}" | median)" "$peak" "$runs"
+  if [ -n "$baseline" ]; then
+    bw=$(printf '%s\n' "${base_walls[@]}" | median); bg=$(printf '%s\n' "${base_goals[@]}" | median)
+    printf '  baseline %s: wall_s=%s goal_ms=%s; this build / baseline: wall %.2f, goal %.2f\n' "$baseline" "$bw" "$bg" \
+      "$(echo "$(printf '%s\n' "${walls[@]}" | median) / $bw" | bc -l)" \
+      "$(echo "$(printf '%s\n' "${goals[@]}" | median) / $bg" | bc -l)"
+  fi
 done
