@@ -31,14 +31,14 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 
 # time_lint DIR VERSION: runs the goal once; sets wall, goal_ms, rss
 time_lint() {
-  (cd "$1" && /usr/bin/time -v "$mvn_cmd" -B -o "dev.reflekt:reflekt-maven-plugin:$2:lint" >"$work/out.txt" 2>"$work/time.txt") || {
+  (cd "$1" && /usr/bin/time -v "$mvn_cmd" -B -o -Dstyle.color=never "dev.reflekt:reflekt-maven-plugin:$2:lint" >"$work/out.txt" 2>"$work/time.txt") || {
     cat "$work/out.txt" >&2; exit 1; }
   wall=$(time_summary "$work/time.txt" | sed 's/wall_s=\([^ ]*\).*/\1/')
   goal_ms=$(grep -o 'Reflekt lint: .* in [0-9]* ms' "$work/out.txt" | grep -o '[0-9]* ms$' | cut -d' ' -f1)
   rss=$(time_summary "$work/time.txt" | sed 's/.*peak_rss_mb=//')
 }
 
-echo "maven: $("$mvn_cmd" -v | head -n 1)"
+echo "maven: $("$mvn_cmd" -B -v -Dstyle.color=never | head -n 1)"
 for n in "${sizes[@]}"; do
   if [ "$n" = example ]; then
     dir="$work/example"
@@ -51,8 +51,8 @@ for n in "${sizes[@]}"; do
   (cd "$dir" && "$mvn_cmd" -B -q -o "dev.reflekt:reflekt-maven-plugin:$version:lint" >/dev/null)  # warm the disk cache
   helps=(); walls=(); goals=(); overs=(); base_walls=(); base_goals=(); peak=0
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e' "$mvn_cmd" -B -q -o -f "$root/pom.xml" help:help >/dev/null 2>"$work/time.txt"
-    help=$(tail -n 1 "$work/time.txt")
+    /usr/bin/time -f '%e' "$mvn_cmd" -B -q -o -Dstyle.color=never -f "$root/pom.xml" help:help >/dev/null 2>"$work/time.txt"
+    help=$(sed 's/\x1b\[[0-9;]*m//g' "$work/time.txt" | grep -E '^[0-9]+(\.[0-9]+)?$' | tail -n 1)
     helps+=("$help")
     time_lint "$dir" "$version"
     walls+=("$wall"); goals+=("$goal_ms"); overs+=("$(echo "$wall - $help" | bc)")
