@@ -31,7 +31,7 @@ class FastJsonReaderTest {
     @Test
     void readsEveryJsonFileOfTheProjectExactlyAsJacksonDoes() throws Exception {
         List<byte[]> files = corpus();
-        assertThat(files.size()).isGreaterThan(100);
+        assertThat(files.size()).isGreaterThan(80);
         for (byte[] file : files) {
             LocatedTree fast = FastJsonReader.read(file, LocatedTreeReader.MAX_DEPTH);
             LocatedTree jackson = jacksonOrNull(file);
@@ -229,7 +229,8 @@ class FastJsonReaderTest {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(base)) {
-                for (Path f : walk.filter(p -> p.toString().endsWith(".json"))
+                for (Path f : walk.filter(p ->
+                                p.toString().endsWith(".json") && !p.toString().contains("/target/"))
                         .sorted()
                         .toList()) {
                     byte[] bytes = Files.readAllBytes(f);
