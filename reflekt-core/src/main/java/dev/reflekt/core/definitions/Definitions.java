@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The shared definitions of a project: {@code schemas/.reflekt/definitions/<name>/<MAJOR-MINOR>.json},
@@ -103,7 +102,7 @@ public final class Definitions {
     /** Resolves the {@code $ref}s of a schema (an event or a definition) with the id {@code id}. */
     public Resolved resolve(String id, LocatedTree tree) {
         if (!tree.hasRefs()) {
-            return new Resolved(tree.root(), List.of(), new TreeSet<>(), Map.of()); // nothing to replace
+            return new Resolved(tree.root(), List.of(), Collections.emptySortedSet(), Map.of()); // nothing to replace
         }
         return new Resolver(this).resolve(id, tree);
     }

@@ -23,8 +23,10 @@ public record Resolved(
 
     public Resolved {
         problems = List.copyOf(problems);
-        uses = Collections.unmodifiableSortedSet(new TreeSet<>(uses));
-        origins = Collections.unmodifiableMap(new IdentityHashMap<>(origins));
+        uses = uses.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(uses));
+        origins = origins.isEmpty()
+                ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new IdentityHashMap<>(origins));
     }
 
     /**

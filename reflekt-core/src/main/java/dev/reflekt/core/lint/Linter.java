@@ -276,7 +276,11 @@ public final class Linter {
     }
 
     private static CheckResult.FileResult result(SchemaFile file, SchemaDocument doc, ParseException at) {
-        List<Finding> findings = doc.findings().stream()
+        List<Finding> found = doc.findings();
+        if (found.isEmpty()) {
+            return new CheckResult.FileResult(file.displayPath(), List.of()); // the usual case, without a stream
+        }
+        List<Finding> findings = found.stream()
                 .map(f -> at == null
                         ? f
                         : new Finding(

@@ -24,6 +24,13 @@ final class NameRules {
     static final NameRules PROPERTY = new NameRules(
             LintRule.PROPERTY_CASING, LintRule.PROPERTY_NUMBERS, LintRule.PROPERTY_RESERVED, "property", "property");
 
+    /** Whether {@code name} meets {@code convention}: when not, {@link #check} says how. */
+    boolean passes(String name, NamingConvention convention) {
+        return convention.casing().matches(name)
+                && (convention.numbers() || !hasDigit(name))
+                && !convention.reserved().contains(name);
+    }
+
     /**
      * Checks {@code name} against {@code convention}.
      *

@@ -24,9 +24,9 @@ final class PropertyRule implements SchemaRule {
     @Override
     public void check(SchemaDocument doc) {
         if (doc.definition()) {
-            String name = Definitions.label(doc.file().id());
-            checkDescription(doc, doc.root(), "", name);
-            checkType(doc, doc.root(), "", name);
+            Place root = new Place("", Definitions.label(doc.file().id()));
+            checkDescription(doc, doc.root(), root);
+            checkType(doc, doc.root(), root);
             checkNested(doc, doc.root(), "", "");
         } else {
             checkProperties(doc, doc.root().get("properties"), "/properties", "");
@@ -39,20 +39,59 @@ final class PropertyRule implements SchemaRule {
         }
     }
 
+    /**
+     * Where a property is: its JSON Pointer and the name messages show ({@code products[].sku}), written out
+     * only when a finding or a nested property needs them; most properties have neither.
+     */
+    private static final class Place {
+        private final String parentPointer;
+        private final String prefix;
+        private final String name;
+        private String pointer;
+        private String shown;
+
+        /** The member {@code name} of the object at {@code parentPointer}, shown as {@code prefix + name}. */
+        Place(String parentPointer, String prefix, String name) {
+            this.parentPointer = parentPointer;
+            this.prefix = prefix;
+            this.name = name;
+        }
+
+        /** A place whose pointer and name are already known. */
+        Place(String pointer, String shown) {
+            this(null, null, null);
+            this.pointer = pointer;
+            this.shown = shown;
+        }
+
+        String pointer() {
+            if (pointer == null) {
+                pointer = parentPointer + "/" + LocatedTree.escape(name);
+            }
+            return pointer;
+        }
+
+        String shown() {
+            if (shown == null) {
+                shown = prefix + name;
+            }
+            return shown;
+        }
+    }
+
     /** A definition inside the file is linted where it is written, once, like a property without a name. */
     private void checkLocalDefinitions(SchemaDocument doc, JsonNode definitions, String pointer, String prefix) {
         for (Iterator<Map.Entry<String, JsonNode>> it = definitions.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String at = pointer + "/" + LocatedTree.escape(e.getKey());
-            String shown = prefix + e.getKey();
             JsonNode definition = e.getValue();
             if (!definition.isObject() || isRef(definition) || EventNameRule.isLintDisabled(definition)) {
                 continue;
             }
-            checkDescription(doc, definition, at, shown);
-            checkType(doc, definition, at, shown);
+            Place place = new Place(pointer, prefix, e.getKey());
+            checkDescription(doc, definition, place);
+            checkType(doc, definition, place);
             if (doc.options().severity(LintRule.NESTED_PROPERTIES) != Severity.OFF) {
-                checkNested(doc, definition, at, shown);
+                checkNested(doc, definition, place.pointer(), place.shown());
             }
         }
     }
@@ -70,86 +109,95 @@ final class PropertyRule implements SchemaRule {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             JsonNode definition = e.getValue();
-            String at = pointer + "/" + LocatedTree.escape(name);
-            String shown = prefix + name;
+            Place place = new Place(pointer, prefix, name);
             if (!definition.isObject()) {
                 doc.report(
                         LintRule.SCHEMA_STRUCTURE,
-                        at,
-                        "property '" + shown + "' must be an object (a JSON Schema)",
+                        place.pointer(),
+                        "property '" + place.shown() + "' must be an object (a JSON Schema)",
                         "write it as \"" + name + "\": {\"type\": \"string\", \"description\": \"...\"}");
                 continue;
             }
             if (EventNameRule.isLintDisabled(definition)) {
                 continue;
             }
-            NameRules.PROPERTY.check(doc, at, name, shown, conventions.property());
+            if (!NameRules.PROPERTY.passes(name, conventions.property())) {
+                NameRules.PROPERTY.check(doc, place.pointer(), name, place.shown(), conventions.property());
+            }
             if (isRef(definition)) {
                 continue;
             }
-            checkDescription(doc, definition, at, shown);
-            checkType(doc, definition, at, shown);
+            checkDescription(doc, definition, place);
+            checkType(doc, definition, place);
             if (doc.options().severity(LintRule.NESTED_PROPERTIES) != Severity.OFF) {
-                checkNested(doc, definition, at, shown);
+                checkNested(doc, definition, place);
             }
         }
     }
 
-    private void checkDescription(SchemaDocument doc, JsonNode definition, String at, String shown) {
+    private void checkDescription(SchemaDocument doc, JsonNode definition, Place place) {
         JsonNode description = definition.get("description");
         if (description == null
                 || !description.isTextual()
                 || description.asText().isBlank()) {
             doc.report(
                     LintRule.PROPERTY_DESCRIPTION,
-                    at,
-                    "property '" + shown + "' has no description",
+                    place.pointer(),
+                    "property '" + place.shown() + "' has no description",
                     "add \"description\": \"<what it means>\"");
         }
     }
 
-    private void checkType(SchemaDocument doc, JsonNode definition, String at, String shown) {
+    private void checkType(SchemaDocument doc, JsonNode definition, Place place) {
         JsonNode type = definition.get("type");
         if (type == null) {
             doc.report(
                     LintRule.PROPERTY_TYPE,
-                    at,
-                    "property '" + shown + "' has no type",
+                    place.pointer(),
+                    "property '" + place.shown() + "' has no type",
                     "add \"type\": one of " + conventions.dataTypes());
             return;
         }
         if (type.isTextual()) {
-            checkDataType(doc, at + "/type", shown, type.asText());
+            checkDataType(doc, place, "/type", type.asText());
         } else if (type.isArray() && type.size() > 0) {
             for (int i = 0; i < type.size(); i++) {
                 JsonNode t = type.get(i);
                 if (t.isTextual()) {
-                    checkDataType(doc, at + "/type/" + i, shown, t.asText());
+                    checkDataType(doc, place, "/type/" + i, t.asText());
                 } else {
                     doc.report(
                             LintRule.PROPERTY_TYPE,
-                            at + "/type/" + i,
-                            "property '" + shown + "' has a type that is not a string",
+                            place.pointer() + "/type/" + i,
+                            "property '" + place.shown() + "' has a type that is not a string",
                             "write type names as strings, e.g. \"string\"");
                 }
             }
         } else {
             doc.report(
                     LintRule.PROPERTY_TYPE,
-                    at + "/type",
-                    "property '" + shown + "' has a type that is neither a string nor a list of strings",
+                    place.pointer() + "/type",
+                    "property '" + place.shown() + "' has a type that is neither a string nor a list of strings",
                     "write \"type\": \"string\" or \"type\": [\"string\", \"null\"]");
         }
     }
 
-    private void checkDataType(SchemaDocument doc, String at, String shown, String type) {
+    private void checkDataType(SchemaDocument doc, Place place, String below, String type) {
         if (!conventions.dataTypes().contains(type)) {
             doc.report(
                     LintRule.DATA_TYPE,
-                    at,
-                    "property '" + shown + "' has type '" + type + "', which is not allowed",
+                    place.pointer() + below,
+                    "property '" + place.shown() + "' has type '" + type + "', which is not allowed",
                     "use one of " + conventions.dataTypes()
                             + " (schemas.conventions.data_types in reflekt_project.yml)");
+        }
+    }
+
+    private void checkNested(SchemaDocument doc, JsonNode schema, Place place) {
+        JsonNode nested = schema.get("properties");
+        JsonNode items = schema.get("items");
+        if ((nested != null && nested.isObject()) || items != null) {
+            checkNested(doc, schema, place.pointer(), place.shown());
         }
     }
 

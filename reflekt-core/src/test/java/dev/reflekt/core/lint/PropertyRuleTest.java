@@ -40,6 +40,18 @@ class PropertyRuleTest {
     }
 
     @Test
+    void aNameWithPointerCharactersIsLocatedAtItsOwnKey() throws Exception {
+        // the finding's place is the JSON Pointer /properties/cart~1id~0x: '/' and '~' must be escaped in it
+        CheckResult r = lint("{\n    \"ok\": {\"type\": \"string\", \"description\": \"x\"},\n"
+                + "    \"cart/id~x\": {\"description\": \"x\"}\n  }");
+        assertThat(lines(r))
+                .singleElement()
+                .asString()
+                .startsWith("schemas/shop/Cart_Viewed/1-0.json:15:5: error [property-type]"
+                        + " property 'cart/id~x' has no type;");
+    }
+
+    @Test
     void digitsAreFlaggedOnlyWhenNumbersIsFalse() throws Exception {
         String props = "{\"item2\": {\"type\": \"string\", \"description\": \"x\"}}";
         assertThat(rules(lint(props))).containsExactly("property-numbers");

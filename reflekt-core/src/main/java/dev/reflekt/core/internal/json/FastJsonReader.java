@@ -36,36 +36,55 @@ final class FastJsonReader {
 
     private final byte[] in;
     private final int maxDepth;
-    private final Map<String, Position> positions = new HashMap<>();
+    /** Null while reading for the tree only: positions are only needed for a finding, and read again then. */
+    private final Map<String, Position> positions;
+
     private int at;
     private int line = 1;
     private int lineStart;
     private boolean refs;
     private char[] chars = new char[64];
 
-    private FastJsonReader(byte[] in, int maxDepth) {
+    private FastJsonReader(byte[] in, int maxDepth, boolean located) {
         this.in = in;
         this.maxDepth = maxDepth;
+        this.positions = located ? new HashMap<>() : null;
     }
 
-    /** The tree of {@code bytes}, or null when Jackson must read them. */
+    /**
+     * The tree of {@code bytes}, or null when Jackson must read them. The positions are read from the same bytes
+     * when first asked for ({@link #positions}).
+     */
     static LocatedTree read(byte[] bytes, int maxDepth) {
-        if (bytes.length < 1 || !plainStart(bytes)) {
+        FastJsonReader reader = new FastJsonReader(bytes, maxDepth, false);
+        JsonNode root = reader.root();
+        return root == null ? null : new LocatedTree(root, bytes, maxDepth, reader.refs);
+    }
+
+    /** The positions of the nodes of {@code bytes}, which {@link #read} has read. */
+    static Map<String, Position> positions(byte[] bytes, int maxDepth) {
+        FastJsonReader reader = new FastJsonReader(bytes, maxDepth, true);
+        if (reader.root() == null) {
+            throw new IllegalStateException("the JSON read once cannot be read again");
+        }
+        return reader.positions;
+    }
+
+    private JsonNode root() {
+        if (in.length < 1 || !plainStart(in)) {
             return null;
         }
-        FastJsonReader reader = new FastJsonReader(bytes, maxDepth);
         try {
-            reader.skipSpace();
-            if (reader.at >= bytes.length) {
+            skipSpace();
+            if (at >= in.length) {
                 return null;
             }
-            reader.positions.put("", reader.position());
-            JsonNode root = reader.value("", 0);
-            reader.skipSpace();
-            if (reader.at != bytes.length) {
-                return null;
+            if (positions != null) {
+                positions.put("", position());
             }
-            return new LocatedTree(root, reader.positions, reader.refs);
+            JsonNode root = value("", 0);
+            skipSpace();
+            return at == in.length ? root : null;
         } catch (GiveUp | ArrayIndexOutOfBoundsException e) {
             return null;
         }
@@ -127,7 +146,7 @@ final class FastJsonReader {
             if (in[at] != '"') {
                 throw GiveUp.INSTANCE;
             }
-            Position keyAt = position();
+            Position keyAt = positions == null ? null : position();
             String name = string();
             if (!refs && name.equals("$ref")) {
                 refs = true;
@@ -138,8 +157,11 @@ final class FastJsonReader {
             }
             at++;
             skipSpace();
-            String child = pointer + "/" + LocatedTree.escape(name);
-            positions.put(child, keyAt);
+            String child = null;
+            if (positions != null) {
+                child = pointer + "/" + LocatedTree.escape(name);
+                positions.put(child, keyAt);
+            }
             if (object.replace(name, value(child, depth)) != null) {
                 throw GiveUp.INSTANCE; // a duplicate: Jackson's path words the error
             }
@@ -172,8 +194,11 @@ final class FastJsonReader {
         }
         int index = 0;
         while (true) {
-            String child = pointer + "/" + index++;
-            positions.put(child, position());
+            String child = null;
+            if (positions != null) {
+                child = pointer + "/" + index++;
+                positions.put(child, position());
+            }
             array.add(value(child, depth));
             skipSpace();
             byte b = in[at++];

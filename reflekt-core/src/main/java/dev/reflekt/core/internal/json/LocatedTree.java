@@ -12,13 +12,33 @@ import java.util.Map;
 public final class LocatedTree {
 
     private final JsonNode root;
-    private final Map<String, Position> positions;
     private final boolean refs;
+    private final int maxDepth;
+    private Map<String, Position> positions;
+    /** The JSON {@link FastJsonReader} read, until its positions are asked for. */
+    private byte[] source;
 
     LocatedTree(JsonNode root, Map<String, Position> positions, boolean refs) {
         this.root = root;
         this.positions = positions;
         this.refs = refs;
+        this.maxDepth = 0;
+    }
+
+    LocatedTree(JsonNode root, byte[] source, int maxDepth, boolean refs) {
+        this.root = root;
+        this.source = source;
+        this.maxDepth = maxDepth;
+        this.refs = refs;
+    }
+
+    /** Every position, by pointer; read on first use when the fast reader read the tree. */
+    synchronized Map<String, Position> positions() {
+        if (positions == null) {
+            positions = FastJsonReader.positions(source, maxDepth);
+            source = null;
+        }
+        return positions;
     }
 
     /**
@@ -36,6 +56,7 @@ public final class LocatedTree {
 
     /** The position of the node at {@code pointer}, or of its closest ancestor that has one. */
     public Position position(String pointer) {
+        Map<String, Position> positions = positions();
         String p = pointer;
         while (true) {
             Position found = positions.get(p);

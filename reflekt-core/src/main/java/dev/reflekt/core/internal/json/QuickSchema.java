@@ -179,7 +179,7 @@ final class QuickSchema {
                 throw new Declined();
             }
             switch (name) {
-                case "type" -> out.types = types(value);
+                case "type" -> out.types = Node.typeBits(types(value));
                 case "properties" -> out.properties = schemaMap(value, doc, docName, at);
                 case "patternProperties" -> {
                     Map<String, Node> byPattern = schemaMap(value, doc, docName, at);
@@ -227,6 +227,7 @@ final class QuickSchema {
                         throw new Declined();
                     }
                     out.enumValues = value;
+                    out.enumStrings = textsOnly(value);
                 }
                 case "const" -> out.constValue = value;
                 case "minimum" -> out.minimum = integer(value);
@@ -336,6 +337,18 @@ final class QuickSchema {
             return out;
         }
 
+        /** The options of an {@code enum} that has only strings, else null. */
+        private static Set<String> textsOnly(JsonNode options) {
+            Set<String> out = new HashSet<>();
+            for (JsonNode option : options) {
+                if (!option.isTextual()) {
+                    return null;
+                }
+                out.add(option.textValue());
+            }
+            return out;
+        }
+
         private static Set<String> strings(JsonNode value) throws Declined {
             if (!value.isArray()) {
                 throw new Declined();
@@ -436,9 +449,19 @@ final class QuickSchema {
 
         static final Set<String> FORMATS = Set.of("uri", "uri-reference", "regex");
 
+        static final int OBJECT = 1;
+        static final int ARRAY = 2;
+        static final int STRING = 4;
+        static final int BOOLEAN = 8;
+        static final int NULL = 16;
+        static final int NUMBER = 32;
+        static final int INTEGER = 64;
+
         int always = UNKNOWN;
         Node ref;
-        Set<String> types;
+        /** The allowed types as bits ({@link #OBJECT} ...), 0 when {@code type} is absent. */
+        int types;
+
         Map<String, Node> properties;
         List<Map.Entry<Pattern, Node>> patternProperties;
         Node additionalProperties;
@@ -456,6 +479,9 @@ final class QuickSchema {
         Pattern pattern;
         String format;
         JsonNode enumValues;
+        /** The {@link #enumValues} when all are strings: a value is one of them when it is a string in the set. */
+        Set<String> enumStrings;
+
         JsonNode constValue;
         Long minimum;
         Long maximum;
@@ -474,7 +500,7 @@ final class QuickSchema {
                 return ref.evaluate(value);
             }
             int result = VALID;
-            if (types != null) {
+            if (types != 0) {
                 result = and(result, type(value));
                 if (result == INVALID) {
                     return INVALID;
@@ -492,7 +518,9 @@ final class QuickSchema {
             if (result == INVALID) {
                 return INVALID;
             }
-            if (enumValues != null) {
+            if (enumStrings != null) {
+                result = and(result, value.isTextual() && enumStrings.contains(value.textValue()) ? VALID : INVALID);
+            } else if (enumValues != null) {
                 int any = INVALID;
                 for (JsonNode option : enumValues) {
                     any = or(any, same(value, option));
@@ -542,28 +570,45 @@ final class QuickSchema {
             return result;
         }
 
+        static int typeBits(Set<String> names) {
+            int bits = 0;
+            for (String name : names) {
+                bits |= switch (name) {
+                    case "object" -> OBJECT;
+                    case "array" -> ARRAY;
+                    case "string" -> STRING;
+                    case "boolean" -> BOOLEAN;
+                    case "null" -> NULL;
+                    case "number" -> NUMBER;
+                    case "integer" -> INTEGER;
+                    default -> throw new IllegalArgumentException(name); // TYPES was checked
+                };
+            }
+            return bits;
+        }
+
         private int type(JsonNode value) {
             if (value.isObject()) {
-                return types.contains("object") ? VALID : INVALID;
+                return (types & OBJECT) != 0 ? VALID : INVALID;
             }
             if (value.isArray()) {
-                return types.contains("array") ? VALID : INVALID;
+                return (types & ARRAY) != 0 ? VALID : INVALID;
             }
             if (value.isTextual()) {
-                return types.contains("string") ? VALID : INVALID;
+                return (types & STRING) != 0 ? VALID : INVALID;
             }
             if (value.isBoolean()) {
-                return types.contains("boolean") ? VALID : INVALID;
+                return (types & BOOLEAN) != 0 ? VALID : INVALID;
             }
             if (value.isNull()) {
-                return types.contains("null") ? VALID : INVALID;
+                return (types & NULL) != 0 ? VALID : INVALID;
             }
             if (value.isNumber()) {
-                if (types.contains("number") || (value.isIntegralNumber() && types.contains("integer"))) {
+                if ((types & NUMBER) != 0 || (value.isIntegralNumber() && (types & INTEGER) != 0)) {
                     return VALID;
                 }
                 // whether 2.0 is an integer is the full validator's call
-                return types.contains("integer") ? UNKNOWN : INVALID;
+                return (types & INTEGER) != 0 ? UNKNOWN : INVALID;
             }
             return UNKNOWN;
         }

@@ -3,7 +3,6 @@ package dev.reflekt.core.internal.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,11 +200,8 @@ class FastJsonReaderTest {
         return out.toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Position> positions(LocatedTree tree) throws Exception {
-        Field field = LocatedTree.class.getDeclaredField("positions");
-        field.setAccessible(true);
-        return new TreeMap<>((Map<String, Position>) field.get(tree));
+    private static Map<String, Position> positions(LocatedTree tree) {
+        return new TreeMap<>(tree.positions());
     }
 
     private static byte[] mutate(byte[] original, Random random, String[] inserts) {
