@@ -36,10 +36,12 @@ public final class LocatedTreeReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonFactory json;
-    private final JsonFactory yaml;
+    private final StreamReadConstraints limits;
+    /** Made on first use: most YAML is read by {@link FastYamlReader}, without SnakeYAML. */
+    private volatile JsonFactory yaml;
 
     public LocatedTreeReader() {
-        StreamReadConstraints limits = StreamReadConstraints.builder()
+        limits = StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH)
                 .maxStringLength((int) MAX_FILE_BYTES)
                 .build();
@@ -48,7 +50,15 @@ public final class LocatedTreeReader {
                 .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
                 .streamReadConstraints(limits)
                 .build();
-        yaml = YAMLFactory.builder().streamReadConstraints(limits).build();
+    }
+
+    private JsonFactory yaml() {
+        JsonFactory factory = yaml;
+        if (factory == null) {
+            factory = YAMLFactory.builder().streamReadConstraints(limits).build();
+            yaml = factory;
+        }
+        return factory;
     }
 
     /** Reads a JSON file. */
@@ -68,7 +78,17 @@ public final class LocatedTreeReader {
 
     /** Reads a YAML file. */
     public LocatedTree readYaml(Path file) throws IOException, ParseException {
-        return read(yaml, readBounded(file));
+        return readYaml(readBounded(file));
+    }
+
+    private LocatedTree readYaml(byte[] bytes) throws IOException, ParseException {
+        LocatedTree fast = FastYamlReader.read(bytes, MAX_DEPTH);
+        return fast != null ? fast : read(yaml(), bytes);
+    }
+
+    /** Reads YAML with Jackson only: the reference {@link FastYamlReader} is tested against. */
+    LocatedTree readYamlWithJackson(byte[] bytes) throws IOException, ParseException {
+        return read(yaml(), bytes);
     }
 
     /** Reads JSON text. */
@@ -82,12 +102,8 @@ public final class LocatedTreeReader {
 
     /** Reads YAML text. */
     public LocatedTree readYaml(String text) throws ParseException {
-        return readText(yaml, text);
-    }
-
-    private static LocatedTree readText(JsonFactory factory, String text) throws ParseException {
         try {
-            return read(factory, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return readYaml(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ParseException(e.getMessage(), Position.START);
         }

@@ -165,7 +165,7 @@ class FastJsonReaderTest {
         }
     }
 
-    private static void assertSame(byte[] input, LocatedTree fast, LocatedTree jackson) throws Exception {
+    static void assertSame(byte[] input, LocatedTree fast, LocatedTree jackson) throws Exception {
         if (fast == null) {
             return;
         }
@@ -179,7 +179,7 @@ class FastJsonReaderTest {
     }
 
     /** The tree with each node's class and members in order, which JsonNode.equals does not compare. */
-    private static String dump(JsonNode node) {
+    static String dump(JsonNode node) {
         StringBuilder out = new StringBuilder(node.getClass().getSimpleName());
         if (node.isObject()) {
             out.append('{');
@@ -204,7 +204,7 @@ class FastJsonReaderTest {
         return new TreeMap<>(tree.positions());
     }
 
-    private static byte[] mutate(byte[] original, Random random, String[] inserts) {
+    static byte[] mutate(byte[] original, Random random, String[] inserts) {
         String text = new String(original, StandardCharsets.UTF_8);
         for (int i = 1 + random.nextInt(2); i > 0; i--) {
             int at = random.nextInt(text.length() + 1);
