@@ -25,15 +25,6 @@ final class FastJsonReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** Thrown to give up; no stack trace, it is control flow. */
-    private static final class GiveUp extends RuntimeException {
-        private static final GiveUp INSTANCE = new GiveUp();
-
-        private GiveUp() {
-            super(null, null, false, false);
-        }
-    }
-
     private final byte[] in;
     private final int maxDepth;
     /** Null while reading for the tree only: positions are only needed for a finding, and read again then. */

@@ -28,15 +28,6 @@ final class FastYamlReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** Thrown to give up; no stack trace, it is control flow. */
-    private static final class GiveUp extends RuntimeException {
-        private static final GiveUp INSTANCE = new GiveUp();
-
-        private GiveUp() {
-            super(null, null, false, false);
-        }
-    }
-
     private final byte[] in;
     private final int maxDepth;
     /** Offset of the first byte of each line, and one past the input as the last entry. */

@@ -1,7 +1,7 @@
 package dev.reflekt.core.internal.json;
 
 import static dev.reflekt.core.internal.json.FastJsonReaderTest.assertSame;
-import static dev.reflekt.core.internal.json.FastJsonReaderTest.mutate;
+import static dev.reflekt.core.internal.json.FastJsonReaderTest.checkMutants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -163,19 +163,13 @@ class FastYamlReaderTest {
             "x: {a: b}\n",
             "\ufeff"
         };
-        int fastCount = 0;
-        int mutants = 0;
-        for (int round = 0; round < 10; round++) {
-            for (byte[] original : files) {
-                byte[] mutant = mutate(original, random, inserts);
-                mutants++;
-                LocatedTree fast = FastYamlReader.read(mutant, LocatedTreeReader.MAX_DEPTH);
-                assertSame(mutant, fast, jacksonOrNull(mutant));
-                fastCount += fast == null ? 0 : 1;
-            }
-        }
-        // both paths are exercised
-        assertThat(fastCount).isBetween(mutants / 10, mutants - mutants / 10);
+        checkMutants(
+                files,
+                random,
+                inserts,
+                10,
+                bytes -> FastYamlReader.read(bytes, LocatedTreeReader.MAX_DEPTH),
+                FastYamlReaderTest::jacksonOrNull);
     }
 
     @ParameterizedTest

@@ -1,0 +1,14 @@
+package dev.reflekt.core.internal.json;
+
+/**
+ * Thrown by the fast readers ({@link FastJsonReader}, {@link FastYamlReader}) to give a file up to Jackson; no
+ * stack trace, it is control flow.
+ */
+final class GiveUp extends RuntimeException {
+
+    static final GiveUp INSTANCE = new GiveUp();
+
+    private GiveUp() {
+        super(null, null, false, false);
+    }
+}
