@@ -38,7 +38,8 @@ time_lint() {
   rss=$(time_summary "$work/time.txt" | sed 's/.*peak_rss_mb=//')
 }
 
-echo "maven: $("$mvn_cmd" -B -v -Dstyle.color=never | head -n 1)"
+strip_ansi() { sed 's/\x1b\[[0-9;]*m//g'; }  # Maven 3.8.7 writes colour codes even with -B
+echo "maven: $("$mvn_cmd" -B -v -Dstyle.color=never 2>&1 | strip_ansi | head -n 1)"
 for n in "${sizes[@]}"; do
   if [ "$n" = example ]; then
     dir="$work/example"
@@ -48,7 +49,8 @@ for n in "${sizes[@]}"; do
     python3 "$root/bench/gen_schemas.py" "$dir" "$n"
   fi
   kb=$(du -sk --apparent-size "$dir/schemas" | cut -f1)
-  (cd "$dir" && "$mvn_cmd" -B -q -o "dev.reflekt:reflekt-maven-plugin:$version:lint" >/dev/null)  # warm the disk cache
+  # warm the disk cache
+  (cd "$dir" && "$mvn_cmd" -B -q -o -Dstyle.color=never "dev.reflekt:reflekt-maven-plugin:$version:lint" 2>&1 >/dev/null | strip_ansi >&2)
   helps=(); walls=(); goals=(); overs=(); base_walls=(); base_goals=(); peak=0
   for _ in $(seq "$runs"); do
     /usr/bin/time -f '%e' "$mvn_cmd" -B -q -o -Dstyle.color=never -f "$root/pom.xml" help:help >/dev/null 2>"$work/time.txt"
