@@ -11,7 +11,9 @@ import dev.reflekt.core.naming.Casing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -335,7 +337,7 @@ public final class ReflektProject {
             Path real = folder.toRealPath();
             // reached through a link when its real path is not where the project's real path puts it
             boolean linked = !real.equals(inside.resolve(dir.relativize(folder)));
-            new Lister(root, inside, skipMeta, files, outside).list(folder.toFile(), linked, real);
+            new Lister(root, inside, skipMeta, files, outside).list(folder, linked, real);
         } catch (IOException e) {
             String why = e.toString();
             throw new ReflektException(
@@ -375,32 +377,47 @@ public final class ReflektProject {
         }
 
         /** Lists {@code folder}, whose real path is {@code real}; {@code linked} when it is reached through a link. */
-        void list(java.io.File folder, boolean linked, Path real) throws IOException {
-            String[] names = folder.list();
+        void list(Path folder, boolean linked, Path real) throws IOException {
+            String[] names = folder.toFile().list();
             if (names == null) {
-                throw Files.exists(folder.toPath())
-                        ? new java.nio.file.AccessDeniedException(folder.getPath())
-                        : new java.nio.file.NoSuchFileException(folder.getPath());
+                throw Files.exists(folder)
+                        ? new java.nio.file.AccessDeniedException(folder.toString())
+                        : new java.nio.file.NoSuchFileException(folder.toString());
             }
-            boolean atRoot = skipMeta && folder.toPath().equals(root);
+            boolean atRoot = skipMeta && folder.equals(root);
             for (String name : names) {
-                java.io.File entry = new java.io.File(folder, name);
-                if (name.endsWith(".json") && entry.isFile()) {
-                    add(entry.toPath(), linked);
-                } else if (entry.isDirectory() && !(atRoot && name.equals(META_DIR))) {
-                    Path path = entry.toPath();
-                    boolean link = linked || Files.isSymbolicLink(path);
-                    Path entryReal = link ? path.toRealPath() : real.resolve(name);
-                    if (link && real.startsWith(entryReal)) {
+                Path path = folder.resolve(name);
+                // one lstat per entry; what a link points to only for a link
+                BasicFileAttributes own = attributes(path, LinkOption.NOFOLLOW_LINKS);
+                boolean link = own != null && own.isSymbolicLink();
+                BasicFileAttributes kind = link ? attributes(path) : own;
+                if (kind == null) {
+                    continue; // gone since the listing, or a dangling link: not a schema
+                }
+                if (name.endsWith(".json") && kind.isRegularFile()) {
+                    add(path, linked || link);
+                } else if (kind.isDirectory() && !(atRoot && name.equals(META_DIR))) {
+                    boolean viaLink = linked || link;
+                    Path entryReal = viaLink ? path.toRealPath() : real.resolve(name);
+                    if (viaLink && real.startsWith(entryReal)) {
                         throw new java.nio.file.FileSystemLoopException(path.toString());
                     }
-                    list(entry, link, entryReal);
+                    list(path, viaLink, entryReal);
                 }
             }
         }
 
+        private static BasicFileAttributes attributes(Path path, LinkOption... options) {
+            try {
+                return Files.readAttributes(path, BasicFileAttributes.class, options);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** Adds the schema file {@code p}; {@code linked} when it is a link or reached through one. */
         private void add(Path p, boolean linked) throws IOException {
-            if (linked || Files.isSymbolicLink(p)) {
+            if (linked) {
                 Path real = p.toRealPath();
                 if (!real.startsWith(inside)) {
                     outside.add(display(p) + ": a link to " + real + ", outside the project; Reflekt does not read"
