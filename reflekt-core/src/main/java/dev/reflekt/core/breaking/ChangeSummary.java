@@ -9,6 +9,7 @@ import dev.reflekt.core.project.SchemaFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +30,12 @@ public final class ChangeSummary {
             throws ReflektException {
         LocatedTreeReader reader = new LocatedTreeReader();
         Map<String, JsonNode> current = new TreeMap<>();
+        Map<String, byte[]> texts = new HashMap<>();
         for (SchemaFile f : project.schemaFiles()) {
             try {
-                current.put(f.id(), reader.readJson(f.path()).root());
+                byte[] text = LocatedTreeReader.read(f.path());
+                texts.put(f.id(), text);
+                current.put(f.id(), reader.readJson(text).root());
             } catch (IOException | ParseException e) {
                 current.put(f.id(), null); // unreadable: lint says why; here it is only "changed"
             }
@@ -56,8 +60,11 @@ public final class ChangeSummary {
                                 : ": a new event"));
                 continue;
             }
-            JsonNode before = parse(reader, old);
             JsonNode after = e.getValue();
+            if (after != null && java.util.Arrays.equals(old, texts.get(id))) {
+                continue; // the text as published
+            }
+            JsonNode before = parse(reader, old);
             if (before != null && before.equals(after)) {
                 continue;
             }

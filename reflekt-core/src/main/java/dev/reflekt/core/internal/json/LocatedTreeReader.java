@@ -71,7 +71,8 @@ public final class LocatedTreeReader {
         return read(json, bytes);
     }
 
-    private LocatedTree readJson(byte[] bytes) throws IOException, ParseException {
+    /** Reads JSON bytes, as {@link #read(Path)} returns them. */
+    public LocatedTree readJson(byte[] bytes) throws IOException, ParseException {
         LocatedTree fast = FastJsonReader.read(bytes, MAX_DEPTH);
         return fast != null ? fast : read(json, bytes);
     }
@@ -107,6 +108,14 @@ public final class LocatedTreeReader {
         } catch (IOException e) {
             throw new ParseException(e.getMessage(), Position.START);
         }
+    }
+
+    /**
+     * The bytes of {@code file}, of at most {@link #MAX_FILE_BYTES}: for a caller that keeps them (to compare a file
+     * with its published text) and parses them with {@link #readJson(byte[])}.
+     */
+    public static byte[] read(Path file) throws IOException, ParseException {
+        return readBounded(file);
     }
 
     private static byte[] readBounded(Path file) throws IOException, ParseException {
