@@ -49,6 +49,9 @@ final class PackageRenderer {
         p.setProperty("resource.loaders", "class");
         p.setProperty(
                 "resource.loader.class.class", "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
+        // parsed once per run, not once per model: the templates are resources of this jar and never change
+        p.setProperty("resource.loader.class.cache", "true");
+        p.setProperty("resource.loader.class.modification_check_interval", "-1");
         p.setProperty("runtime.strict_mode.enable", "true");
         VelocityEngine engine = new VelocityEngine(p);
         engine.init();
