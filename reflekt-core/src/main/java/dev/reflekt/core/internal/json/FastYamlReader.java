@@ -18,7 +18,7 @@ import java.util.Map;
  * and over several lines;
  * plain scalars (strings, decimal integers, decimals like {@code 1.0}, {@code true} and {@code false}),
  * a plain scalar continued on more-indented lines, single- and double-quoted scalars on one line; comments.
- * At anything else (tabs, carriage returns, non-ASCII bytes, anchors, tags, block scalars, escapes, several
+ * Lines end with LF or CRLF. At anything else (tabs, a lone CR, non-ASCII bytes, anchors, tags, block scalars, escapes, several
  * documents, YAML 1.1 words like {@code yes} or {@code ~}, numbers in other notations, duplicate keys, any
  * syntax error) it gives up and returns null, and the caller reads the file with Jackson, whose
  * messages and positions are reported. Positions are Jackson's: 1-based lines and columns, of a
@@ -53,11 +53,16 @@ final class FastYamlReader {
     /** The tree of {@code bytes}, or null when Jackson must read them. */
     static LocatedTree read(byte[] bytes, int maxDepth) {
         int count = 1;
-        for (byte b : bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
             if (b == '\n') {
                 count++;
+            } else if (b == '\r') {
+                if (i + 1 == bytes.length || bytes[i + 1] != '\n') {
+                    return null; // a carriage return alone: Jackson's
+                }
             } else if (b < 0x20 || b > 0x7E) {
-                return null; // tabs, carriage returns, control characters, non-ASCII: Jackson's
+                return null; // tabs, control characters, non-ASCII: Jackson's
             }
         }
         int[] starts = new int[count + 1];
@@ -84,8 +89,10 @@ final class FastYamlReader {
 
     // ---- lines
 
+    /** Where line {@code l}'s content ends: at its LF, or at the CR of its CRLF. */
     private int end(int l) {
-        return starts[l + 1] - 1;
+        int e = starts[l + 1] - 1;
+        return e > starts[l] && in[e - 1] == '\r' ? e - 1 : e;
     }
 
     private int indent(int l) {
@@ -444,8 +451,8 @@ final class FastYamlReader {
     private void skipFlowSpace() {
         while (true) {
             byte b = in[at];
-            if (b == ' ') {
-                at++;
+            if (b == ' ' || b == '\r') {
+                at++; // a CR is always followed by its LF here
             } else if (b == '\n') {
                 at++;
                 atLine++;
