@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Times the whole `reflekt:lint` goal (JVM start, Maven, lint, reports) on generated projects.
 #
-#   bench/lint.sh [N ...]      default: example 660 1000 10000 (example: examples/jaffle-shop)
+#   bench/lint.sh [N ...]      default: example 660 1000 10000 iglu iglu15 (example: examples/jaffle-shop)
+#   iglu                                        the 660 real Iglu Central schemas (BENCH_CORPUS, default
+#                                               ../shared/corpora/iglu-central beside the repository)
+#   iglu15                                      the same corpus 15 times over (9,900 schemas, ids rewritten)
 #   BENCH_PROPERTIES=3-8 bench/lint.sh 660     schemas of ~2.5 KB (default 10-40 properties, ~9 KB)
 #   BENCH_RUNS=5                                runs per size (medians are printed)
 #   BENCH_BASELINE=0.0.9                        also time that installed plugin version, print the ratio
@@ -14,7 +17,7 @@
 # help:help and a goal time of 120 ms or less; 10,000 under 2.5 s and 350 MB; time linear in N.
 set -euo pipefail
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(example 660 1000 10000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(example 660 1000 10000 iglu iglu15)
 runs=${BENCH_RUNS:-5}
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
@@ -22,6 +25,7 @@ command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get inst
 . "$(dirname "$0")/lib.sh"
 mvn_cmd=${BENCH_MAVEN:-$root/mvnw}
 baseline=${BENCH_BASELINE:-}
+corpus=${BENCH_CORPUS:-$root/../shared/corpora/iglu-central}
 if [ -n "$baseline" ] && [ ! -d "$HOME/.m2/repository/dev/reflekt/reflekt-maven-plugin/$baseline" ]; then
   echo "BENCH_BASELINE=$baseline is not installed in ~/.m2; timing this build only" >&2
   baseline=""
@@ -44,6 +48,16 @@ for n in "${sizes[@]}"; do
   if [ "$n" = example ]; then
     dir="$work/example"
     cp -r "$root/examples/jaffle-shop" "$dir" && rm -rf "$dir/target"
+  elif [ "$n" = iglu ] || [ "$n" = iglu15 ]; then
+    [ -d "$corpus/schemas" ] || { echo "SKIPPED: $n: no corpus at $corpus (set BENCH_CORPUS)" >&2; continue; }
+    dir="$work/$n"
+    cp -r "$corpus" "$dir" && chmod -R u+w "$dir"
+    if [ "$n" = iglu15 ]; then
+      for k in $(seq 2 15); do
+        cp -r "$dir/schemas/iglu" "$dir/schemas/iglu$k"
+        find "$dir/schemas/iglu$k" -name '*.json' -exec sed -i "s|\"\\\$id\": \"iglu/|\"\\\$id\": \"iglu$k/|" {} +
+      done
+    fi
   else
     dir="$work/p$n"
     python3 "$root/bench/gen_schemas.py" "$dir" "$n"

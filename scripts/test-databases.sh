@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # PostgreSQL and PgBouncer for the test suite, from Debian's packages, on 127.0.0.1 only; and
 # python3-sqlglot, the independent SQL parser IndependentParserTest runs on the Snowflake and BigQuery models;
+# python3-yaml (PyYAML, the YAML 1.1 reader dbt Core uses) and python3-ruamel.yaml (a YAML 1.2 reader), which read
+# the generated dbt YAML back in DbtYamlRoundTripTest;
 # and TypeScript's tsc from npm (pinned, under ${REFLEKT_TEST_TOOLS_DIR:-$HOME/.cache/reflekt-test-tools}), which
 # GeneratedTypeScriptTest runs on the generated events.ts.
 #
@@ -28,14 +30,14 @@ as_owner() {
 
 install() {
   if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v pgbouncer >/dev/null \
-      && /usr/bin/python3 -c 'import sqlglot' 2>/dev/null; then
+      && /usr/bin/python3 -c 'import sqlglot, yaml, ruamel.yaml' 2>/dev/null; then
     return
   fi
   local sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
-  echo "Installing postgresql, pgbouncer and python3-sqlglot (Debian packages)..."
+  echo "Installing postgresql, pgbouncer, python3-sqlglot, python3-yaml and python3-ruamel.yaml (Debian packages)..."
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql pgbouncer python3-sqlglot >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql pgbouncer python3-sqlglot python3-yaml python3-ruamel.yaml >/dev/null
 }
 
 TOOLS="${REFLEKT_TEST_TOOLS_DIR:-$HOME/.cache/reflekt-test-tools}"

@@ -6,3 +6,5 @@ assert log.count('Reflekt lint: 2 schemas, 0 errors, 0 warnings') == 4
 assert log.contains('Reflekt lint in module schemas-a:') && log.contains('Reflekt lint in module schemas-b:')
 assert log.contains('BUILD SUCCESS')
 assert !log.contains('BUILD FAILURE')
+assert log.count('Unknown property reflekt.selct is ignored by every Reflekt goal; did you mean reflekt.select?') == 1
+assert log.count('Unknown property reflekt.aginst is ignored by every Reflekt goal; did you mean reflekt.against?') == 1

@@ -42,6 +42,7 @@ public abstract class AbstractReflektMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        warnOfUnknownProperties();
         if (skip) {
             getLog().info("Skipping Reflekt " + goal() + ": reflekt.skip is true.");
             return;
@@ -62,6 +63,42 @@ public abstract class AbstractReflektMojo extends AbstractMojo {
         }
         runGuarded(dir);
     }
+
+    /**
+     * Warns, once per build, of every {@code -Dreflekt.*} property that no goal of this plugin reads (a typo such as
+     * {@code -Dreflekt.selct} would otherwise be silently ignored), with the nearest known name. The known names
+     * are the properties of every goal's parameters, read from the plugin descriptor.
+     */
+    private void warnOfUnknownProperties() {
+        if (session == null || mojoExecution == null || mojoExecution.getMojoDescriptor() == null) {
+            return;
+        }
+        java.util.Set<String> given = new java.util.TreeSet<>();
+        session.getUserProperties().stringPropertyNames().forEach(given::add);
+        if (given.stream().noneMatch(p -> p.startsWith("reflekt."))
+                || !session.getRepositorySession().getData().set(UNKNOWN_PROPERTIES_WARNED, null, Boolean.TRUE)) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (org.apache.maven.plugin.descriptor.MojoDescriptor mojo :
+                mojoExecution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
+            if (mojo.getParameters() == null) {
+                continue;
+            }
+            for (org.apache.maven.plugin.descriptor.Parameter p : mojo.getParameters()) {
+                String expression = p.getExpression();
+                if (expression != null && expression.startsWith("${") && expression.endsWith("}")) {
+                    known.add(expression.substring(2, expression.length() - 1));
+                }
+            }
+        }
+        for (String warning : dev.reflekt.core.project.Suggestions.unknownProperties(given, known)) {
+            getLog().warn(warning);
+        }
+    }
+
+    /** Session data key: the unknown-property warning was given in this build. */
+    private static final String UNKNOWN_PROPERTIES_WARNED = "dev.reflekt.unknownPropertiesWarned";
 
     /**
      * Whether Maven runs this execution once for the whole reactor: a goal called from the command line that

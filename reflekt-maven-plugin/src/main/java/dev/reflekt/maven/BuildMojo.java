@@ -115,6 +115,9 @@ public class BuildMojo extends AbstractReflektMojo {
             throw new MojoExecutionException("Cannot write the dbt package: " + e.getMessage(), e);
         }
         var result = outcome.result();
+        for (String warning : outcome.warnings(reflekt)) {
+            getLog().warn(warning);
+        }
         for (Drift d : result.drift()) {
             getLog().warn("Drift: " + d.describe());
         }

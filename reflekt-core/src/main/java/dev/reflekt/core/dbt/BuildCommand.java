@@ -36,7 +36,20 @@ public final class BuildCommand {
      * @param target where the raw data is and which dialect was written
      * @param online whether the warehouse was read
      */
-    public record Outcome(BuildResult result, BuildTarget target, boolean online) {}
+    public record Outcome(BuildResult result, BuildTarget target, boolean online) {
+
+        /**
+         * What the user should know about the package written: SQL in {@code models.filter} that the target
+         * dialect lacks (a Python-CLI project's {@code received_at < getdate()} built for DuckDB).
+         */
+        public List<String> warnings(ReflektProject project) {
+            String filter = project.config().dbt().modelsFilter();
+            return target.dialect().foreignFunctions(filter).stream()
+                    .map(f -> ReflektProject.PROJECT_FILE + ": artifacts.dbt.models.filter calls " + f
+                            + " (every model appends the filter as written).")
+                    .toList();
+        }
+    }
 
     /** Runs a build; {@code info} receives progress, {@code debug} the metadata query. */
     public static Outcome run(

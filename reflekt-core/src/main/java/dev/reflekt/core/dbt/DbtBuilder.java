@@ -177,11 +177,13 @@ public final class DbtBuilder {
                         "dbt_project.yml.vm",
                         Map.of(
                                 "packageName",
-                                pkg,
+                                YamlScalar.scalar(pkg),
                                 "projectName",
                                 project.config().name(),
                                 "minDbtVersion",
-                                dbt.requiredDbtVersion())));
+                                dbt.requiredDbtVersion(),
+                                "maxDbtVersion",
+                                dbt.dbtVersionBelow())));
         generated.put(
                 "README.md",
                 PackageRenderer.template(

@@ -34,6 +34,7 @@ final class PackageRenderer {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .stringQuotingChecker(YamlScalar.CHECKER)
             .build());
 
     private final Dialect dialect;
@@ -87,7 +88,7 @@ final class PackageRenderer {
 
     /** Whether the model's docs enforce a contract and its SQL casts every column. */
     boolean contract(Model model) {
-        return dbt.contract() && dbt.atLeast(1, 5) && !dbt.parquet();
+        return dbt.contracts() && !dbt.parquet();
     }
 
     /** The staging model's SQL. */
@@ -296,7 +297,7 @@ final class PackageRenderer {
             }
             ObjectNode test = list.addObject().putObject(t.name());
             if (!t.arguments().isEmpty()) {
-                ObjectNode args = dbt.atLeast(1, 11) ? test.putObject("arguments") : test;
+                ObjectNode args = dbt.testArguments() ? test.putObject("arguments") : test;
                 args.setAll((ObjectNode) YAML.valueToTree(t.arguments()));
             }
             if (t.severity() != null) {
@@ -420,7 +421,7 @@ final class PackageRenderer {
      * top level before dbt 1.10 and under {@code config:} from 1.10 on, where dbt moved them.
      */
     void freshness(ObjectNode table, String loadedAt) {
-        boolean inConfig = dbt.atLeast(1, 10);
+        boolean inConfig = dbt.sourceConfig();
         ObjectNode at = inConfig
                 ? (table.path("config").isObject() ? (ObjectNode) table.get("config") : table.putObject("config"))
                 : table;

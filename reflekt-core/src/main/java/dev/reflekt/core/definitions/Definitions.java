@@ -102,7 +102,8 @@ public final class Definitions {
     /** Resolves the {@code $ref}s of a schema (an event or a definition) with the id {@code id}. */
     public Resolved resolve(String id, LocatedTree tree) {
         if (!tree.hasRefs()) {
-            return new Resolved(tree.root(), List.of(), Collections.emptySortedSet(), Map.of()); // nothing to replace
+            return new Resolved(
+                    tree.root(), List.of(), List.of(), Collections.emptySortedSet(), Map.of()); // nothing to replace
         }
         return new Resolver(this).resolve(id, tree);
     }

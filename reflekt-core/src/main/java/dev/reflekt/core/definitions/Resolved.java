@@ -15,14 +15,20 @@ import java.util.TreeSet;
  *
  * @param json the resolved schema; where a {@code $ref} could not be resolved it stays as written
  * @param problems why some {@code $ref}s could not be resolved, in the order met, each once
+ * @param urls the {@code $ref}s to URLs, never read and left as written: each allows any JSON value
  * @param uses the ids of the definition files the schema uses, directly or through other definitions
  * @param origins the node each {@code $ref} was replaced by → the definition it came from
  */
 public record Resolved(
-        JsonNode json, List<RefProblem> problems, SortedSet<String> uses, Map<JsonNode, String> origins) {
+        JsonNode json,
+        List<RefProblem> problems,
+        List<RefProblem> urls,
+        SortedSet<String> uses,
+        Map<JsonNode, String> origins) {
 
     public Resolved {
         problems = List.copyOf(problems);
+        urls = List.copyOf(urls);
         uses = uses.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(new TreeSet<>(uses));
         origins = origins.isEmpty()
                 ? Collections.emptyMap()
@@ -38,7 +44,16 @@ public record Resolved(
         return origins.get(node);
     }
 
-    /** Whether every {@code $ref} was resolved. */
+    /**
+     * Whether {@code node} is a {@code $ref} to a URL, which Reflekt never reads: it stays in the resolved
+     * schema as written and allows any JSON value.
+     */
+    public static boolean isUrlRef(JsonNode node) {
+        JsonNode ref = node.get("$ref");
+        return ref != null && ref.isTextual() && Resolver.isUrl(ref.asText());
+    }
+
+    /** Whether every {@code $ref} was resolved or is a URL (which is never read). */
     public boolean ok() {
         return problems.isEmpty();
     }

@@ -47,6 +47,14 @@ final class Resolver {
     private static final Set<String> BESIDE_REF = Set.of("$ref", "description", "title", "$comment");
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
+    /** The JSON Schema meta-schemas, which every validator bundles. */
+    private static final Pattern META_SCHEMA = Pattern.compile("^https?://json-schema\\.org/draft-0[467]/schema#?$");
+
+    /** Whether {@code ref}, the value of a {@code $ref}, is a URI with a scheme: never read. */
+    static boolean isUrl(String ref) {
+        int hash = ref.indexOf('#');
+        return SCHEME.matcher(hash < 0 ? ref : ref.substring(0, hash)).matches();
+    }
 
     private final Definitions definitions;
     private final Map<String, JsonNode> done = new HashMap<>();
@@ -54,6 +62,7 @@ final class Resolver {
     private final Set<String> failed = new java.util.HashSet<>();
     private final Deque<String> stack = new ArrayDeque<>();
     private final Set<RefProblem> problems = new LinkedHashSet<>();
+    private final Set<RefProblem> urls = new LinkedHashSet<>();
     private final Set<String> uses = new TreeSet<>();
     private final Map<JsonNode, String> origins = new IdentityHashMap<>();
 
@@ -81,7 +90,7 @@ final class Resolver {
                 json = tree.root();
             }
         }
-        return new Resolved(json, new ArrayList<>(problems), new TreeSet<>(uses), origins);
+        return new Resolved(json, new ArrayList<>(problems), new ArrayList<>(urls), new TreeSet<>(uses), origins);
     }
 
     private record Size(long nodes, int depth) {}
@@ -150,9 +159,27 @@ final class Resolver {
     }
 
     private JsonNode reference(Doc doc, ObjectNode node, String ref, String pointer) {
+        if (isUrl(ref)) {
+            // Never read. Keywords beside it are moot: draft-07 ignores them and nothing checks the target.
+            String meta = META_SCHEMA.matcher(ref).matches()
+                    ? "the JSON Schema meta-schema, which validators take from their bundled copy; "
+                    : "";
+            urls.add(new RefProblem(
+                    doc.id(),
+                    pointer,
+                    doc.tree().position(pointer + "/$ref"),
+                    "$ref \"" + ref + "\" is a URL, " + meta + "Reflekt never reads it, so here it allows any JSON"
+                            + " value (build: the warehouse's JSON type; generate: an untyped JSON value)",
+                    "to check and type it, copy the schema it names into"
+                            + " schemas/.reflekt/definitions/<name>/1-0.json and refer to that"));
+            return node;
+        }
+        JsonNode typeBeside = null;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!BESIDE_REF.contains(key)) {
+            if (key.equals("type")) {
+                typeBeside = node.get(key); // the Python CLI demands a type on every property: checked below
+            } else if (!BESIDE_REF.contains(key)) {
                 return problem(
                         doc,
                         node,
@@ -167,15 +194,6 @@ final class Resolver {
         if (hash >= 0) {
             base = ref.substring(0, hash);
             fragment = ref.substring(hash + 1);
-        }
-        if (SCHEME.matcher(base).matches()) {
-            return problem(
-                    doc,
-                    node,
-                    pointer,
-                    "$ref \"" + ref + "\" points outside the repository; Reflekt never"
-                            + " reads schemas from the network or the file system outside schemas/",
-                    "copy what it points to into schemas/.reflekt/definitions/<name>/1-0.json and refer to that");
         }
         String targetId;
         if (base.isEmpty()) {
@@ -302,6 +320,19 @@ final class Resolver {
         if (resolved == null) {
             return node;
         }
+        if (typeBeside != null && !types(typeBeside).equals(types(resolved.path("type")))) {
+            JsonNode declared = resolved.path("type");
+            return problem(
+                    doc,
+                    node,
+                    pointer,
+                    "'type' " + typeBeside + " beside \"$ref\" "
+                            + (declared.isMissingNode()
+                                    ? "cannot be checked: " + shown(key) + " declares no type"
+                                    : "contradicts the type " + declared + " of " + shown(key))
+                            + ", and draft-07 validators ignore it",
+                    "remove 'type' here, or make it the definition's type");
+        }
         JsonNode description = node.get("description");
         if (description != null && resolved.isObject() && !description.equals(resolved.get("description"))) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
@@ -311,6 +342,17 @@ final class Resolver {
         }
         origins.putIfAbsent(resolved, label);
         return resolved;
+    }
+
+    /** The set of type names a {@code type} keyword allows; empty for a missing or malformed one. */
+    private static Set<String> types(JsonNode type) {
+        Set<String> out = new TreeSet<>();
+        if (type.isTextual()) {
+            out.add(type.asText());
+        } else if (type.isArray()) {
+            type.forEach(t -> out.add(t.asText()));
+        }
+        return out;
     }
 
     /** The file id a decoded {@code $ref} path names from the file {@code fromId}; null when it leaves schemas/. */

@@ -315,6 +315,9 @@ public final class EventTypes {
             String typeBase,
             Identifiers.TypeScope scope,
             Set<String> enclosing) {
+        if (dev.reflekt.core.definitions.Resolved.isUrlRef(node)) {
+            return Shape.Scalar.ANY; // never read: any JSON value
+        }
         if (node.has("$ref")) {
             problems.add(where(r, at + "/$ref") + ": property '" + wire
                     + "' uses $ref, which reflekt:generate does not resolve; inline the definition.");

@@ -46,7 +46,17 @@ public enum LintRule implements Rule {
     SCHEMA_REF(
             "schema-ref",
             "Every '$ref' points into the same file or to a definition in schemas/.reflekt/definitions/, exists,"
-                    + " makes no cycle, and has only annotations beside it; nothing outside schemas/ is read."),
+                    + " makes no cycle, and has only annotations beside it (and at most a 'type' that equals the"
+                    + " target's, as the Python CLI writes); nothing outside schemas/ is read."),
+    SCHEMA_REF_URL(
+            "schema-ref-url",
+            "A '$ref' to a URL is never read (a warning): it allows any JSON value there, typed as JSON by build and"
+                    + " generate; vendor the schema it names as a shared definition to check and type it.") {
+        @Override
+        public Severity defaultSeverity() {
+            return Severity.WARNING;
+        }
+    },
     UNUSED_DEFINITION(
             "unused-definition",
             "Every shared definition in schemas/.reflekt/definitions/ is used by an event schema (a warning).") {

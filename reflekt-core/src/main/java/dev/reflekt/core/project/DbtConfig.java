@@ -15,7 +15,7 @@ import java.util.Map;
  * @param docsPrefix file prefix of docs files ({@code _stg_})
  * @param docsInFolder whether docs go in a {@code docs/} folder
  * @param docsTests dbt tests per raw column name ({@code id: [unique, not_null]}), in file order
- * @param dbtVersion the oldest dbt version the package must run on ({@code dbt_version}, default 1.8)
+ * @param dbtVersion the oldest dbt version the package must run on ({@code dbt_version}, default {@value #DEFAULT_DBT_VERSION})
  * @param freshness source freshness, or null for none
  * @param materialized {@code view}, {@code table} or {@code incremental}
  * @param etlOverlap hours an incremental run re-reads
@@ -64,7 +64,7 @@ public record DbtConfig(
                 "_stg_",
                 false,
                 Map.of(),
-                "1.8",
+                DEFAULT_DBT_VERSION,
                 null,
                 "view",
                 DEFAULT_ETL_OVERLAP,
@@ -103,38 +103,67 @@ public record DbtConfig(
      */
     public record ProfilesSync(String schema, int etlOverlap, String materialization) {}
 
+    /** The default {@code dbt_version}: the forms that dbt Core 1.10.5 and later and dbt 2 (Fusion) both read. */
+    public static final String DEFAULT_DBT_VERSION = "1.10.5";
+
     /**
      * The oldest dbt that reads the package written for this config: the newest syntax it writes decides
      * ({@code arguments:} 1.10.5, {@code config:} freshness 1.10, {@code data_tests} 1.8, contracts 1.5).
      */
     public String requiredDbtVersion() {
-        if (atLeast(1, 11)) {
-            return "1.10.5"; // generic test arguments under arguments:
+        if (testArguments()) {
+            return "1.10.5";
         }
-        if (atLeast(1, 10)) {
-            return "1.10.0"; // loaded_at_field and freshness under a source table's config:
+        if (sourceConfig()) {
+            return "1.10.0";
         }
         if (dataTests()) {
-            return "1.8.0"; // data_tests:
+            return "1.8.0";
         }
-        if (contract() && atLeast(1, 5)) {
-            return "1.5.0"; // model contracts
+        if (contracts()) {
+            return "1.5.0";
         }
         return "1.0.0";
     }
 
-    /** Whether the package targets dbt 1.8 or later, which calls column tests {@code data_tests}. */
-    public boolean dataTests() {
-        return atLeast(1, 8);
+    /**
+     * The first dbt version the package does not claim: 3.0.0 when it is written in the forms dbt 2 (Fusion)
+     * reads (test arguments under {@code arguments:}, source freshness under {@code config:}), else 2.0.0,
+     * because Fusion rejects the older forms.
+     */
+    public String dbtVersionBelow() {
+        return testArguments() ? "3.0.0" : "2.0.0";
     }
 
-    /** Whether the configured dbt version is at least {@code major.minor}; unreadable versions count as new. */
-    public boolean atLeast(int major, int minor) {
+    /** Whether generic tests take their arguments under {@code arguments:} (dbt 1.10.5, and Fusion). */
+    public boolean testArguments() {
+        return atLeast(1, 10, 5);
+    }
+
+    /** Whether a source table's {@code loaded_at_field} and {@code freshness} go under {@code config:} (1.10). */
+    public boolean sourceConfig() {
+        return atLeast(1, 10, 0);
+    }
+
+    /** Whether the package targets dbt 1.8 or later, which calls column tests {@code data_tests}. */
+    public boolean dataTests() {
+        return atLeast(1, 8, 0);
+    }
+
+    /** Whether model contracts are configured and the dbt version has them (1.5). */
+    public boolean contracts() {
+        return contract && atLeast(1, 5, 0);
+    }
+
+    /** Whether the configured dbt version is at least {@code major.minor.patch}; unreadable versions count as new. */
+    public boolean atLeast(int major, int minor, int patch) {
         String[] parts = dbtVersion.strip().split("\\.");
         try {
-            int ma = Integer.parseInt(parts[0]);
-            int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return ma > major || (ma == major && mi >= minor);
+            int[] v = new int[3];
+            for (int i = 0; i < Math.min(3, parts.length); i++) {
+                v[i] = Integer.parseInt(parts[i]);
+            }
+            return java.util.Arrays.compare(v, new int[] {major, minor, patch}) >= 0;
         } catch (NumberFormatException e) {
             return true;
         }

@@ -34,11 +34,20 @@ public final class Profiles {
     /** One named profile. */
     public record Profile(String name, List<ProfileEntry> registries, List<ProfileEntry> sources) {}
 
+    /** The example profiles file the archetype writes beside where the real one goes. */
+    static final String EXAMPLE = "reflekt_profiles.example.yml";
+
     static Profiles load(Path file, ReflektProject project, Map<String, String> env) throws ReflektException {
         String shown = project.display(file);
         if (!Files.isRegularFile(file)) {
+            Path example = file.resolveSibling(EXAMPLE);
             throw new ReflektException("Profiles file " + shown + " not found (profiles_path in "
-                    + ReflektProject.PROJECT_FILE + "). Create it, or set profiles_path to where it is.");
+                    + ReflektProject.PROJECT_FILE + "). "
+                    + (Files.isRegularFile(example)
+                            ? "Copy " + project.display(example) + " to " + shown
+                                    + " (it names secrets only as {{ env_var('...') }}), or set profiles_path to"
+                                    + " where yours is."
+                            : "Create it, or set profiles_path to where it is."));
         }
         LocatedTree tree;
         try {
@@ -55,8 +64,9 @@ public final class Profiles {
         Map<String, Profile> profiles = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.root().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equals("version")) {
-                continue;
+            if (e.getKey().equals("version")
+                    || (e.getKey().equals("do_not_track") && e.getValue().isBoolean())) {
+                continue; // the Python CLI's template writes both beside the profiles
             }
             String pointer = "/" + LocatedTree.escape(e.getKey());
             if (!e.getValue().isObject()) {

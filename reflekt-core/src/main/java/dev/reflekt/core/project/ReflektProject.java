@@ -98,7 +98,7 @@ public final class ReflektProject {
         List<String> warnings = new ArrayList<>();
         tree.root().fieldNames().forEachRemaining(key -> {
             if (!TOP_LEVEL_KEYS.contains(key)) {
-                String near = nearest(key);
+                String near = Suggestions.nearest(key, TOP_LEVEL_KEYS);
                 warnings.add(PROJECT_FILE + ":" + tree.position("/" + LocatedTree.escape(key)) + ": unknown key '" + key
                         + "' is ignored; " + (near == null ? "remove it." : "did you mean '" + near + "'?"));
             }
@@ -109,39 +109,6 @@ public final class ReflektProject {
     /** The top-level keys of reflekt_project.yml, as the Python CLI and this plugin know them. */
     private static final List<String> TOP_LEVEL_KEYS = List.of(
             "version", "name", "vendor", "default_profile", "profiles_path", "schemas", "registry", "artifacts");
-
-    /** The known key nearest to {@code key} (at most 2 edits apart), or null. */
-    private static String nearest(String key) {
-        String best = null;
-        int bestDistance = 3;
-        for (String known : TOP_LEVEL_KEYS) {
-            int d = editDistance(key, known);
-            if (d < bestDistance) {
-                best = known;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
-    }
 
     private static String describe(SchemaViolation v) {
         String at = v.dottedPath();

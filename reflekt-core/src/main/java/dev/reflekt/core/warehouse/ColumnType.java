@@ -20,9 +20,13 @@ public enum ColumnType {
 
     /**
      * The type of a JSON Schema property: its one non-null {@code type} ({@code format: date-time} makes a
-     * string a timestamp, {@code format: date} a date); several non-null types, or none, load as strings.
+     * string a timestamp, {@code format: date} a date); several non-null types, or none, load as strings; a
+     * {@code $ref} to a URL, which is never read, is any JSON value.
      */
     public static ColumnType of(JsonNode property) {
+        if (dev.reflekt.core.definitions.Resolved.isUrlRef(property)) {
+            return JSON; // never read: any JSON value
+        }
         List<String> types = new ArrayList<>();
         JsonNode type = property.path("type");
         if (type.isTextual()) {

@@ -77,10 +77,15 @@ public enum WarehouseType {
         return Dialect.of(type).orElseThrow();
     }
 
-    /** The JDBC URL for {@code entry}, connecting to {@code database}. Contains no secret. */
+    /**
+     * The JDBC URL for {@code entry}, connecting to {@code database}. Contains no secret.
+     *
+     * @throws ReflektException when a key is missing, or a DuckDB file does not exist (the driver opens files read
+     *     only, and would say only that it cannot)
+     */
     public String url(ProfileEntry entry, String database, ReflektProject project) throws ReflektException {
         return switch (this) {
-            case DUCKDB -> "jdbc:duckdb:" + project.resolvePath(entry.require("path"));
+            case DUCKDB -> "jdbc:duckdb:" + existingFile(entry, project);
             case POSTGRES ->
                 "jdbc:postgresql://" + entry.require("host") + ":"
                         + entry.get("port").orElse(String.valueOf(defaultPort())) + "/" + database;
@@ -97,6 +102,16 @@ public enum WarehouseType {
                 "jdbc:snowflake://" + entry.get("host").orElse(entry.require("account") + ".snowflakecomputing.com")
                         + "/";
         };
+    }
+
+    private static java.nio.file.Path existingFile(ProfileEntry entry, ReflektProject project) throws ReflektException {
+        java.nio.file.Path file = project.resolvePath(entry.require("path"));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new ReflektException("The DuckDB file " + project.display(file) + " of source '" + entry.id() + "' ("
+                    + entry.origin("path") + ") does not exist; load events into it first, or build offline"
+                    + " (without -Dreflekt.source, or with -Dreflekt.offline=true).");
+        }
+        return file;
     }
 
     /** The connection properties (user, password, role, ...). Holds secrets: never log it. */

@@ -272,4 +272,52 @@ class BuildCommandTest {
                 .hasMessageContaining("-Dreflekt.dialect=duckdb");
         assertThat(dir.resolve("artifacts")).doesNotExist();
     }
+
+    /** A Python-CLI filter written for Redshift, built for a warehouse that lacks its function, gets a warning. */
+    @Test
+    void aFilterCallingAFunctionTheDialectLacksIsNamedWithItsEquivalent() throws Exception {
+        TestProject p = project(null)
+                .config(
+                        TestProject.defaultConfig(
+                                "artifacts:\n  dbt:\n    models:\n      prefix: stg_\n      filter: \"received_at < GETDATE() and x = 'sysdate_x'\"\n"));
+        assertThat(run(p, null, "duckdb", false).warnings(p.load()))
+                .containsExactly("reflekt_project.yml: artifacts.dbt.models.filter calls getdate, which duckdb does not"
+                        + " have; write current_timestamp instead (every model appends the filter as written).");
+        assertThat(run(p, null, "postgres", false).warnings(p.load()))
+                .singleElement()
+                .asString()
+                .contains("now()");
+        assertThat(run(p, null, "bigquery", false).warnings(p.load()))
+                .singleElement()
+                .asString()
+                .contains("current_timestamp()");
+        for (String has : new String[] {"snowflake", "redshift", "databricks"}) {
+            assertThat(run(p, null, has, false).warnings(p.load())).as(has).isEmpty();
+        }
+    }
+
+    /** The table is right on the real engines: each function named is missing there, its equivalent works. */
+    @Test
+    void theMissingFunctionsAreMissingOnTheRealEnginesAndTheirEquivalentsRun() throws Exception {
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Connection pg = TestDatabases.admin()) {
+            for (var db : Map.of("duckdb", duck, "postgres", pg).entrySet()) {
+                Map<String, String> missing = dev.reflekt.core.warehouse.dialect.Dialect.of(db.getKey())
+                        .orElseThrow()
+                        .missingFunctions();
+                assertThat(missing).isNotEmpty();
+                for (var f : missing.entrySet()) {
+                    try (java.sql.Statement st = db.getValue().createStatement()) {
+                        st.executeQuery("select " + f.getValue()).close();
+                        assertThatThrownBy(() -> st.executeQuery("select " + f.getKey() + "()"))
+                                .as(db.getKey() + " " + f.getKey())
+                                .isInstanceOf(java.sql.SQLException.class);
+                    }
+                    if (!db.getValue().getAutoCommit()) {
+                        db.getValue().rollback();
+                    }
+                }
+            }
+        }
+    }
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DbtPackageTest {
 
     private static final Path EXPECTED = Path.of("src/test/resources/expected/dbt");
-    private static final Path DBT_JSONSCHEMA =
-            TestProject.repoRoot().resolveSibling("shared").resolve("dbt-jsonschema");
+    private static final Path DBT_JSONSCHEMA = dev.reflekt.core.Corpora.SHARED.resolve("dbt-jsonschema");
 
     @TempDir
     Path dir;
@@ -113,73 +111,91 @@ class DbtPackageTest {
                 .isNotEmpty();
     }
 
-    /** dbt's own JSON Schemas for its YAML files (../shared/dbt-jsonschema); a test using it skips loudly without. */
-    record DbtYaml(SchemaValidator propertyFiles, SchemaValidator projectFile) {
+    /**
+     * dbt's own JSON Schemas for its YAML files (../shared/dbt-jsonschema), for dbt Core and for dbt 2 (Fusion);
+     * a test using them skips loudly without.
+     */
+    record DbtYaml(List<Reader> readers) {
+
+        /** One engine's schemas for its three kinds of YAML file. */
+        record Reader(
+                String engine, SchemaValidator propertyFiles, SchemaValidator projectFile, SchemaValidator packages) {
+
+            static Reader load(String engine, String suffix) throws Exception {
+                return new Reader(
+                        engine,
+                        schema("dbt_yml_files-latest" + suffix + ".json"),
+                        schema("dbt_project-latest" + suffix + ".json"),
+                        schema("packages-latest" + suffix + ".json"));
+            }
+
+            private static SchemaValidator schema(String file) throws Exception {
+                Path path = DBT_JSONSCHEMA.resolve(file);
+                return SchemaValidator.compile(
+                        path.toUri().toString(),
+                        new LocatedTreeReader().readJson(path).root());
+            }
+
+            /** The violations of {@code yaml}, read from the package file {@code file}. */
+            List<SchemaViolation> validate(String file, JsonNode yaml) {
+                SchemaValidator schema = file.equals("dbt_project.yml")
+                        ? projectFile
+                        : file.equals("packages.yml") ? packages : propertyFiles;
+                // dbt Core's column_properties says "uniqueItems": true on an object. Draft-07 applies it to arrays
+                // only; networknt 2.0 applies it to the object's values, so a column named like its data_type
+                // ("timestamp", "text") would fail. That is the validator's error, not the package's.
+                return schema.validate(yaml).stream()
+                        .filter(v -> !(v.keyword().equals("uniqueItems")
+                                && yaml.at(v.pointer()).isObject()))
+                        .toList();
+            }
+        }
 
         static DbtYaml load() throws Exception {
-            if (!Files.isDirectory(DBT_JSONSCHEMA)) {
-                System.err.println("SKIPPED: " + DBT_JSONSCHEMA
-                        + " is absent; generated YAML was not checked against dbt's schemas");
-            }
-            Assumptions.assumeTrue(Files.isDirectory(DBT_JSONSCHEMA), "shared/dbt-jsonschema is absent");
-            LocatedTreeReader reader = new LocatedTreeReader();
-            return new DbtYaml(
-                    SchemaValidator.compile(
-                            DBT_JSONSCHEMA
-                                    .resolve("dbt_yml_files-latest.json")
-                                    .toUri()
-                                    .toString(),
-                            reader.readJson(DBT_JSONSCHEMA.resolve("dbt_yml_files-latest.json"))
-                                    .root()),
-                    SchemaValidator.compile(
-                            DBT_JSONSCHEMA
-                                    .resolve("dbt_project-latest.json")
-                                    .toUri()
-                                    .toString(),
-                            reader.readJson(DBT_JSONSCHEMA.resolve("dbt_project-latest.json"))
-                                    .root()));
+            dev.reflekt.core.Corpora.require(DBT_JSONSCHEMA);
+            return new DbtYaml(List.of(Reader.load("dbt Core", ""), Reader.load("dbt Fusion", "-fusion")));
         }
 
-        /** Every YAML file of the package is valid; at least {@code atLeast} were checked. */
+        /** Only dbt Core's schemas: for the forms of dbt before 1.10.5, which Fusion rejects by design. */
+        DbtYaml coreOnly() {
+            return new DbtYaml(readers.subList(0, 1));
+        }
+
+        SchemaValidator propertyFiles() {
+            return readers.get(0).propertyFiles();
+        }
+
+        /**
+         * Every YAML file of the package is valid for every engine; at least {@code atLeast} were checked.
+         * The package's {@code require-dbt-version} admits dbt 2 exactly when Fusion is among the engines.
+         */
         void validate(BuildResult result, String dialect, int atLeast) throws Exception {
-            DbtPackageTest.validate(result, dialect, new LocatedTreeReader(), propertyFiles, projectFile, atLeast);
-        }
-    }
-
-    private static void validate(
-            BuildResult result,
-            String dialect,
-            LocatedTreeReader reader,
-            SchemaValidator propertyFiles,
-            SchemaValidator projectFile,
-            int atLeast)
-            throws Exception {
-        int checked = 0;
-        for (String file : result.files()) {
-            if (file.equals("packages.yml")) {
-                // dbt-jsonschema has no schema for packages.yml; check the one entry dbt deps needs.
-                JsonNode packages =
+            LocatedTreeReader reader = new LocatedTreeReader();
+            int checked = 0;
+            for (String file : result.files()) {
+                if (!file.endsWith(".yml")) {
+                    continue;
+                }
+                JsonNode yaml =
                         reader.readYaml(result.packageDir().resolve(file)).root();
-                assertThat(packages.path("packages").get(0).path("package").asText())
-                        .isEqualTo("dbt-labs/dbt_utils");
-                assertThat(packages.path("packages").get(0).path("version").size())
-                        .isEqualTo(2);
-                continue;
+                for (Reader r : readers) {
+                    List<SchemaViolation> violations = r.validate(file, yaml);
+                    assertThat(violations)
+                            .as(() -> r.engine() + ": " + dialect + "/" + file + " at "
+                                    + violations.stream()
+                                            .map(v -> v.pointer() + " = " + yaml.at(v.pointer()))
+                                            .toList())
+                            .isEmpty();
+                }
+                checked++;
             }
-            if (!file.endsWith(".yml")) {
-                continue;
-            }
-            JsonNode yaml = reader.readYaml(result.packageDir().resolve(file)).root();
-            List<SchemaViolation> violations =
-                    (file.equals("dbt_project.yml") ? projectFile : propertyFiles).validate(yaml);
-            assertThat(violations).as(dialect + "/" + file).isEmpty();
-            checked++;
+            assertThat(checked).isGreaterThanOrEqualTo(atLeast);
+            JsonNode project = reader.readYaml(result.packageDir().resolve("dbt_project.yml"))
+                    .root();
+            assertThat(project.path("require-dbt-version").toString())
+                    .as("require-dbt-version of " + dialect)
+                    .contains(readers.size() > 1 ? "<3.0.0" : "<2.0.0");
         }
-        assertThat(checked)
-                .isEqualTo(result.files().stream()
-                        .filter(f -> f.endsWith(".yml") && !f.equals("packages.yml"))
-                        .count())
-                .isGreaterThanOrEqualTo(atLeast);
     }
 
     @Test
@@ -251,22 +267,58 @@ class DbtPackageTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
-        "'1.11', 1.10.5, '          - dbt_utils.accepted_range:\n              arguments:'",
-        "'1.10', 1.10.0, '        config:\n          loaded_at_field: received_at'",
-        "'1.8', 1.8.0, '        data_tests:'"
+        "'', 1.10.5, 3.0.0, '          - dbt_utils.accepted_range:\n              arguments:'",
+        "'2.0', 1.10.5, 3.0.0, '          - dbt_utils.accepted_range:\n              arguments:'",
+        "'1.11', 1.10.5, 3.0.0, '          - dbt_utils.accepted_range:\n              arguments:'",
+        "'1.10.5', 1.10.5, 3.0.0, '          - dbt_utils.accepted_range:\n              arguments:'",
+        "'1.10', 1.10.0, 2.0.0, '        config:\n          loaded_at_field: received_at'",
+        "'1.9', 1.8.0, 2.0.0, '        data_tests:'",
+        "'1.8', 1.8.0, 2.0.0, '        data_tests:'"
     })
-    void requireDbtVersionIsTheOldestThatReadsTheSyntaxWritten(String version, String required, String syntax)
-            throws Exception {
+    void requireDbtVersionIsTheRangeThatReadsTheSyntaxWritten(
+            String version, String required, String below, String syntax) throws Exception {
+        if (!version.isEmpty()) {
+            setDbtVersion(version);
+        }
+        Path pkg = build("snowflake").packageDir();
+        assertThat(pkg.resolve("dbt_project.yml"))
+                .content()
+                .contains("require-dbt-version: [\">=" + required + "\", \"<" + below + "\"]");
+        String all = String.join("\n", contents(pkg));
+        assertThat(all).contains(syntax.replace("\\n", "\n"));
+    }
+
+    /**
+     * dbt 1.8 and 1.9 keep the forms they read, which dbt Core's schemas accept and Fusion's reject (so their
+     * packages do not claim dbt 2); the same project at the default version is valid for both.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.8", "1.9"})
+    void olderFormsAreValidForDbtCoreOnly(String version) throws Exception {
+        setDbtVersion(version);
+        DbtYaml yaml = DbtYaml.load();
+        BuildResult result = build("duckdb");
+        yaml.coreOnly().validate(result, "duckdb " + version, 10);
+        DbtYaml.Reader fusion = yaml.readers().get(1);
+        JsonNode sources = new LocatedTreeReader()
+                .readYaml(result.packageDir().resolve("models/jaffle_shop/__src_jaffle_shop.yml"))
+                .root();
+        assertThat(fusion.validate("__src_jaffle_shop.yml", sources))
+                .as("Fusion wants loaded_at_field and freshness under config:")
+                .isNotEmpty();
+        JsonNode docs = new LocatedTreeReader()
+                .readYaml(result.packageDir().resolve("models/jaffle_shop/_stg_jaffle_shop__order_completed.yml"))
+                .root();
+        assertThat(fusion.validate("_stg_jaffle_shop__order_completed.yml", docs))
+                .as("Fusion wants test arguments under arguments:")
+                .isNotEmpty();
+    }
+
+    private void setDbtVersion(String version) throws Exception {
         Path config = dir.resolve("reflekt_project.yml");
         Files.writeString(
                 config, Files.readString(config).replace("  dbt:\n", "  dbt:\n    dbt_version: '" + version + "'\n"));
         project = ReflektProject.load(dir);
-        Path pkg = build("snowflake").packageDir();
-        assertThat(pkg.resolve("dbt_project.yml"))
-                .content()
-                .contains("require-dbt-version: [\">=" + required + "\", \"<2.0.0\"]");
-        String all = String.join("\n", contents(pkg));
-        assertThat(all).contains(syntax.replace("\\n", "\n"));
     }
 
     @Test

@@ -126,11 +126,73 @@ class ResolverTest {
     void goalsThatNeedEveryRefGetAllProblemsLocated() throws Exception {
         assertThatThrownBy(() -> Definitions.none()
                         .resolveOrThrow(
-                                "p/E/1-0.json", tree("{\n\"properties\": {\n\"n\": {\"$ref\": \"http://x/y.json\"}}}")))
+                                "p/E/1-0.json", tree("{\n\"properties\": {\n\"n\": {\"$ref\": \"../../../x.json\"}}}")))
                 .isInstanceOfSatisfying(ReflektException.class, e -> assertThat(e.problems())
                         .singleElement()
                         .asString()
-                        .startsWith(
-                                "schemas/p/E/1-0.json:3:7: $ref \"http://x/y.json\" points outside the repository"));
+                        .startsWith("schemas/p/E/1-0.json:3:7: $ref \"../../../x.json\" leads outside schemas/"));
+    }
+
+    /** The Python CLI demands a type on every property, so every $ref it wrote has one beside it. */
+    @Test
+    void aTypeBesideALocalRefThatAgreesWithTheTargetIsAccepted() throws Exception {
+        LocatedTree t = tree("""
+                {"definitions": {"d": {"type": ["string", "null"], "maxLength": 3}},
+                 "properties": {"a": {"$ref": "#/definitions/d", "type": ["null", "string"], "description": "A."}}}""");
+        Resolved r = Definitions.none().resolveOrThrow("a/B/1-0.json", t);
+        assertThat(r.json().at("/properties/a/maxLength").asInt()).isEqualTo(3);
+        assertThat(r.json().at("/properties/a/description").asText()).isEqualTo("A.");
+        assertThat(r.urls()).isEmpty();
+    }
+
+    @Test
+    void aTypeBesideARefThatContradictsTheTargetOrCannotBeCheckedIsAnError() throws Exception {
+        LocatedTree contradicts = tree("""
+                {"definitions": {"d": {"type": "string"}},
+                 "properties": {"a": {"$ref": "#/definitions/d", "type": "integer"}}}""");
+        assertThat(Definitions.none().resolve("a/B/1-0.json", contradicts).problems())
+                .singleElement()
+                .extracting(RefProblem::message)
+                .asString()
+                .contains(
+                        "'type' \"integer\" beside \"$ref\" contradicts the type \"string\" of schemas/a/B/1-0.json#/definitions/d");
+        LocatedTree untyped = tree("""
+                {"definitions": {"d": {"enum": ["x"]}},
+                 "properties": {"a": {"$ref": "#/definitions/d", "type": "string"}}}""");
+        assertThat(Definitions.none().resolve("a/B/1-0.json", untyped).problems())
+                .singleElement()
+                .extracting(RefProblem::message)
+                .asString()
+                .contains("declares no type");
+        LocatedTree other = tree("""
+                {"definitions": {"d": {"type": "string"}},
+                 "properties": {"a": {"$ref": "#/definitions/d", "minLength": 2}}}""");
+        assertThat(Definitions.none().resolve("a/B/1-0.json", other).problems())
+                .singleElement()
+                .extracting(RefProblem::message)
+                .asString()
+                .contains("'minLength' beside \"$ref\" is ignored");
+    }
+
+    @Test
+    void aRefToAUrlIsNeverReadAndStaysAsWrittenWithAWarning() throws Exception {
+        LocatedTree t = tree("""
+                {"properties": {
+                  "meta": {"$ref": "http://json-schema.org/draft-07/schema#"},
+                  "env": {"$ref": "https://iglucentral.com/schemas/x/1-0-0#", "type": "object", "description": "E."},
+                  "file": {"$ref": "file:///etc/passwd"}}}""");
+        Resolved r = Definitions.none().resolveOrThrow("a/B/1-0.json", t);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.urls())
+                .extracting(RefProblem::pointer)
+                .containsExactly("/properties/meta", "/properties/env", "/properties/file");
+        assertThat(r.urls().get(0).message()).contains("meta-schema", "never reads it");
+        assertThat(r.urls().get(1).message()).doesNotContain("meta-schema");
+        assertThat(r.urls().get(1).hint()).contains("schemas/.reflekt/definitions/");
+        for (String p : new String[] {"meta", "env", "file"}) {
+            assertThat(Resolved.isUrlRef(r.json().at("/properties/" + p))).as(p).isTrue();
+        }
+        assertThat(Resolved.isUrlRef(tree("{\"$ref\": \"#/definitions/d\"}").root()))
+                .isFalse();
     }
 }

@@ -76,7 +76,7 @@ class SharedDefinitionsLintTest {
     }
 
     @Test
-    void externalAndEscapingRefsAreErrorsAtTheirLine() throws Exception {
+    void escapingRefsAreErrorsAndUrlRefsWarningsAtTheirLine() throws Exception {
         TestProject p = RefsFixture.create(dir);
         p.schema("shop/Page_Viewed/1-0.json", "Page Viewed", """
                 {
@@ -90,14 +90,16 @@ class SharedDefinitionsLintTest {
                   }""");
         assertThat(lines(p.lint()))
                 .containsExactly(
-                        "schemas/shop/Page_Viewed/1-0.json:14:11: error [schema-ref] $ref"
-                                + " \"https://example.com/schemas/a.json\" points outside the repository; Reflekt never"
-                                + " reads schemas from the network or the file system outside schemas/; copy what it"
-                                + " points to into schemas/.reflekt/definitions/<name>/1-0.json and refer to that",
-                        "schemas/shop/Page_Viewed/1-0.json:15:11: error [schema-ref] $ref \"file:///etc/passwd\" points"
-                                + " outside the repository; Reflekt never reads schemas from the network or the file"
-                                + " system outside schemas/; copy what it points to into"
+                        "schemas/shop/Page_Viewed/1-0.json:14:11: warning [schema-ref-url] $ref"
+                                + " \"https://example.com/schemas/a.json\" is a URL, Reflekt never reads it, so here it"
+                                + " allows any JSON value (build: the warehouse's JSON type; generate: an untyped JSON"
+                                + " value); to check and type it, copy the schema it names into"
                                 + " schemas/.reflekt/definitions/<name>/1-0.json and refer to that",
+                        "schemas/shop/Page_Viewed/1-0.json:15:11: warning [schema-ref-url] $ref \"file:///etc/passwd\""
+                                + " is a URL, Reflekt never reads it, so here it allows any JSON value (build: the"
+                                + " warehouse's JSON type; generate: an untyped JSON value); to check and type it, copy"
+                                + " the schema it names into schemas/.reflekt/definitions/<name>/1-0.json and refer to"
+                                + " that",
                         "schemas/shop/Page_Viewed/1-0.json:16:11: error [schema-ref] $ref"
                                 + " \"../../../reflekt_project.yml\" leads outside schemas/, and Reflekt reads nothing"
                                 + " outside it; point to a definition under schemas/.reflekt/definitions/",
@@ -112,9 +114,9 @@ class SharedDefinitionsLintTest {
                                 + " schemas/.reflekt/definitions/nothing/1-0.json, which does not exist; create it, or"
                                 + " correct the path (definitions are"
                                 + " schemas/.reflekt/definitions/<name>/<MAJOR-MINOR>.json)",
-                        "schemas/shop/Page_Viewed/1-0.json:20:11: error [schema-ref] 'type' beside \"$ref\" is ignored"
-                                + " by draft-07 validators; move it into the definition, or leave only \"$ref\" and"
-                                + " \"description\" in this object");
+                        "schemas/shop/Page_Viewed/1-0.json:20:11: error [schema-ref] 'type' \"string\" beside \"$ref\""
+                                + " contradicts the type \"object\" of definitions/money/1-0, and draft-07 validators"
+                                + " ignore it; remove 'type' here, or make it the definition's type");
     }
 
     @Test

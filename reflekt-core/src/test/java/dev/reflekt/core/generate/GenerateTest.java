@@ -34,6 +34,23 @@ class GenerateTest {
                         languages, "x.events", dir.resolve("out/java"), dir.resolve("out/ts"), sdk, null, "T"));
     }
 
+    /** A $ref to a URL is never read: generate types it as an untyped JSON value, and the code compiles. */
+    @Test
+    void aRefToAUrlIsAnUntypedJsonValue() throws Throwable {
+        TestProject p = TestProject.create(dir.resolve("p")).schema("shop/Command/1-0.json", "Command", """
+                        {"envelope": {"$ref": "http://iglucentral.com/schemas/x/y/jsonschema/1-0-0#",
+                                      "type": "object", "description": "The envelope."},
+                         "spec": {"$ref": "http://json-schema.org/draft-04/schema#", "description": "A schema."}}""");
+        generate(p, List.of("java", "typescript"), "none");
+        Map<String, String> java = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+        assertThat(java.get("x/events/Command.java"))
+                .contains("private final Object envelope;", "private final Object spec;");
+        assertThat(Compilation.compile(dir.resolve("c"), java).errors()).isEmpty();
+        assertThat(Files.readString(dir.resolve("out/ts/events.ts")))
+                .containsPattern("envelope\\??: unknown")
+                .containsPattern("spec\\??: unknown");
+    }
+
     @Test
     void hostileTextStaysTextAndEveryShapeHasItsType() throws Throwable {
         TestProject p = TestProject.create(dir.resolve("p"))

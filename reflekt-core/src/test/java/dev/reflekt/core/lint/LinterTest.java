@@ -72,16 +72,18 @@ class LinterTest {
     void unknownRuleOrSeverityIsAClearError() {
         assertThatThrownBy(() ->
                         Severities.of(Map.of("property-casinng", "warning", "event-casing", "loud"), LintRule.all()))
-                .isInstanceOfSatisfying(ReflektException.class, e -> assertThat(e.problems())
-                        .containsExactly(
-                                "Rule 'event-casing' has severity 'loud'; use error, warning or off.",
-                                "Unknown rule 'property-casinng'; known rules: json-syntax, schema-structure,"
-                                        + " meta-schema, id-matches-path, id-no-spaces, name-matches-folder,"
-                                        + " version-matches-file, version-format, event-casing, event-numbers,"
-                                        + " event-reserved, property-casing, property-numbers, property-reserved,"
-                                        + " property-description, property-type, data-type, nested-properties,"
-                                        + " warehouse-varchar-length, warehouse-column-name, warehouse-name-length,"
-                                        + " schema-ref, unused-definition, collector-load, cdp-rename."));
+                .isInstanceOfSatisfying(
+                        ReflektException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "Rule 'event-casing' has severity 'loud'; use error, warning or off.",
+                                        "Unknown rule 'property-casinng'; known rules: json-syntax, schema-structure,"
+                                                + " meta-schema, id-matches-path, id-no-spaces, name-matches-folder,"
+                                                + " version-matches-file, version-format, event-casing, event-numbers,"
+                                                + " event-reserved, property-casing, property-numbers, property-reserved,"
+                                                + " property-description, property-type, data-type, nested-properties,"
+                                                + " warehouse-varchar-length, warehouse-column-name, warehouse-name-length,"
+                                                + " schema-ref, schema-ref-url, unused-definition, collector-load, cdp-rename."));
     }
 
     @Test

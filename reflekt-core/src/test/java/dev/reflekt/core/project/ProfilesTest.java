@@ -36,6 +36,32 @@ class ProfilesTest {
               source: []
             """;
 
+    /** The Python CLI's template writes {@code do_not_track} beside the profiles (so does the Iglu corpus). */
+    @Test
+    void thePythonCliTopLevelKeysAreNotProfiles() throws Exception {
+        Profiles profiles = project("version: 1.0\ndo_not_track: true\ndev:\n  registry: []\n  source: []\n")
+                .load()
+                .profiles(Map.of());
+        assertThat(profiles.profile("dev").sources()).isEmpty();
+        assertThatThrownBy(() -> project("do_not_track: [x]\ndev:\n  source: []\n")
+                        .load()
+                        .profiles(Map.of()))
+                .hasMessageContaining("profile 'do_not_track' must be a mapping");
+    }
+
+    @Test
+    void aMissingProfilesFileSaysToCopyTheExampleBesideIt() throws Exception {
+        TestProject p = TestProject.create(dir);
+        assertThatThrownBy(() -> p.load().profiles(Map.of()))
+                .hasMessage("Profiles file reflekt_profiles.yml not found (profiles_path in reflekt_project.yml)."
+                        + " Create it, or set profiles_path to where it is.");
+        p.write("reflekt_profiles.example.yml", "local:\n  source: []\n");
+        assertThatThrownBy(() -> p.load().profiles(Map.of()))
+                .hasMessage("Profiles file reflekt_profiles.yml not found (profiles_path in reflekt_project.yml)."
+                        + " Copy reflekt_profiles.example.yml to reflekt_profiles.yml (it names secrets only as"
+                        + " {{ env_var('...') }}), or set profiles_path to where yours is.");
+    }
+
     @Test
     void lintNeedsNoProfilesFile() throws Exception {
         TestProject p = TestProject.create(dir).schema("a/Cart_Viewed/1-0.json", "Cart Viewed", "{}");

@@ -79,6 +79,16 @@ class ReflektProjectTest {
                         .anySatisfy(p -> assertThat(p).contains("missing key 'schemas.conventions.property'")));
     }
 
+    /** A tab is reported at its own line and column, not at the end of the line above. */
+    @Test
+    void aTabIsLocatedWhereItIs() {
+        TestProject.create(dir).config("name: x\nschemas:\n  conventions:\n\tevent: {}\n");
+        assertThatThrownBy(() -> ReflektProject.load(dir))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageStartingWith("reflekt_project.yml:4:1: ")
+                .hasMessageContaining("TAB");
+    }
+
     @Test
     void malformedYamlGivesLineAndNoStackTrace() {
         TestProject.create(dir).config("name: x\nschemas: [\n");

@@ -52,7 +52,9 @@ class DialectTypesTest {
                 "{\"type\": \"array\", \"items\": {}}             | JSON",
                 "{\"type\": \"object\"}                           | JSON",
                 "{\"type\": [\"string\", \"integer\"]}            | STRING",
-                "{}                                               | STRING"
+                "{}                                               | STRING",
+                "{\"$ref\": \"http://json-schema.org/draft-04/schema#\"} | JSON",
+                "{\"$ref\": \"https://x.test/a.json\", \"type\": \"string\"} | JSON"
             })
     void jsonSchemaTypesChooseTheColumnType(String schema, ColumnType expected) throws Exception {
         assertThat(ColumnType.of(new ObjectMapper().readTree(schema))).isEqualTo(expected);

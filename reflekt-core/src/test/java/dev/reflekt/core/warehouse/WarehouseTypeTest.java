@@ -36,6 +36,26 @@ class WarehouseTypeTest {
         return project.profiles(Map.of()).profile("dev").sources().get(0).resolved();
     }
 
+    /** The archetype's local profile names ./warehouse.duckdb, which nothing creates until events are loaded. */
+    @Test
+    void aMissingDuckDbFileIsNamedWithWhatToDoNotANetworkHint() throws Exception {
+        TestProject p = TestProject.create(dir.resolve("duck"));
+        p.write(
+                "reflekt_profiles.yml",
+                "local:\n  source:\n    - id: local\n      type: duckdb\n      path: ./warehouse.duckdb\n");
+        ReflektProject project = p.load();
+        ProfileEntry entry =
+                project.profiles(Map.of()).profile("local").sources().get(0).resolved();
+        assertThatThrownBy(() -> WarehouseType.DUCKDB.url(entry, "warehouse", project))
+                .isInstanceOf(ReflektException.class)
+                .hasMessage("The DuckDB file warehouse.duckdb of source 'local' (reflekt_profiles.yml:5:7) does not"
+                        + " exist; load events into it first, or build offline (without -Dreflekt.source, or with"
+                        + " -Dreflekt.offline=true).");
+        java.nio.file.Files.writeString(dir.resolve("duck/warehouse.duckdb"), "");
+        assertThat(WarehouseType.DUCKDB.url(entry, "warehouse", project))
+                .isEqualTo("jdbc:duckdb:" + dir.resolve("duck/warehouse.duckdb"));
+    }
+
     @Test
     void databricksUrlNamesTheWarehouseAndTheTokenGoesOnlyIntoTheProperties() throws Exception {
         ProfileEntry entry = databricks("dbc-1234.cloud.databricks.com", "/sql/1.0/warehouses/abc123");

@@ -165,6 +165,16 @@ public final class LocatedTreeReader {
                             : "a value over Reflekt's size limit (" + cleanMessage(e.getOriginalMessage()) + ")";
             throw ParseException.overLimit(what, where == null ? Position.START : at(where));
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.scanner.ScannerException yaml
+                    && yaml.getProblemMark() != null) {
+                // Jackson locates SnakeYAML's errors at its own last token, often a line above the problem: a tab
+                // is where the problem mark is
+                throw new ParseException(
+                        cleanMessage(e.getOriginalMessage()),
+                        new Position(
+                                yaml.getProblemMark().getLine() + 1,
+                                yaml.getProblemMark().getColumn() + 1));
+            }
             JsonLocation where = e.getLocation();
             throw new ParseException(cleanMessage(e.getOriginalMessage()), where == null ? Position.START : at(where));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.regex.RegularExpressions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -57,7 +58,6 @@ final class QuickSchema {
             "then",
             "else",
             "additionalItems",
-            "multipleOf",
             "readOnly",
             "writeOnly",
             "id",
@@ -230,10 +230,11 @@ final class QuickSchema {
                     out.enumStrings = textsOnly(value);
                 }
                 case "const" -> out.constValue = value;
-                case "minimum" -> out.minimum = integer(value);
-                case "maximum" -> out.maximum = integer(value);
-                case "exclusiveMinimum" -> out.exclusiveMinimum = integer(value);
-                case "exclusiveMaximum" -> out.exclusiveMaximum = integer(value);
+                case "minimum" -> out.minimum = bound(value);
+                case "maximum" -> out.maximum = bound(value);
+                case "exclusiveMinimum" -> out.exclusiveMinimum = bound(value);
+                case "exclusiveMaximum" -> out.exclusiveMaximum = bound(value);
+                case "multipleOf" -> out.multipleOf = divisor(value);
                 case "allOf" -> out.allOf = schemaList(value, doc, docName, at);
                 case "anyOf" -> out.anyOf = schemaList(value, doc, docName, at);
                 case "oneOf" -> out.oneOf = schemaList(value, doc, docName, at);
@@ -370,11 +371,26 @@ final class QuickSchema {
             return value.longValue();
         }
 
-        private static Long integer(JsonNode value) throws Declined {
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+        /**
+         * A bound, exactly as written: the full validator compares a decimal with a bound by their decimal texts
+         * (and two longs as longs), which is exact comparison. A binary floating-point node is not modelled.
+         */
+        private static BigDecimal bound(JsonNode value) throws Declined {
+            if (!exactNumber(value)) {
                 throw new Declined();
             }
-            return value.longValue();
+            return value.decimalValue();
+        }
+
+        /**
+         * A {@code multipleOf} divisor as the full validator takes it: its decimal value with trailing zeros
+         * stripped. Zero (which the full validator ignores) and negative divisors are not modelled.
+         */
+        private static BigDecimal divisor(JsonNode value) throws Declined {
+            if (!exactNumber(value) || value.decimalValue().signum() <= 0 || beyondDouble(value)) {
+                throw new Declined();
+            }
+            return value.decimalValue().stripTrailingZeros();
         }
 
         private static Pattern regex(String source) throws Declined {
@@ -410,6 +426,16 @@ final class QuickSchema {
         return true;
     }
 
+    /** Whether {@code value} is a number held exactly (an integer or a decimal), not a binary double. */
+    static boolean exactNumber(JsonNode value) {
+        return value.isIntegralNumber() || value.isBigDecimal();
+    }
+
+    /** Whether {@code value} is an integer a double does not hold exactly (beyond 2^53). */
+    static boolean beyondDouble(JsonNode value) {
+        return value.isIntegralNumber() && (!value.canConvertToLong() || Math.abs(value.longValue()) > (1L << 53));
+    }
+
     static boolean isDraft7Uri(String uri) {
         return uri.equals(DRAFT_7) || uri.equals(DRAFT_7 + "#");
     }
@@ -441,6 +467,7 @@ final class QuickSchema {
                 "maximum",
                 "exclusiveMinimum",
                 "exclusiveMaximum",
+                "multipleOf",
                 "allOf",
                 "anyOf",
                 "oneOf",
@@ -459,6 +486,7 @@ final class QuickSchema {
 
         int always = UNKNOWN;
         Node ref;
+        BigDecimal multipleOf;
         /** The allowed types as bits ({@link #OBJECT} ...), 0 when {@code type} is absent. */
         int types;
 
@@ -483,10 +511,10 @@ final class QuickSchema {
         Set<String> enumStrings;
 
         JsonNode constValue;
-        Long minimum;
-        Long maximum;
-        Long exclusiveMinimum;
-        Long exclusiveMaximum;
+        BigDecimal minimum;
+        BigDecimal maximum;
+        BigDecimal exclusiveMinimum;
+        BigDecimal exclusiveMaximum;
         List<Node> allOf;
         List<Node> anyOf;
         List<Node> oneOf;
@@ -508,6 +536,9 @@ final class QuickSchema {
             }
             if (value.isObject()) {
                 result = and(result, object(value));
+                if (uniqueItems) {
+                    result = and(result, UNKNOWN); // the full validator applies it to an object's values
+                }
             } else if (value.isArray()) {
                 result = and(result, array(value));
             } else if (value.isTextual()) {
@@ -705,17 +736,67 @@ final class QuickSchema {
             return result;
         }
 
+        /**
+         * Whether the items are distinct. The full validator puts them in a {@code HashSet}, so Jackson's equality
+         * decides there; the specification also calls {@code 1} and {@code 1.0} equal, so where two items differ
+         * only in how a number is written, the answer is left to it.
+         */
         private static int unique(JsonNode array) {
-            Set<String> texts = new HashSet<>();
+            boolean texts = true;
             for (JsonNode item : array) {
-                if (!item.isTextual()) {
-                    return UNKNOWN;
+                texts &= item.isTextual();
+            }
+            if (texts) {
+                Set<String> seen = new HashSet<>();
+                for (JsonNode item : array) {
+                    if (!seen.add(item.textValue())) {
+                        return INVALID;
+                    }
                 }
-                if (!texts.add(item.textValue())) {
+                return VALID;
+            }
+            Set<JsonNode> seen = new HashSet<>();
+            Set<String> numeric = new HashSet<>();
+            for (JsonNode item : array) {
+                if (!seen.add(item)) {
                     return INVALID;
+                }
+                String canonical = canonical(item, new StringBuilder()).toString();
+                if (!numeric.add(canonical)) {
+                    return UNKNOWN;
                 }
             }
             return VALID;
+        }
+
+        /** {@code value} with numbers by value and object members sorted: equal for values the spec calls equal. */
+        private static StringBuilder canonical(JsonNode value, StringBuilder out) {
+            if (value.isNumber()) {
+                out.append(
+                        exactNumber(value)
+                                ? value.decimalValue().stripTrailingZeros().toString()
+                                : value.asText());
+            } else if (value.isObject()) {
+                List<String> names = new ArrayList<>();
+                value.fieldNames().forEachRemaining(names::add);
+                java.util.Collections.sort(names);
+                out.append('{');
+                for (String name : names) {
+                    out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(name))
+                            .append(':');
+                    canonical(value.get(name), out).append(',');
+                }
+                out.append('}');
+            } else if (value.isArray()) {
+                out.append('[');
+                for (JsonNode item : value) {
+                    canonical(item, out).append(',');
+                }
+                out.append(']');
+            } else {
+                out.append(value);
+            }
+            return out;
         }
 
         private int string(String text) {
@@ -741,18 +822,37 @@ final class QuickSchema {
         }
 
         private int number(JsonNode value) {
-            if (minimum == null && maximum == null && exclusiveMinimum == null && exclusiveMaximum == null) {
+            if (minimum == null
+                    && maximum == null
+                    && exclusiveMinimum == null
+                    && exclusiveMaximum == null
+                    && multipleOf == null) {
                 return VALID;
             }
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                return UNKNOWN;
+            if (!exactNumber(value)) {
+                return UNKNOWN; // a binary double: the full validator's own rules for infinities and rounding
             }
-            long n = value.longValue();
-            boolean ok = (minimum == null || n >= minimum)
-                    && (maximum == null || n <= maximum)
-                    && (exclusiveMinimum == null || n > exclusiveMinimum)
-                    && (exclusiveMaximum == null || n < exclusiveMaximum);
-            return ok ? VALID : INVALID;
+            BigDecimal n = value.decimalValue();
+            boolean ok = (minimum == null || n.compareTo(minimum) >= 0)
+                    && (maximum == null || n.compareTo(maximum) <= 0)
+                    && (exclusiveMinimum == null || n.compareTo(exclusiveMinimum) > 0)
+                    && (exclusiveMaximum == null || n.compareTo(exclusiveMaximum) < 0);
+            if (!ok) {
+                return INVALID;
+            }
+            if (multipleOf != null) {
+                if (beyondDouble(value)) {
+                    return UNKNOWN; // the full validator divides an integer through its double value
+                }
+                // the remainder of the exact division, as the full validator computes it; a quotient too long to
+                // compute cheaply is left to it
+                long digits = (long) n.precision() - n.scale() - ((long) multipleOf.precision() - multipleOf.scale());
+                if (digits > 1_000 || n.scale() - (long) multipleOf.scale() > 1_000) {
+                    return UNKNOWN;
+                }
+                return n.remainder(multipleOf).signum() == 0 ? VALID : INVALID;
+            }
+            return VALID;
         }
 
         /**
@@ -767,6 +867,15 @@ final class QuickSchema {
                 if (b.isNumber()) {
                     if (a.isIntegralNumber() && b.isIntegralNumber()) {
                         return a.bigIntegerValue().equals(b.bigIntegerValue()) ? VALID : INVALID;
+                    }
+                    if (exactNumber(a) && exactNumber(b)) {
+                        int cmp = a.decimalValue().compareTo(b.decimalValue());
+                        if (cmp != 0) {
+                            return INVALID; // different values whatever their notation
+                        }
+                        if (a.getClass() == b.getClass()) {
+                            return VALID; // the same value in the same notation
+                        }
                     }
                     return UNKNOWN;
                 }

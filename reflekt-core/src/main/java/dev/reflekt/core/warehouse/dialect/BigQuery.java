@@ -96,4 +96,10 @@ public final class BigQuery extends Dialect {
     protected boolean castsTypedLiterals() {
         return true;
     }
+
+    /** Redshift's and Snowflake's clock functions, which BigQuery does not have. */
+    @Override
+    public Map<String, String> missingFunctions() {
+        return Map.of("getdate", "current_timestamp()", "sysdate", "current_timestamp()");
+    }
 }

@@ -55,6 +55,31 @@ public abstract class Dialect {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /**
+     * Functions other warehouses have (and that Python-CLI projects use in {@code models.filter}) that this one
+     * lacks, each with what to write instead: {@code getdate} → {@code current_timestamp} on DuckDB. Names are
+     * lower case; the default is none.
+     */
+    public Map<String, String> missingFunctions() {
+        return Map.of();
+    }
+
+    /**
+     * For each function of {@link #missingFunctions} that {@code sql} calls (by name, in any case), a sentence
+     * naming it and its equivalent here; empty when the SQL uses none of them.
+     */
+    public List<String> foreignFunctions(String sql) {
+        List<String> out = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(missingFunctions()).forEach((function, instead) -> {
+            if (Pattern.compile("(?i)(?<![A-Za-z0-9_$.])" + function + "(?![A-Za-z0-9_$])")
+                    .matcher(sql)
+                    .find()) {
+                out.add(function + ", which " + name + " does not have; write " + instead + " instead");
+            }
+        });
+        return out;
+    }
+
     /** The dialect's type for a column type, as a contract's {@code data_type} and a cast name it. */
     public String typeName(ColumnType type) {
         return types.get(type);

@@ -19,4 +19,10 @@ public final class DuckDb extends Postgres {
     public Optional<String> parquetMaterialization() {
         return Optional.of("external");
     }
+
+    /** Redshift's and Snowflake's clock functions, which DuckDB does not have. */
+    @Override
+    public java.util.Map<String, String> missingFunctions() {
+        return java.util.Map.of("getdate", "current_timestamp", "sysdate", "current_timestamp");
+    }
 }

@@ -16,4 +16,10 @@ public class Postgres extends Dialect {
     protected Postgres(String name, int maxIdentifierLength, String reservedWords, Map<ColumnType, String> types) {
         super(name, maxIdentifierLength, reservedWords, types);
     }
+
+    /** Redshift's and Snowflake's clock functions, which PostgreSQL does not have. */
+    @Override
+    public Map<String, String> missingFunctions() {
+        return Map.of("getdate", "now()", "sysdate", "now()");
+    }
 }

@@ -90,10 +90,54 @@ class QuickSchemaTest {
                 "{\"format\": \"date-time\"}",
                 "{\"items\": [{\"type\": \"string\"}]}",
                 "{\"$ref\": \"#\", \"type\": \"string\"}",
-                "{\"multipleOf\": 2}"
+                "{\"multipleOf\": 0}",
+                "{\"minimum\": 1.5e0, \"maximum\": 9007199254740993, \"multipleOf\": 9007199254740993}"
             })
     void declinesWhatItDoesNotModelExactly(String schema) throws Exception {
         assertThat(QuickSchema.compile(READER.readJson(schema).root())).isEmpty();
+    }
+
+    /**
+     * Numbers equal in value and written differently are equal in JSON Schema, unequal to Jackson (and so to
+     * networknt's uniqueItems): never proven distinct here. Decimals compare exactly, as networknt compares them.
+     */
+    @Test
+    void numbersByValueNotByNotation() throws Exception {
+        QuickSchema unique = QuickSchema.compile(
+                        READER.readJson("{\"uniqueItems\": true}").root())
+                .orElseThrow();
+        assertThat(unique.evaluate(READER.readJson("[1, 1.0]").root())).isEqualTo(QuickSchema.UNKNOWN);
+        assertThat(unique.evaluate(
+                        READER.readJson("[{\"a\": 1}, {\"a\": 1.00}]").root()))
+                .isEqualTo(QuickSchema.UNKNOWN);
+        assertThat(unique.evaluate(READER.readJson("[1, 1.5, \"1\", null, [1], {\"a\": 1}]")
+                        .root()))
+                .isEqualTo(QuickSchema.VALID);
+        assertThat(unique.evaluate(READER.readJson("[{\"a\": 1, \"b\": 2}, {\"b\": 2, \"a\": 1}]")
+                        .root()))
+                .isEqualTo(QuickSchema.INVALID);
+        QuickSchema bounds = QuickSchema.compile(
+                        READER.readJson("{\"minimum\": -90.0, \"exclusiveMaximum\": 0.3, \"multipleOf\": 0.1}")
+                                .root())
+                .orElseThrow();
+        assertThat(bounds.evaluate(READER.readJson("-90").root())).isEqualTo(QuickSchema.VALID);
+        assertThat(bounds.evaluate(READER.readJson("0.2").root())).isEqualTo(QuickSchema.VALID);
+        assertThat(bounds.evaluate(READER.readJson("0.3").root())).isEqualTo(QuickSchema.INVALID);
+        assertThat(bounds.evaluate(READER.readJson("-90.05").root())).isEqualTo(QuickSchema.INVALID);
+        assertThat(bounds.evaluate(READER.readJson("0.25").root())).isEqualTo(QuickSchema.INVALID);
+        for (String v : new String[] {"-90", "0.2", "0.3", "-90.05", "0.25", "1e-400", "9007199254740993"}) {
+            JsonNode schema = READER.readJson("{\"minimum\": -90.0, \"exclusiveMaximum\": 0.3, \"multipleOf\": 0.1}")
+                    .root();
+            int quick = QuickSchema.compile(schema)
+                    .orElseThrow()
+                    .evaluate(READER.readJson(v).root());
+            if (quick != QuickSchema.UNKNOWN) {
+                boolean full = SchemaValidator.compileFull("https://x.test/s", schema)
+                        .validate(READER.readJson(v).root())
+                        .isEmpty();
+                assertThat(quick == QuickSchema.VALID).as(v).isEqualTo(full);
+            }
+        }
     }
 
     @Test
