@@ -2,6 +2,7 @@ package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.report.LogText;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
@@ -40,8 +41,28 @@ public abstract class AbstractReflektMojo extends AbstractMojo {
     @Parameter(property = "reflekt.skip", defaultValue = "false")
     protected boolean skip;
 
+    /**
+     * Maven's log behind {@link InertLog}: every line this plugin writes is one inert line, whatever schema,
+     * registry or warehouse text it carries.
+     */
+    @Override
+    public org.apache.maven.plugin.logging.Log getLog() {
+        return new InertLog(super.getLog());
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            executeGoal();
+        } catch (MojoFailureException e) {
+            // Maven prints the message after "Failed to execute goal ...": one inert line too
+            throw new MojoFailureException(LogText.line(e.getMessage()), e.getCause());
+        } catch (MojoExecutionException e) {
+            throw new MojoExecutionException(LogText.line(e.getMessage()), e.getCause());
+        }
+    }
+
+    private void executeGoal() throws MojoExecutionException, MojoFailureException {
         warnOfUnknownProperties();
         if (skip) {
             getLog().info("Skipping Reflekt " + goal() + ": reflekt.skip is true.");

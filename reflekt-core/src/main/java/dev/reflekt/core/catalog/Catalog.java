@@ -176,11 +176,12 @@ public final class Catalog {
         ScratchFolders.cleanStale(parent, name);
         Path scratch = ScratchFolders.create(parent, name, "build"); // made like any folder: the umask decides
         try {
-            Files.writeString(scratch.resolve("index.md"), index, StandardCharsets.UTF_8);
+            Files.write(scratch.resolve("index.md"), index.getBytes(StandardCharsets.UTF_8));
             for (Page page : pages) {
                 Path target = scratch.resolve(page.relativePath());
                 Files.createDirectories(target.getParent());
-                Files.writeString(target, page.markdown(), StandardCharsets.UTF_8);
+                Files.write(
+                        target, page.markdown().getBytes(StandardCharsets.UTF_8)); // an unpaired surrogate becomes ?
             }
             FileTrees.delete(folder);
             Files.move(scratch, folder, StandardCopyOption.ATOMIC_MOVE);

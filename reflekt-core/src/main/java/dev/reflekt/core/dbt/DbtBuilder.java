@@ -363,7 +363,7 @@ public final class DbtBuilder {
                 Path file = inside(scratch, scratchReal, e.getKey());
                 Files.createDirectories(file.getParent());
                 inside(scratch, scratchReal, e.getKey()); // again, now that its folders exist
-                Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+                Files.write(file, e.getValue().getBytes(StandardCharsets.UTF_8)); // an unpaired surrogate becomes ?
             }
             if (previous != null) {
                 FileTrees.deleteEmptyFolders(scratch, previous.files());

@@ -25,8 +25,16 @@ public final class Definitions {
     /** The id prefix of every definition file (path relative to {@code schemas/}). */
     public static final String PREFIX = ReflektProject.DEFINITIONS_DIR + "/";
 
-    /** A definition file: its parsed tree, or why it could not be read. */
-    public record Loaded(String id, LocatedTree tree, String error, Position errorAt) {
+    /** A definition file: its parsed tree, or why it could not be read and how to fix that. */
+    public record Loaded(String id, LocatedTree tree, String error, Position errorAt, String hint) {
+
+        Loaded(String id, LocatedTree tree) {
+            this(id, tree, null, null, null);
+        }
+
+        static Loaded failed(String id, String error, Position at) {
+            return new Loaded(id, null, error, at, "fix the definition's JSON syntax");
+        }
 
         /** Whether the file was read. */
         public boolean readable() {
@@ -55,16 +63,40 @@ public final class Definitions {
         }
         LocatedTreeReader reader = new LocatedTreeReader();
         Map<String, Loaded> files = new TreeMap<>();
+        java.nio.file.Path schemas = realPath(project.schemasDir());
         for (SchemaFile f : found) {
             try {
-                files.put(f.id(), new Loaded(f.id(), reader.readJson(f.path()), null, null));
+                java.nio.file.Path real = realPath(f.path());
+                if (schemas == null || real == null || !real.startsWith(schemas)) {
+                    // discovery follows links inside the project; a $ref reads only what is inside schemas/
+                    files.put(
+                            f.id(),
+                            new Loaded(
+                                    f.id(),
+                                    null,
+                                    "the file is a link to "
+                                            + (real == null ? "a file that does not exist" : project.display(real))
+                                            + ", outside schemas/, and a $ref reads nothing outside schemas/",
+                                    Position.START,
+                                    "put the definition itself under schemas/.reflekt/definitions/, not a link"));
+                    continue;
+                }
+                files.put(f.id(), new Loaded(f.id(), reader.readJson(f.path())));
             } catch (ParseException e) {
-                files.put(f.id(), new Loaded(f.id(), null, e.reason(), e.position()));
+                files.put(f.id(), Loaded.failed(f.id(), e.reason(), e.position()));
             } catch (IOException e) {
-                files.put(f.id(), new Loaded(f.id(), null, "cannot read the file: " + e.getMessage(), Position.START));
+                files.put(f.id(), Loaded.failed(f.id(), "cannot read the file: " + e.getMessage(), Position.START));
             }
         }
         return new Definitions(files);
+    }
+
+    private static java.nio.file.Path realPath(java.nio.file.Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Definitions from file contents by id (as a git ref holds them); ids outside {@link #PREFIX} are ignored. */
@@ -76,9 +108,9 @@ public final class Definitions {
                 return;
             }
             try {
-                files.put(id, new Loaded(id, reader.readJson(new String(bytes, StandardCharsets.UTF_8)), null, null));
+                files.put(id, new Loaded(id, reader.readJson(new String(bytes, StandardCharsets.UTF_8))));
             } catch (ParseException e) {
-                files.put(id, new Loaded(id, null, e.reason(), e.position()));
+                files.put(id, Loaded.failed(id, e.reason(), e.position()));
             }
         });
         return files.isEmpty() ? NONE : new Definitions(files);

@@ -258,7 +258,7 @@ final class Resolver {
                         "",
                         loaded.get().errorAt(),
                         loaded.get().error(),
-                        "fix the definition's JSON syntax"));
+                        loaded.get().hint()));
                 return node;
             }
             target = new Doc(targetId, loaded.get().tree());
@@ -272,6 +272,15 @@ final class Resolver {
                     "$ref \"" + ref + "\" points to '#" + targetPointer + "', which"
                             + (target == doc ? " this file" : " schemas/" + targetId) + " does not have",
                     "correct the pointer or add the definition");
+        }
+        String notSchema = schemaPosition(targetPointer, at);
+        if (notSchema != null) {
+            return problem(
+                    doc,
+                    node,
+                    pointer,
+                    "$ref \"" + ref + "\" points to '#" + targetPointer + "', " + notSchema,
+                    "point it at a schema: the whole file, a definition, a property, items or a part of allOf/anyOf/oneOf");
         }
         String key = targetId + "#" + targetPointer;
         String label = target == doc
@@ -342,6 +351,54 @@ final class Resolver {
         }
         origins.putIfAbsent(resolved, label);
         return resolved;
+    }
+
+    /** Keywords whose value is a schema ({@code items} also a list of schemas). */
+    private static final Set<String> SCHEMA_VALUED = Set.of(
+            "additionalProperties",
+            "additionalItems",
+            "not",
+            "if",
+            "then",
+            "else",
+            "contains",
+            "propertyNames",
+            "items");
+    /** Keywords whose value maps names to schemas. */
+    private static final Set<String> SCHEMA_MAPS =
+            Set.of("properties", "patternProperties", "definitions", "$defs", "dependencies");
+    /** Keywords whose value is a list of schemas. */
+    private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "anyOf", "oneOf");
+
+    /**
+     * Null when {@code pointer} names a place that holds a schema (and {@code node}, what is there, is one), else
+     * why not: a {@code $ref} into {@code enum}, {@code const}, {@code required}, {@code self} or a {@code type}
+     * value points at data, which no goal can use as a schema.
+     */
+    static String schemaPosition(String pointer, JsonNode node) {
+        String[] tokens =
+                pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1);
+        int i = 0;
+        while (i < tokens.length) {
+            String keyword = LocatedTree.unescape(tokens[i]);
+            boolean indexNext = i + 1 < tokens.length
+                    && !tokens[i + 1].isEmpty()
+                    && tokens[i + 1].chars().allMatch(Character::isDigit);
+            if (SCHEMA_MAPS.contains(keyword) && i + 1 < tokens.length) {
+                i += 2;
+            } else if (SCHEMA_LISTS.contains(keyword) && indexNext) {
+                i += 2;
+            } else if (keyword.equals("items") && indexNext) {
+                i += 2;
+            } else if (SCHEMA_VALUED.contains(keyword)) {
+                i += 1;
+            } else {
+                return "which is inside the value of '" + keyword + "', not a schema";
+            }
+        }
+        return node.isObject() || node.isBoolean()
+                ? null
+                : "which is not a schema (a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 
     /** The set of type names a {@code type} keyword allows; empty for a missing or malformed one. */

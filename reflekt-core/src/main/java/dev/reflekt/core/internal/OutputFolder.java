@@ -68,9 +68,9 @@ public final class OutputFolder {
             for (Map.Entry<String, String> e : files.entrySet()) {
                 Path file = scratch.resolve(e.getKey());
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+                Files.write(file, e.getValue().getBytes(StandardCharsets.UTF_8)); // an unpaired surrogate becomes ?
             }
-            Files.writeString(scratch.resolve(MARKER), marker, StandardCharsets.UTF_8);
+            Files.write(scratch.resolve(MARKER), marker.getBytes(StandardCharsets.UTF_8));
             if (exists) {
                 old = ScratchFolders.reserve(parent, name, "old");
                 Files.move(target.toAbsolutePath(), old, StandardCopyOption.ATOMIC_MOVE);

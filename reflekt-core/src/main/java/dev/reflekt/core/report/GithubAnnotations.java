@@ -26,8 +26,9 @@ public final class GithubAnnotations {
                 + f.column() + ",title=" + property("reflekt " + f.rule().id()) + "::" + data(f.text());
     }
 
+    /** GitHub's escapes for line breaks and {@code %}; other controls as visible text ({@link LogText}). */
     private static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return LogText.line(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     private static String property(String s) {

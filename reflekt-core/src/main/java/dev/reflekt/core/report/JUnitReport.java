@@ -65,16 +65,34 @@ public final class JUnitReport {
         xml.append('"');
     }
 
-    /** As the JDK's StAX writer escapes: {@code & < >} always, {@code "} in attribute values. */
-    private static void escape(StringBuilder xml, String text, boolean attribute) {
+    /**
+     * The one way out to XML for schema text: {@code & < >} always, {@code "} in attribute values, and every
+     * character XML 1.0 does not allow (controls other than tab, line feed and carriage return, unpaired surrogate
+     * halves, U+FFFE and U+FFFF) written as a visible {@code \\uXXXX}, so the file always parses.
+     */
+    static void escape(StringBuilder xml, String text, boolean attribute) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                xml.append(c).append(text.charAt(++i));
+                continue;
+            }
             switch (c) {
                 case '&' -> xml.append("&amp;");
                 case '<' -> xml.append("&lt;");
                 case '>' -> xml.append("&gt;");
                 case '"' -> xml.append(attribute ? "&quot;" : "\"");
-                default -> xml.append(c);
+                default -> {
+                    boolean allowed = c == '\t'
+                            || c == '\n'
+                            || c == '\r'
+                            || (c >= 0x20 && c < 0xfffe && !Character.isSurrogate(c));
+                    if (allowed) {
+                        xml.append(c);
+                    } else {
+                        xml.append(String.format("\\u%04x", (int) c));
+                    }
+                }
             }
         }
     }

@@ -59,8 +59,13 @@ public final class Reports {
         Path tmp = target.resolveSibling("." + target.getFileName() + "."
                 + ProcessHandle.current().pid() + "-" + TEMP.incrementAndGet() + ".tmp");
         try {
-            Files.writeString(
-                    tmp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // getBytes writes an unpaired surrogate half (valid in a JSON string, not in UTF-8) as '?' where
+            // writeString would refuse the whole report
+            Files.write(
+                    tmp,
+                    content.getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -42,6 +42,31 @@ class LinterTest {
         assertThat(rules(r)).containsExactly("property-casing", "json-syntax", "property-casing");
     }
 
+    /** Numbers and characters any JSON parser accepts never stop the goal: a located finding, the rest linted. */
+    @Test
+    void aHugeExponentOrALoneSurrogateIsAFindingForItsFileOnly() throws Exception {
+        TestProject p = TestProject.create(dir)
+                .schema(
+                        "shop/A_Event/1-0.json",
+                        "A Event",
+                        "{\"a\": {\"type\": \"string\", \"description\": \"x\", \"maxLength\": 1e99999999999}}")
+                .schema(
+                        "shop/B_Event/1-0.json",
+                        "B Event",
+                        "{\"badName\": {\"type\": \"string\", \"description\": \"\\ud800 lone\"}}")
+                .schema("shop/C_Event/1-0.json", "C Event", "{\"c\": {\"type\": \"string\", \"description\": \"x\"}}");
+        CheckResult r = p.lint();
+        assertThat(r.files()).hasSize(3);
+        assertThat(lines(r).get(0)).startsWith("schemas/shop/A_Event/1-0.json:").contains("1e99999999999");
+        assertThat(rules(r)).containsExactly("json-syntax", "property-casing");
+        java.nio.file.Path reports = dir.resolve("target/reflekt");
+        dev.reflekt.core.report.Reports.write(
+                reports, "lint", r, LintRule.all(), false, "T", dev.reflekt.core.report.SourceRoot.NONE);
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(reports.resolve("TEST-reflekt-lint.xml").toFile());
+    }
+
     @Test
     void wrongTypesWhereObjectsAreExpectedAreFindings() throws Exception {
         TestProject p = TestProject.create(dir)

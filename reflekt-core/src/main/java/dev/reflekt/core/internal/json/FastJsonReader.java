@@ -272,7 +272,11 @@ final class FastJsonReader {
         }
         String text = new String(in, start, at - start, StandardCharsets.ISO_8859_1);
         if (!integral) {
-            return NODES.numberNode(new BigDecimal(text));
+            try {
+                return NODES.numberNode(new BigDecimal(text));
+            } catch (NumberFormatException e) {
+                throw GiveUp.INSTANCE; // an exponent beyond BigDecimal's: Jackson's reader says so, located
+            }
         }
         if (intDigits <= 18) {
             long value = Long.parseLong(text);

@@ -290,7 +290,7 @@ final class FastYamlReader {
             v = at;
         } else {
             int end = plainEnd(v, e);
-            if (!plainStart(in[v])) {
+            if (!plainStart(in[v]) || indicator(v, e)) {
                 throw GiveUp.INSTANCE;
             }
             value = plain(text(v, end));
@@ -410,11 +410,11 @@ final class FastYamlReader {
         if (first == '\'' || first == '"') {
             return NODES.textNode(quoted(end(atLine)));
         }
-        if (!plainStart(first)) {
-            throw GiveUp.INSTANCE;
-        }
         int s = at;
         int e = end(atLine);
+        if (!plainStart(first) || indicator(s, e)) {
+            throw GiveUp.INSTANCE;
+        }
         while (at < e) {
             byte b = in[at];
             if (b == ',' || b == ']' || b == '}') {
@@ -569,6 +569,14 @@ final class FastYamlReader {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the {@code -} at {@code s} is a block sequence indicator ({@code - g}), not the start of a plain
+     * scalar ({@code -g}, {@code -1}): a nested sequence, or, after a key or inside a flow collection, an error.
+     */
+    private boolean indicator(int s, int e) {
+        return in[s] == '-' && (s + 1 == e || in[s + 1] == ' ');
     }
 
     private static boolean plainStart(byte b) {

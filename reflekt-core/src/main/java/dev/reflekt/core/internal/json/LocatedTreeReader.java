@@ -150,7 +150,16 @@ public final class LocatedTreeReader {
             }
             positions.put("", at(parser.currentTokenLocation()));
             boolean[] refs = {false};
-            JsonNode root = readValue(parser, "", positions, refs);
+            JsonNode root;
+            try {
+                root = readValue(parser, "", positions, refs);
+            } catch (NumberFormatException | ArithmeticException e) {
+                // valid JSON that no Java number holds (1e99999999999): the file's finding, not the goal's end
+                throw new ParseException(
+                        "the number " + parser.getText() + " is out of range (" + e.getMessage()
+                                + "); write it within about 1e±2147483647",
+                        at(parser.currentTokenLocation()));
+            }
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new ParseException(

@@ -199,7 +199,11 @@ class FastYamlReaderTest {
                 "a: caf\u00e9\n",
                 "",
                 "# only a comment\n",
-                "'quoted key': 1\n"
+                "'quoted key': 1\n",
+                "b:\n  - - g\n",
+                "key: - g\n",
+                "a: [x,- 'null']\n",
+                "a: [- x]\n"
             })
     void givesUpWhereJacksonMustSpeak(String text) {
         assertThat(FastYamlReader.read(text.getBytes(StandardCharsets.UTF_8), LocatedTreeReader.MAX_DEPTH))
