@@ -54,7 +54,7 @@ public final class SchemaPage {
         md.append("# ").append(inline(self.path("name").asText(id))).append("\n\n");
         String description = schema.path("description").asText("");
         if (!description.isBlank()) {
-            md.append(description.strip()).append("\n\n");
+            md.append(paragraph(description)).append("\n\n");
         }
         md.append("| | |\n| --- | --- |\n");
         md.append("| Schema | `").append(id).append("` |\n");
@@ -99,7 +99,7 @@ public final class SchemaPage {
         md.append("# Definition ").append(inline(Definitions.label(id))).append("\n\n");
         String description = definition.path("description").asText("");
         if (!description.isBlank()) {
-            md.append(description.strip()).append("\n\n");
+            md.append(paragraph(description)).append("\n\n");
         }
         md.append("| | |\n| --- | --- |\n");
         md.append("| Definition | `").append(id).append("` |\n");
@@ -109,7 +109,7 @@ public final class SchemaPage {
             md.append("No event schema uses this definition.\n");
         }
         users.forEach((user, name) -> md.append("- [")
-                .append(inline(name).replace("[", "\\[").replace("]", "\\]"))
+                .append(inline(name))
                 .append("](")
                 .append(relative(id, user.replace(".json", ".md")))
                 .append(")\n"));
@@ -144,16 +144,16 @@ public final class SchemaPage {
         md.append("| Property | Type | Required | Description | Constraints |\n");
         md.append("| --- | --- | --- | --- | --- |\n");
         for (Row r : rows) {
-            md.append("| `")
-                    .append(r.path().replace("`", "'"))
-                    .append("` | ")
-                    .append(cell(r.type()))
+            md.append("| ")
+                    .append(code(r.path()))
+                    .append(" | ")
+                    .append(r.type())
                     .append(" | ")
                     .append(r.required() ? "yes" : "no")
                     .append(" | ")
                     .append(cell(r.description()))
                     .append(" | ")
-                    .append(cell(r.constraints()))
+                    .append(r.constraints())
                     .append(" |\n");
         }
     }
@@ -178,7 +178,8 @@ public final class SchemaPage {
             String itemsFrom = links.apply(p.path("items"));
             rows.add(new Row(
                     path,
-                    type(p) + (from != null ? ", from " + from : itemsFrom != null ? ", items from " + itemsFrom : ""),
+                    cell(type(p))
+                            + (from != null ? ", from " + from : itemsFrom != null ? ", items from " + itemsFrom : ""),
                     required.contains(e.getKey()),
                     p.path("description").asText(""),
                     constraints(p)));
@@ -213,12 +214,12 @@ public final class SchemaPage {
         List<String> out = new ArrayList<>();
         if (p.path("enum").isArray()) {
             List<String> values = new ArrayList<>();
-            p.path("enum").forEach(v -> values.add("`" + scalar(v) + "`"));
+            p.path("enum").forEach(v -> values.add(code(scalar(v))));
             out.add("enum: " + String.join(", ", values));
         }
         for (String key : CONSTRAINTS) {
             if (p.has(key)) {
-                out.add(key + ": " + (key.equals("pattern") ? "`" + scalar(p.get(key)) + "`" : scalar(p.get(key))));
+                out.add(key + ": " + (key.equals("pattern") ? code(scalar(p.get(key))) : cell(scalar(p.get(key)))));
             }
         }
         return String.join("; ", out);
@@ -228,12 +229,70 @@ public final class SchemaPage {
         return v.isValueNode() ? v.asText() : v.toString();
     }
 
-    /** Text safe inside a Markdown table cell: one line, pipes escaped. */
-    static String cell(String text) {
-        return text.strip().replace("\r", "").replace("\n", " ").replace("|", "\\|");
+    /**
+     * Schema text as a Markdown code span in a table cell: one line, a fence of more backticks than the text
+     * holds in a row, and {@code |} escaped (GitHub's tables split a cell at a bare one, even in code).
+     */
+    static String code(String text) {
+        String t = text.replace("\r", "").replace("\n", " ").replace("|", "\\|");
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < t.length(); i++) {
+            run = t.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = t.startsWith("`") || t.endsWith("`") ? " " : "";
+        return fence + pad + t + pad + fence;
     }
 
-    private static String inline(String text) {
-        return text.replace("\n", " ");
+    /** Schema text as one line of Markdown text, safe inside a table cell. */
+    static String cell(String text) {
+        return inline(text.strip());
+    }
+
+    /**
+     * The one way out to Markdown for schema text: text, never markup. HTML ({@code <img onerror>}) is written
+     * as entities; the characters that make links, images, emphasis, code and table cells ({@code [ ] ` * _ | ~ \})
+     * are backslash-escaped; line breaks become spaces.
+     */
+    static String inline(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
+                case '\r' -> {}
+                case '\n' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Schema text as Markdown paragraphs: each line as {@link #inline} text, and a line that would start a heading,
+     * a list, a quote, a fence or a rule gets its first character escaped.
+     */
+    static String paragraph(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.strip().split("\r?\n", -1)) {
+            String t = inline(line);
+            int at = t.length() - t.stripLeading().length();
+            int digits = at;
+            while (digits < t.length() && Character.isDigit(t.charAt(digits))) {
+                digits++;
+            }
+            if (at < t.length() && "#+-=".indexOf(t.charAt(at)) >= 0) {
+                t = t.substring(0, at) + "\\" + t.substring(at); // a heading, list item or rule
+            } else if (digits > at && digits < t.length() && (t.charAt(digits) == '.' || t.charAt(digits) == ')')) {
+                t = t.substring(0, digits) + "\\" + t.substring(digits); // an ordered list item
+            }
+            out.append(t).append('\n');
+        }
+        return out.toString().stripTrailing();
     }
 }

@@ -287,6 +287,9 @@ public final class DbtBuilder {
         return null;
     }
 
+    /** The most columns one event's properties may load into: PostgreSQL's and Redshift's limit per table. */
+    static final int MAX_COLUMNS = 1_600;
+
     List<EventSchema> read(List<SchemaFile> files) throws ReflektException {
         LocatedTreeReader reader = new LocatedTreeReader();
         List<EventSchema> out = new ArrayList<>();
@@ -306,6 +309,11 @@ public final class DbtBuilder {
                 } else if (nulAt(json, "") != null) {
                     problems.add(file.displayPath() + ":" + tree.position(nulAt(json, ""))
                             + ": holds a NUL character (\\u0000), which no warehouse can store; remove it.");
+                } else if (PropertyColumns.leaves(json, MAX_COLUMNS + 1) > MAX_COLUMNS) {
+                    problems.add(file.displayPath() + ":1:1: with its nested objects flattened (and its $refs"
+                            + " expanded) the event loads into more than " + MAX_COLUMNS + " columns, more than"
+                            + " PostgreSQL and Redshift allow in a table; nest less, or make deep parts one object"
+                            + " column (\"type\": \"object\" without \"properties\").");
                 } else {
                     out.add(new EventSchema(file.id(), json, file.displayPath(), tree, resolved::origin));
                 }

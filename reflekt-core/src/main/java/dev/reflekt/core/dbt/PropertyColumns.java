@@ -53,6 +53,23 @@ final class PropertyColumns {
         return out;
     }
 
+    /**
+     * How many leaf properties {@code schema} has with its nested objects flattened, counted up to {@code limit}
+     * (a chain of shared definitions can multiply them into millions; counting stops there).
+     */
+    static long leaves(JsonNode schema, long limit) {
+        long n = 0;
+        for (Iterator<JsonNode> it = schema.path("properties").elements(); it.hasNext() && n < limit; ) {
+            JsonNode p = it.next();
+            n += isObject(p)
+                            && p.path("properties").isObject()
+                            && p.path("properties").size() > 0
+                    ? leaves(p, limit - n)
+                    : 1;
+        }
+        return n;
+    }
+
     private static void flatten(
             JsonNode object,
             List<String> keys,

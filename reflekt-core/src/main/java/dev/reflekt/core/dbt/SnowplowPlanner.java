@@ -74,9 +74,16 @@ final class SnowplowPlanner implements Collector.Planner {
         for (EventSchema s : schemas) {
             String[] iglu = IgluSchemas.path(s.id(), s.json()).split("/");
             String version = s.json().path("self").path("version").asText("");
-            if (iglu.length != 4 || !version.matches("[1-9][0-9]*-[0-9]+")) {
+            if (!version.matches("[1-9][0-9]*-[0-9]+")) {
                 problems.add(s.displayPath() + ":" + s.tree().position("/self/version") + ": self.version '" + version
                         + "' is not MAJOR-MINOR, so the schema has no Iglu URI; correct it.");
+                continue;
+            }
+            if (iglu.length != 4) {
+                String vendor = s.json().path("self").path("vendor").asText("");
+                problems.add(s.displayPath() + ":" + s.tree().position("/self/vendor") + ": self.vendor '"
+                        + vendor + "' cannot be an Iglu vendor (a '/' splits the Iglu URI"
+                        + " iglu:vendor/name/jsonschema/version); use a reverse domain such as com.acme.");
                 continue;
             }
             String base = SnowplowNames.base(iglu[0], iglu[1], Integer.parseInt(version.split("-")[0]));

@@ -85,8 +85,17 @@ final class Identifiers {
             "permits",
             "non-sealed");
 
-    /** Methods of every generated class (and of {@link Object}): a property never takes these names. */
+    /**
+     * Methods of every generated class (and of {@link Object}), and the first names of the packages generated code
+     * names in full ({@code java.util.List}, {@code com.segment...}), which a field of that name would hide: a
+     * property never takes these names.
+     */
     static final Set<String> GENERATED_MEMBERS = Set.of(
+            "java",
+            "javax",
+            "com",
+            "org",
+            "io",
             "name",
             "schemaId",
             "schemaUri",
@@ -107,7 +116,7 @@ final class Identifiers {
 
     /**
      * Type names a generated type never takes: the {@code java.lang} types generated code names without
-     * qualification, and the generated helpers. A type that would take one gets {@code Value} appended.
+     * qualification, the generated helpers, and TypeScript's global types. A type that would take one gets {@code Value} appended.
      */
     static final Set<String> TAKEN_TYPES = Set.of(
             "String",
@@ -142,7 +151,33 @@ final class Identifiers {
             "TrackClient",
             "IdentifyClient",
             "GroupClient",
-            "SnowplowClient");
+            "SnowplowClient",
+            // TypeScript's global types that events.ts (and the SDK clients in it) name: an interface called
+            // Array would make every Array<...> in the file mean it
+            "Array",
+            "ReadonlyArray",
+            "Partial",
+            "Readonly",
+            "Promise",
+            "Date",
+            "Map",
+            "Set",
+            "Error",
+            "JSON",
+            "Symbol",
+            "BigInt",
+            "Function",
+            "RegExp",
+            "Exclude",
+            "Extract",
+            "Pick",
+            "Omit",
+            "Required",
+            "NonNullable",
+            "ReturnType",
+            "Parameters",
+            "Awaited",
+            "PropertyKey");
 
     private Identifiers() {}
 

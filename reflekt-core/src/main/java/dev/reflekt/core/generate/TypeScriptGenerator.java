@@ -82,7 +82,7 @@ final class TypeScriptGenerator {
         StringBuilder out = new StringBuilder("{ ...properties");
         for (Shape.Property p : e.properties()) {
             if (p.shape() instanceof Shape.Const c) {
-                out.append(", ").append(key(p.wire())).append(": ").append(json(c.value()));
+                out.append(", ").append(literalKey(p.wire())).append(": ").append(json(c.value()));
             }
         }
         return out.append(" }").toString();
@@ -93,6 +93,14 @@ final class TypeScriptGenerator {
     /** A property key: bare when it is an identifier (tsc's messages read better), else a string literal. */
     private static String key(String wire) {
         return BARE_KEY.matcher(wire).matches() ? wire : Text.tsString(wire);
+    }
+
+    /**
+     * A key in an object literal. {@code __proto__: v}, quoted or not, sets the object's prototype instead of a
+     * property (the constant would never be sent); the computed form {@code ["__proto__"]: v} sets the property.
+     */
+    private static String literalKey(String wire) {
+        return wire.equals("__proto__") ? "[" + Text.tsString(wire) + "]" : key(wire);
     }
 
     private static void object(StringBuilder out, String indent, Shape.Obj obj) {
@@ -167,7 +175,7 @@ final class TypeScriptGenerator {
             for (var it = v.fields(); it.hasNext(); ) {
                 var e = it.next();
                 out.append(first ? "" : ", ")
-                        .append(Text.tsString(e.getKey()))
+                        .append(e.getKey().equals("__proto__") ? literalKey(e.getKey()) : Text.tsString(e.getKey()))
                         .append(": ")
                         .append(json(e.getValue()));
                 first = false;

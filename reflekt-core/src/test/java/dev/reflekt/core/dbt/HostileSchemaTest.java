@@ -158,4 +158,45 @@ class HostileSchemaTest {
                 .hasMessageContaining("schemas/shop/A/1-0.json:")
                 .hasMessageContaining("NUL character");
     }
+
+    /** Six definitions of five properties each, chained: 15,625 columns a model. Refused, located, before writing. */
+    @org.junit.jupiter.api.Test
+    void aChainOfDefinitionsThatMultipliesColumnsIsRefused() throws Exception {
+        java.nio.file.Path at = dir.resolve("chain");
+        dev.reflekt.core.TestProject p = dev.reflekt.core.TestProject.create(at);
+        for (int d = 0; d < 6; d++) {
+            StringBuilder props =
+                    new StringBuilder("{\"type\": \"object\", \"description\": \"D.\", \"properties\": {");
+            for (int i = 0; i < 5; i++) {
+                props.append(i == 0 ? "" : ", ").append("\"p").append(i).append("\": ");
+                props.append(
+                        d == 5
+                                ? "{\"type\": \"string\", \"description\": \"x\"}"
+                                : "{\"$ref\": \"../d" + (d + 1) + "/1-0.json\", \"description\": \"x\"}");
+            }
+            p.write(
+                    "schemas/.reflekt/definitions/d" + d + "/1-0.json",
+                    props.append("}}").toString());
+        }
+        p.schema(
+                "shop/Big_Event/1-0.json",
+                "Big Event",
+                "{\"root\": {\"$ref\": \"../../.reflekt/definitions/d0/1-0.json\"}}");
+        dev.reflekt.core.project.ReflektProject project = p.load();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DbtBuilder(project)
+                        .build(
+                                project.schemaFiles(),
+                                new BuildTarget(
+                                        dev.reflekt.core.warehouse.dialect.Dialect.of("duckdb")
+                                                .orElseThrow(),
+                                        "duckdb",
+                                        "raw",
+                                        "shop"),
+                                "segment",
+                                java.util.Optional.empty()))
+                .isInstanceOf(dev.reflekt.core.ReflektException.class)
+                .hasMessageContaining("schemas/shop/Big_Event/1-0.json:1:1: with its nested objects flattened")
+                .hasMessageContaining("more than 1600 columns");
+        org.assertj.core.api.Assertions.assertThat(at.resolve("artifacts")).doesNotExist();
+    }
 }

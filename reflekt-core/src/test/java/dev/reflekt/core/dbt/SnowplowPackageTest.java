@@ -93,4 +93,24 @@ class SnowplowPackageTest {
             yaml.validate(build("", dialect.name()), dialect.name(), 5);
         }
     }
+
+    /** A '/' in self.vendor is named as such, at the vendor, not as a version problem. */
+    @Test
+    void aVendorThatCannotBeAnIgluVendorIsNamed() throws Exception {
+        TestProject p = TestProject.create(dir.resolve("vendor"));
+        p.write(
+                "schemas/acme/Click/1-0.json",
+                TestProject.schemaJson("acme/Click/1-0.json", "Click", "1-0", "{}")
+                        .replace("\"vendor\": \"com.example\"", "\"vendor\": \"com.example/evil\""));
+        ReflektProject project = p.load();
+        assertThatThrownBy(() -> new DbtBuilder(project)
+                        .build(
+                                project.schemaFiles(),
+                                new BuildTarget(Dialect.of("duckdb").orElseThrow(), "duckdb", "raw", "atomic"),
+                                "snowplow",
+                                Optional.empty()))
+                .hasMessageContaining("schemas/acme/Click/1-0.json:")
+                .hasMessageContaining("self.vendor 'com.example/evil' cannot be an Iglu vendor")
+                .hasMessageNotContaining("MAJOR-MINOR");
+    }
 }

@@ -34,6 +34,24 @@ class GenerateTest {
                         languages, "x.events", dir.resolve("out/java"), dir.resolve("out/ts"), sdk, null, "T"));
     }
 
+    /** Properties named like the packages generated code names in full hide nothing: the code compiles. */
+    @Test
+    void propertiesNamedLikePackagesCompile() throws Throwable {
+        TestProject p = TestProject.create(dir.resolve("p")).schema("shop/Pkg_Event/1-0.json", "Pkg Event", """
+                        {"java": {"type": "string", "description": "J.", "pattern": "^[a-z]+$"},
+                         "javax": {"type": "array", "items": {"type": "string"}, "description": "X."},
+                         "com": {"type": "string", "description": "C."},
+                         "org": {"type": "integer", "description": "O."},
+                         "io": {"type": "object", "description": "I."}}""");
+        for (String sdk : List.of("none", "segment", "rudderstack")) {
+            generate(p, List.of("java"), sdk);
+            Map<String, String> java = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+            assertThat(Compilation.compile(dir.resolve("c-" + sdk), java).errors())
+                    .as(sdk)
+                    .isEmpty();
+        }
+    }
+
     /** A $ref to a URL is never read: generate types it as an untyped JSON value, and the code compiles. */
     @Test
     void aRefToAUrlIsAnUntypedJsonValue() throws Throwable {

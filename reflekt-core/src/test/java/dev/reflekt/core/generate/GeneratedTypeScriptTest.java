@@ -73,6 +73,52 @@ class GeneratedTypeScriptTest {
         return args;
     }
 
+    /**
+     * An event named like a global type does not shadow it (tsc would say "Type 'Array' is not generic" on every
+     * list), and a constant property {@code __proto__} is sent as a property, not set as the prototype.
+     */
+    @Test
+    void namesFromSchemasShadowNoGlobalAndSetNoPrototype() throws Exception {
+        TestProject p = TestProject.create(dir.resolve("p"))
+                .schema("shop/Array/1-0.json", "Array", """
+                        {"tags": {"type": "array", "items": {"type": "string"}, "description": "T."},
+                         "__proto__": {"type": "string", "const": "sent", "description": "P."},
+                         "nested": {"type": "object", "description": "N.", "properties": {
+                           "inner": {"type": "object", "const": {"__proto__": "x", "a": 1}, "description": "I."}}}}""")
+                .schema("shop/Record/1-0.json", "Record", """
+                        {"extra": {"type": "object", "description": "E."}}""");
+        Path ts = dir.resolve("ts2");
+        GenerateCommand.run(
+                p.load(),
+                new GenerateRequest(List.of("typescript"), "x", dir.resolve("java2"), ts, "segment", null, "T"));
+        String events = Files.readString(ts.resolve("events.ts"));
+        assertThat(events).doesNotContain("export interface Array ").doesNotContain("export interface Record ");
+        Files.writeString(ts.resolve("use.ts"), """
+                import * as ev from "./events";
+                const calls: Array<{ event: string; properties?: Record<string, unknown> }> = [];
+                const analytics = {
+                  track(event: string, properties?: Record<string, unknown>) { calls.push({ event, properties }); },
+                  identify(userId: string, traits?: Record<string, unknown>) {},
+                };
+                for (const name of Object.keys(ev)) {
+                  const f = (ev as Record<string, unknown>)[name];
+                  if (typeof f === "function" && name.startsWith("track") && name.includes("Array")) {
+                    (f as (a: unknown, p: unknown) => void)(analytics, { tags: ["a"] });
+                  }
+                }
+                const p = calls[0].properties as Record<string, unknown>;
+                console.log(JSON.stringify({ own: Object.prototype.hasOwnProperty.call(p, "__proto__"),
+                  value: Object.getOwnPropertyDescriptor(p, "__proto__")?.value, proto: Object.getPrototypeOf(p) === Object.prototype }));
+                """);
+        Run compile = run(ts, tscArgs("--outDir", "out", "events.ts", "use.ts").toArray(String[]::new));
+        assertThat(compile.output()).isEmpty();
+        assertThat(compile.exit()).isZero();
+        Run node = run(ts, "node", "out/use.js");
+        assertThat(node.exit()).as(node.output()).isZero();
+        assertThat(JSON.readTree(node.output()))
+                .isEqualTo(JSON.readTree("{\"own\": true, \"value\": \"sent\", \"proto\": true}"));
+    }
+
     @Test
     void rightUsesCompileAndSendWhatTheSchemasAccept() throws Exception {
         Path ts = generate("segment");

@@ -117,4 +117,26 @@ class MetaSchemaRuleTest {
         }
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
+
+    /** A meta-schema that applies itself to the same value forever is a clear error, not a stack overflow. */
+    @Test
+    void aMetaSchemaThatNeverEndsIsRefusedBeforeAnyFileIsChecked() {
+        TestProject p = TestProject.create(dir)
+                .write(
+                        ReflektProject.META_SCHEMA,
+                        "{\"allOf\": [{\"$ref\": \"http://json-schema.org/draft-07/schema#\"}, {\"$ref\": \"#\"}]}")
+                .schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
+        assertThatThrownBy(p::lint)
+                .isInstanceOf(dev.reflekt.core.ReflektException.class)
+                .hasMessageStartingWith("schemas/.reflekt/meta/1-0.json: not a usable JSON Schema: '#/allOf/1' leads"
+                        + " back to '#' without descending into the instance");
+        TestProject q = TestProject.create(dir.resolve("q"))
+                .write(
+                        ReflektProject.META_SCHEMA,
+                        "{\"definitions\": {\"a\": {\"not\": {\"$ref\": \"#/definitions/b\"}},"
+                                + " \"b\": {\"anyOf\": [{\"$ref\": \"#/definitions/a\"}]}},"
+                                + " \"properties\": {\"self\": {\"$ref\": \"#/definitions/a\"}}}")
+                .schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
+        assertThatThrownBy(q::lint).hasMessageContaining("without descending into the instance");
+    }
 }

@@ -58,6 +58,8 @@ final class QuickSchema {
             "then",
             "else",
             "additionalItems",
+            "minContains",
+            "maxContains",
             "readOnly",
             "writeOnly",
             "id",

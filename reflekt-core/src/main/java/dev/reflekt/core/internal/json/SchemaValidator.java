@@ -44,11 +44,89 @@ public final class SchemaValidator {
      *     {@code $ref}); the message says why
      */
     public static SchemaValidator compile(String baseUri, JsonNode schemaNode) {
+        String cycle = inPlaceCycle(schemaNode);
+        if (cycle != null) {
+            throw new IllegalArgumentException(cycle);
+        }
         Optional<QuickSchema> quick = QuickSchema.compile(schemaNode);
         if (quick.isPresent()) {
             return new SchemaValidator(baseUri, schemaNode, quick.get(), null);
         }
         return new SchemaValidator(baseUri, schemaNode, null, Full.compile(baseUri, schemaNode));
+    }
+
+    /**
+     * Why validating against {@code root} would never end, or null: a chain of {@code $ref}, {@code allOf},
+     * {@code anyOf}, {@code oneOf}, {@code not}, {@code if}/{@code then}/{@code else} that comes back to where it
+     * started without descending into the instance ({@code "allOf": [{"$ref": "#"}]}) applies the schema to the same
+     * value forever; both validators would end in a stack overflow.
+     */
+    static String inPlaceCycle(JsonNode root) {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(""));
+        while (!pending.isEmpty()) {
+            String pointer = pending.pop();
+            String found = inPlace(root, pointer, new java.util.ArrayDeque<>(), done);
+            if (found != null) {
+                return found;
+            }
+            JsonNode node = pointer.isEmpty() ? root : root.at(pointer);
+            node.fieldNames().forEachRemaining(name -> pending.push(pointer + "/" + LocatedTree.escape(name)));
+            for (int i = 0; node.isArray() && i < node.size(); i++) {
+                pending.push(pointer + "/" + i);
+            }
+        }
+        return null;
+    }
+
+    private static String inPlace(
+            JsonNode root, String pointer, java.util.Deque<String> path, java.util.Set<String> done) {
+        if (path.contains(pointer)) {
+            return "'#" + path.peekLast() + "' leads back to '#" + pointer + "' without descending into the"
+                    + " instance, so validation would never end; remove that $ref or combinator";
+        }
+        if (!done.add(pointer)) {
+            return null;
+        }
+        JsonNode node = pointer.isEmpty() ? root : root.at(pointer);
+        if (!node.isObject()) {
+            return null;
+        }
+        path.addLast(pointer);
+        try {
+            java.util.List<String> next = new ArrayList<>();
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.textValue().startsWith("#")) {
+                String target = ref.textValue().substring(1);
+                next.add(target.equals("/") ? "" : target);
+            }
+            for (String combinator : new String[] {"allOf", "anyOf", "oneOf"}) {
+                JsonNode list = node.get(combinator);
+                if (list != null && list.isArray()) {
+                    for (int i = 0; i < list.size(); i++) {
+                        next.add(pointer + "/" + combinator + "/" + i);
+                    }
+                }
+            }
+            for (String applicator : new String[] {"not", "if", "then", "else"}) {
+                if (node.has(applicator)) {
+                    next.add(pointer + "/" + applicator);
+                }
+            }
+            for (String n : next) {
+                if (path.contains(n)) {
+                    return "'#" + pointer + "' leads back to '#" + n + "' without descending into the instance,"
+                            + " so validation would never end; remove that $ref or combinator";
+                }
+                String found = inPlace(root, n, path, done);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        } finally {
+            path.removeLast();
+        }
     }
 
     /** As {@link #compile}, without the quick path: the reference the quick path is tested against. */

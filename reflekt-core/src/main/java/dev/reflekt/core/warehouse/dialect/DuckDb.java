@@ -9,9 +9,9 @@ public final class DuckDb extends Postgres {
     private static final Map<ColumnType, String> TYPES =
             types("varchar", "bigint", "double", "boolean", "timestamp", "date", "json");
 
-    /** DuckDB has no limit on names: 255 keeps the package portable. PostgreSQL's reserved words apply. */
+    /** DuckDB has no limit on names: 255 keeps the package portable. Its reserved words are PostgreSQL's and its own. */
     public DuckDb() {
-        super("duckdb", 255, "postgres", TYPES);
+        super("duckdb", 255, "duckdb", TYPES);
     }
 
     /** dbt-duckdb's {@code external} materialization writes each model to a Parquet file. */

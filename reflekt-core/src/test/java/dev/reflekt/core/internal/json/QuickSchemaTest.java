@@ -91,6 +91,8 @@ class QuickSchemaTest {
                 "{\"items\": [{\"type\": \"string\"}]}",
                 "{\"$ref\": \"#\", \"type\": \"string\"}",
                 "{\"multipleOf\": 0}",
+                "{\"contains\": {\"type\": \"string\"}, \"maxContains\": 1}",
+                "{\"contains\": {\"type\": \"string\"}, \"minContains\": 2}",
                 "{\"minimum\": 1.5e0, \"maximum\": 9007199254740993, \"multipleOf\": 9007199254740993}"
             })
     void declinesWhatItDoesNotModelExactly(String schema) throws Exception {
