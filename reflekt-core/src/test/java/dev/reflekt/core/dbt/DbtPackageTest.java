@@ -166,7 +166,8 @@ class DbtPackageTest {
         }
 
         /**
-         * Every YAML file of the package is valid for every engine; at least {@code atLeast} were checked.
+         * Every YAML file of the package is valid for every engine, as Jackson reads it and as dbt's own readers
+         * read it; at least {@code atLeast} were checked.
          * The package's {@code require-dbt-version} admits dbt 2 exactly when Fusion is among the engines.
          */
         void validate(BuildResult result, String dialect, int atLeast) throws Exception {
@@ -190,6 +191,8 @@ class DbtPackageTest {
                 checked++;
             }
             assertThat(checked).isGreaterThanOrEqualTo(atLeast);
+            // and as dbt itself reads them: PyYAML (dbt Core) and a YAML 1.2 reader (dbt 2) read every scalar alike
+            YamlReadBack.read(result.packageDir()).assertValid(this, dialect);
             JsonNode project = reader.readYaml(result.packageDir().resolve("dbt_project.yml"))
                     .root();
             assertThat(project.path("require-dbt-version").toString())
