@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.definitions.Resolved;
+import dev.reflekt.core.internal.json.EcmaRegex;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
@@ -40,10 +41,20 @@ public final class EventTypes {
     private static final Pattern VERSION = Pattern.compile("([1-9][0-9]*)-(0|[1-9][0-9]*)");
     /** Longest class name: its {@code .class} file, with nested classes' {@code $} suffixes, must fit 255 bytes. */
     private static final int MAX_TYPE_NAME = 120;
+    /** Longest {@code .class} file name most file systems take (ext4, APFS, NTFS: 255). */
+    private static final int MAX_CLASS_FILE = 255;
+    /**
+     * Most values an enum (its own class) or a list of allowed values (in the event's class initializer) may have:
+     * javac refuses an initializer over 64 KB ("code too large"), which ~2,400 enum constants reach.
+     */
+    static final int MAX_VALUES = 2_000;
 
     private static final Set<String> COMBINERS = Set.of("oneOf", "anyOf", "allOf", "not", "if");
 
     private final List<String> problems = new ArrayList<>();
+    /** The type names from the top-level class to the object being read: its nested classes' file name. */
+    private final java.util.Deque<String> chain = new java.util.ArrayDeque<>();
+
     private final Definitions definitions;
     /** Shared definition id → its type's name. */
     private final Map<String, String> sharedNames = new TreeMap<>();
@@ -215,9 +226,42 @@ public final class EventTypes {
     /** The object at {@code pointer}, whose type is named {@code typeName} inside {@code enclosing} types. */
     private Shape.Obj object(
             Read r, String pointer, JsonNode node, String typeName, Set<String> enclosing, String definition) {
-        Identifiers.TypeScope scope = new Identifiers.TypeScope(enclosing);
+        List<String> outer = List.copyOf(chain);
+        if (definition != null) {
+            chain.clear(); // a shared definition is a top-level class
+        }
+        chain.addLast(typeName);
+        try {
+            return objectIn(r, pointer, node, typeName, enclosing, definition);
+        } finally {
+            chain.clear();
+            chain.addAll(outer);
+        }
+    }
+
+    /**
+     * A type nested in the object being read, named after {@code base} (at most {@value Identifiers#MAX_NESTED_NAME}
+     * characters of it) and {@code suffix}, or null when its class file name would be longer than file systems take (a problem at
+     * {@code at}).
+     */
+    private String nested(Read r, String at, String base, String suffix, Identifiers.TypeScope scope) {
+        String name = scope.claim(Identifiers.capped(base) + suffix);
+        String file = String.join("$", chain) + "$" + name + ".class";
+        if (file.length() > MAX_CLASS_FILE) {
+            problems.add(where(r, at) + ": types nest " + chain.size() + " deep here, and the class file "
+                    + file.substring(0, 40) + "..." + " would be named with " + file.length() + " characters; file"
+                    + " systems take " + MAX_CLASS_FILE + "; shorten the property names or flatten the object.");
+            return null;
+        }
+        return name;
+    }
+
+    private Shape.Obj objectIn(
+            Read r, String pointer, JsonNode node, String typeName, Set<String> enclosing, String definition) {
         Set<String> nested = new HashSet<>(enclosing);
         nested.add(typeName);
+        // a member type may not be named like its own class either (javac: "already defined")
+        Identifiers.TypeScope scope = new Identifiers.TypeScope(nested);
         // the required array, in its order and once each: the order of the builder's steps
         Set<String> required = new java.util.LinkedHashSet<>();
         node.path("required").forEach(n -> required.add(n.asText()));
@@ -241,7 +285,13 @@ public final class EventTypes {
                 continue;
             }
             boolean isRequired = required.contains(wire);
-            String step = isRequired ? scope.claim(pascal(member) + "Step") : null;
+            String step = null;
+            if (isRequired) {
+                step = nested(r, at, pascal(member), "Step", scope);
+                if (step == null) {
+                    continue;
+                }
+            }
             Shape.Property p = property(r, at, wire, member, e.getValue(), isRequired, step, scope, nested);
             if (p != null) {
                 byWire.put(wire, p);
@@ -259,6 +309,12 @@ public final class EventTypes {
                         .path("description")
                         .asText("");
         return new Shape.Obj(typeName, description, List.copyOf(byWire.values()), steps, definition);
+    }
+
+    private static String tooMany(Read r, String at, String wire, int size) {
+        return where(r, at + "/enum") + ": " + (wire == null ? "the" : "property '" + wire + "' has an") + " enum of "
+                + size + " values; generated Java takes at most " + MAX_VALUES + " (javac refuses a class initializer"
+                + " over 64 KB); keep the values in a lookup table and type the property as a string with a pattern.";
     }
 
     private static String pascal(String member) {
@@ -351,7 +407,12 @@ public final class EventTypes {
                 allText &= v.isTextual() || v.isNull();
             }
             if (allText) {
-                return enumeration(r, at, enumNode, scope.claim(typeBase));
+                if (enumNode.size() > MAX_VALUES) {
+                    problems.add(tooMany(r, at, wire, enumNode.size()));
+                    return null;
+                }
+                String name = nested(r, at, typeBase, "", scope);
+                return name == null ? null : enumeration(r, at, enumNode, name);
             }
         }
         if (types.size() > 1) {
@@ -394,7 +455,8 @@ public final class EventTypes {
                     }
                     return known;
                 }
-                return object(r, at, node, scope.claim(typeBase), enclosing, null);
+                String name = nested(r, at, typeBase, "", scope);
+                return name == null ? null : object(r, at, node, name, enclosing, null);
             case "array":
                 JsonNode items = node.path("items");
                 if (items.isMissingNode()) {
@@ -454,14 +516,16 @@ public final class EventTypes {
         String pattern = node.path("pattern").isTextual() ? node.path("pattern").asText() : null;
         if (pattern != null) {
             try {
-                Pattern.compile(pattern);
+                EcmaRegex.compile(pattern);
             } catch (PatternSyntaxException e) {
                 problems.add(where(r, at + "/pattern") + ": pattern is not a regular expression Java can run ("
                         + e.getDescription() + "); simplify it.");
             }
         }
         List<JsonNode> allowed = null;
-        if (!(shape instanceof Shape.Enumeration) && node.path("enum").isArray()) {
+        if (!(shape instanceof Shape.Enumeration) && node.path("enum").size() > MAX_VALUES) {
+            problems.add(tooMany(r, at, null, node.path("enum").size()));
+        } else if (!(shape instanceof Shape.Enumeration) && node.path("enum").isArray()) {
             allowed = new ArrayList<>();
             node.path("enum").forEach(allowed::add);
         }

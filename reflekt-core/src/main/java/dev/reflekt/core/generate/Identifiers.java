@@ -266,6 +266,14 @@ final class Identifiers {
         return w.chars().noneMatch(Character::isLowerCase);
     }
 
+    /** Most characters of a property name that name a type nested in an event (its {@code .class} file name). */
+    static final int MAX_NESTED_NAME = 48;
+
+    /** {@code name}, cut to {@link #MAX_NESTED_NAME} characters: a prefix of an identifier is one. */
+    static String capped(String name) {
+        return name.length() <= MAX_NESTED_NAME ? name : name.substring(0, MAX_NESTED_NAME);
+    }
+
     /** Type names in use in one class body, handed out so that none repeats or hides another. */
     static final class TypeScope {
         private final Set<String> taken = new HashSet<>(TAKEN_TYPES);

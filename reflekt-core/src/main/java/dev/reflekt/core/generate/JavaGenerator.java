@@ -1,6 +1,7 @@
 package dev.reflekt.core.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.internal.json.EcmaRegex;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -281,7 +282,7 @@ final class JavaGenerator {
                             .append("private static final java.util.regex.Pattern $P_")
                             .append(p.member())
                             .append(" = java.util.regex.Pattern.compile(")
-                            .append(Text.javaString(c.pattern()))
+                            .append(Text.javaString(EcmaRegex.javaSource(c.pattern())))
                             .append(");\n");
                 }
                 if (c.allowed() != null) {
@@ -604,8 +605,12 @@ final class JavaGenerator {
                             + "\"maxLength\", \"is longer than " + c.maxLength() + " characters\");\n}");
                 }
                 if (c.pattern() != null) {
-                    lines.add("if (!$P_" + p.member() + ".matcher(" + v + ").find()) {\n    " + report + "\"pattern\", "
-                            + Text.javaString("does not match " + c.pattern()) + ");\n}");
+                    lines.add("switch (ReflektJson.find($P_" + p.member() + ", " + v + ")) {\n    case 0:\n        "
+                            + report + "\"pattern\", " + Text.javaString("does not match " + c.pattern())
+                            + ");\n        break;\n    case -1:\n        " + report + "\"pattern\", "
+                            + Text.javaString("could not be checked against " + c.pattern()
+                                    + " in time (the pattern backtracks without end)")
+                            + ");\n        break;\n    default:\n        break;\n}");
                 }
             }
             if (s == Shape.Scalar.NUMBER) {

@@ -52,6 +52,62 @@ class GenerateTest {
         }
     }
 
+    /**
+     * Generated checks mean what the schema's pattern means (ECMA-262: {@code $} is the end of the text, so
+     * {@code "ABC\n"} fails {@code ^[A-Z0-9]+$}, as networknt says), and a pattern that backtracks without end is
+     * stopped with a violation instead of holding up {@code build()} (~40 s at 30 characters without the bound; the
+     * timeout only guards the hang this test exists to catch).
+     */
+    @Test
+    void generatedPatternsFollowJsonSchemaAndStopInTime() throws Throwable {
+        String properties = """
+                {"code": {"type": "string", "description": "C.", "pattern": "^[A-Z0-9]+$"},
+                 "slow": {"type": "string", "description": "S.", "pattern": "^(a+)+\\\\1$"},
+                 "word": {"type": "string", "description": "W.", "pattern": "^\\\\p{IsAlphabetic}+$"}}""";
+        TestProject p = TestProject.create(dir.resolve("p")).schema("shop/Coded/1-0.json", "Coded", properties);
+        generate(p, List.of("java"), "none");
+        Map<String, String> sources = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+        sources.put("app/CodedApp.java", """
+                package app;
+
+                import java.util.ArrayList;
+                import java.util.List;
+                import x.events.Violations;
+
+                public final class CodedApp {
+                    public static List<String> check(String code, String slow, String word) {
+                        List<String> seen = new ArrayList<>();
+                        Violations.handler(v -> seen.add(v.path() + " " + v.message()));
+                        try {
+                            x.events.Coded.builder().code(code).slow(slow).word(word).build();
+                        } finally {
+                            Violations.handler(Violations.THROW);
+                        }
+                        return seen;
+                    }
+                }
+                """);
+        Compilation.Result r = Compilation.compile(dir.resolve("c"), sources);
+        assertThat(r.errors()).isEmpty();
+        var check = r.load("app.CodedApp").getMethod("check", String.class, String.class, String.class);
+        SchemaValidator oracle =
+                SchemaValidator.compile("https://x.test/c", JSON.readTree("{\"properties\": " + properties + "}"));
+        for (String code : List.of("ABC", "ABC\n", "abc", "A1\r\n", "")) {
+            boolean networknt =
+                    oracle.validate(JSON.createObjectNode().put("code", code)).isEmpty();
+            assertThat((List<?>) check.invoke(null, code, "aa", "ok"))
+                    .as("%s", JSON.writeValueAsString(code))
+                    .isEqualTo(networknt ? List.of() : List.of("code does not match ^[A-Z0-9]+$"));
+        }
+        assertThat((List<?>) check.invoke(null, "A", "aa", "\u00e9t\u00e9")).isEmpty();
+        List<Object> slow =
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+                        (List<Object>) check.invoke(null, "A", "a".repeat(40) + "b", "x"));
+        assertThat(slow)
+                .containsExactly("slow could not be checked against ^(a+)+\\1$ in time (the pattern"
+                        + " backtracks without end)");
+    }
+
     /** A $ref to a URL is never read: generate types it as an untyped JSON value, and the code compiles. */
     @Test
     void aRefToAUrlIsAnUntypedJsonValue() throws Throwable {
@@ -163,6 +219,77 @@ class GenerateTest {
                                 "schemas/test/Long/1-0.json:7:5: self.name makes a class name of 124 characters; file"
                                         + " systems take 120 at most here; shorten the event name."));
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    /**
+     * What javac and file systems take decides, not luck: a 240-character required property (its builder step) and
+     * objects nested three deep under 240-character names compile (javac writes the class files here); 2,000 enum
+     * constants and 2,000 allowed integers compile; 4,000 values, or nesting whose class file name would pass 255
+     * characters, are located errors.
+     */
+    @Test
+    void namesAndEnumsAreSizedToWhatJavacAndFileSystemsTake() throws Throwable {
+        String longName = "a".repeat(240);
+        String values = java.util.stream.IntStream.range(0, 2000)
+                .mapToObj(i -> "\"v" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String numbers = java.util.stream.IntStream.range(0, 2000)
+                .mapToObj(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
+        String deep = "{\"type\": \"string\", \"description\": \"D.\"}";
+        for (int depth = 0; depth < 3; depth++) {
+            deep = "{\"type\": \"object\", \"description\": \"N.\", \"required\": [\"" + longName + "\"],"
+                    + " \"properties\": {\"" + longName + "\": " + deep + "}}";
+        }
+        String id = "shop/Sized/1-0.json";
+        TestProject p = TestProject.create(dir.resolve("p"))
+                .write(
+                        "schemas/" + id,
+                        TestProject.schemaJson(
+                                        id,
+                                        "Sized",
+                                        "1-0",
+                                        "{\"" + longName + "\": " + deep
+                                                + ", \"level\": {\"type\": \"string\", \"description\": \"L.\", \"enum\": ["
+                                                + values
+                                                + "]}, \"code\": {\"type\": \"integer\", \"description\": \"C.\","
+                                                + " \"enum\": [" + numbers + "]}}")
+                                .replace(
+                                        "\"type\": \"object\",\n",
+                                        "\"type\": \"object\", \"required\": [\"" + longName + "\"],\n"));
+        generate(p, List.of("java", "typescript"), "none");
+        Map<String, String> sources = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+        assertThat(Compilation.compile(dir.resolve("c"), sources).errors()).isEmpty();
+
+        String tooDeep = deep;
+        for (int depth = 0; depth < 4; depth++) {
+            tooDeep = "{\"type\": \"object\", \"description\": \"N.\", \"properties\": {\"" + longName + "\": "
+                    + tooDeep + "}}";
+        }
+        String many = java.util.stream.IntStream.range(0, 4000)
+                .mapToObj(i -> "\"v" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        TestProject q = TestProject.create(dir.resolve("q"))
+                .schema("shop/Deep/1-0.json", "Deep", "{\"a\": " + tooDeep + "}")
+                .schema("shop/Many/1-0.json", "Many", "{\"level\": {\"type\": \"string\", \"enum\": [" + many + "]}}")
+                .schema(
+                        "shop/Codes/1-0.json",
+                        "Codes",
+                        "{\"code\": {\"type\": \"integer\", \"enum\": [" + many.replace("\"v", "").replace("\"", "") + "]}}");
+        assertThatThrownBy(() -> generate(q, List.of("java"), "none"))
+                .isInstanceOf(ReflektException.class)
+                .satisfies(e -> assertThat(((ReflektException) e).problems())
+                        .hasSize(3)
+                        .anySatisfy(m -> assertThat(m)
+                                .startsWith("schemas/shop/Deep/1-0.json:13:")
+                                .contains("types nest 6 deep here", "file systems take 255"))
+                        .contains("schemas/shop/Many/1-0.json:13:46: property 'level' has an enum of 4000 values;"
+                                + " generated Java takes at most 2000 (javac refuses a class initializer over 64 KB);"
+                                + " keep the values in a lookup table and type the property as a string with a"
+                                + " pattern.")
+                        .anySatisfy(m -> assertThat(m)
+                                .startsWith("schemas/shop/Codes/1-0.json:13:")
+                                .contains("the enum of 4000 values")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.report.CheckResult;
 import dev.reflekt.core.report.Finding;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +117,42 @@ class MetaSchemaRuleTest {
             assertThat(e.getMessage()).contains("nothing is fetched from the network");
         }
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    }
+
+    /**
+     * A meta-schema pattern that backtracks without end ({@code ^(a+)+\\1$}: ~6.5 s a file at 27 characters, doubling
+     * with each one more) is stopped after its budget: the file gets a finding naming the pattern, the others are
+     * still linted, and the run ends. The timeout only guards against the hang this test exists to catch.
+     */
+    @Test
+    void aMetaSchemaPatternThatBacktracksWithoutEndIsStoppedWithAFinding() throws Exception {
+        String meta = java.nio.file.Files.readString(TestProject.EXAMPLE.resolve(ReflektProject.META_SCHEMA));
+        TestProject p = TestProject.create(dir)
+                .write(
+                        ReflektProject.META_SCHEMA,
+                        meta.replace(
+                                "\"code_owner\": {\"type\": \"string\",",
+                                "\"code_owner\": {\"type\": \"string\", \"pattern\": \"^(a+)+\\\\1$\","));
+        for (String owner : List.of("a".repeat(40) + "b", "aa", "b")) {
+            String name = "Owned" + "X".repeat(owner.length());
+            String id = "shop/" + name + "/1-0.json";
+            p.write(
+                    "schemas/" + id,
+                    TestProject.schemaJson(id, name, "1-0", "{}")
+                            .replace("\"code_owner\": \"a\"", "\"code_owner\": \"" + owner + "\""));
+        }
+        CheckResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> p.lint());
+        assertThat(r.findings())
+                .filteredOn(f -> f.rule() == LintRule.META_SCHEMA)
+                .extracting(f -> f.file() + " " + f.text())
+                .containsExactlyInAnyOrder(
+                        "schemas/shop/Owned" + "X".repeat(41)
+                                + "/1-0.json 'self.metadata.code_owner': pattern '^(a+)+\\1$' did not finish within 1000000 steps (it"
+                                + " backtracks without end, e.g. a nested quantifier or a back-reference); simplify the"
+                                + " pattern; make the schema satisfy schemas/.reflekt/meta/1-0.json",
+                        "schemas/shop/OwnedX/1-0.json 'self.metadata.code_owner': does not match the regex pattern"
+                                + " ^(a+)+\\1$; make the schema satisfy schemas/.reflekt/meta/1-0.json");
     }
 
     /** A meta-schema that applies itself to the same value forever is a clear error, not a stack overflow. */

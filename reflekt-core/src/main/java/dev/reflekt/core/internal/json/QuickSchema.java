@@ -1,7 +1,6 @@
 package dev.reflekt.core.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.regex.RegularExpressions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -286,7 +285,9 @@ final class QuickSchema {
 
         private static JsonNode readDraft7() throws Declined {
             // the full validator's own copy, so that both read the same meta-schema
-            try (InputStream in = RegularExpressions.class.getClassLoader().getResourceAsStream("draft-07/schema")) {
+            try (InputStream in = com.networknt.schema.regex.RegularExpressions.class
+                    .getClassLoader()
+                    .getResourceAsStream("draft-07/schema")) {
                 if (in == null) {
                     throw new Declined();
                 }
@@ -397,7 +398,7 @@ final class QuickSchema {
 
         private static Pattern regex(String source) throws Declined {
             try {
-                return Node.compileLikeFullValidator(source);
+                return EcmaRegex.compile(source);
             } catch (RuntimeException e) {
                 throw new Declined();
             }
@@ -920,21 +921,20 @@ final class QuickSchema {
             return result;
         }
 
-        /** A regular expression as the full validator compiles it (ECMA-262 {@code $} and property names). */
-        static Pattern compileLikeFullValidator(String source) {
-            return Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(
-                    RegularExpressions.replaceDollarAnchors(source)));
-        }
-
+        /** Whether {@code pattern} matches; one that backtracks past its budget is the full validator's to report. */
         private static int find(Pattern pattern, String text) {
-            return pattern.matcher(text).find() ? VALID : INVALID;
+            try {
+                return EcmaRegex.find(pattern, pattern.pattern(), text) ? VALID : INVALID;
+            } catch (EcmaRegex.TooSlow e) {
+                return UNKNOWN;
+            }
         }
 
         private static boolean format(String format, String text) {
             switch (format) {
                 case "regex":
                     try {
-                        compileLikeFullValidator(text);
+                        EcmaRegex.compile(text);
                         return true;
                     } catch (RuntimeException e) {
                         return false;

@@ -5,6 +5,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
@@ -145,12 +146,23 @@ public final class SchemaValidator {
             return List.of();
         }
         List<Error> errors;
+        java.util.Set<String> slow = new java.util.TreeSet<>();
+        Full.SLOW.set(slow);
         try {
             errors = full().validate(instance);
         } catch (RuntimeException e) {
             return List.of(new SchemaViolation("", "$ref", null, describe(e)));
+        } finally {
+            Full.SLOW.remove();
         }
         List<SchemaViolation> out = new ArrayList<>(errors.size());
+        for (String pattern : slow) {
+            out.add(new SchemaViolation(
+                    slowAt(instance, EcmaRegex.compile(pattern), pattern, ""),
+                    "pattern",
+                    null,
+                    new EcmaRegex.TooSlow(pattern).getMessage()));
+        }
         for (Error error : errors) {
             out.add(new SchemaViolation(
                     pointer(error.getInstanceLocation()),
@@ -160,6 +172,37 @@ public final class SchemaValidator {
         }
         out.sort(Comparator.comparing(SchemaViolation::pointer).thenComparing(SchemaViolation::message));
         return out;
+    }
+
+    /** Where in {@code node} (a string or a property name) {@code pattern} runs out of time, or "" when nowhere. */
+    private static String slowAt(JsonNode node, java.util.regex.Pattern pattern, String source, String pointer) {
+        if (node.isTextual()) {
+            try {
+                EcmaRegex.find(pattern, source, node.textValue());
+            } catch (EcmaRegex.TooSlow e) {
+                return pointer;
+            }
+        }
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            String at = pointer + "/" + LocatedTree.escape(e.getKey());
+            try {
+                EcmaRegex.find(pattern, source, e.getKey());
+            } catch (EcmaRegex.TooSlow slow) {
+                return at;
+            }
+            String found = slowAt(e.getValue(), pattern, source, at);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String found = slowAt(node.get(i), pattern, source, pointer + "/" + i);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return "";
     }
 
     private Schema full() {
@@ -187,9 +230,35 @@ public final class SchemaValidator {
                 .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
                 .build();
 
+        /** The patterns that ran out of time in the validation under way on this thread. */
+        static final ThreadLocal<java.util.Set<String>> SLOW = new ThreadLocal<>();
+
+        /**
+         * Patterns as {@link EcmaRegex} runs them: the same meaning as networknt's own JDK engine, bounded in time. One
+         * that runs out of time counts as a match and is noted in {@link #SLOW}, for {@link #validate} to report where
+         * it happened (networknt would log an exception with the schema's text in it).
+         */
+        private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
+                .regularExpressionFactory(source -> {
+                    java.util.regex.Pattern pattern = EcmaRegex.compile(source);
+                    return text -> {
+                        try {
+                            return EcmaRegex.find(pattern, source, text);
+                        } catch (EcmaRegex.TooSlow e) {
+                            java.util.Set<String> slow = SLOW.get();
+                            if (slow != null) {
+                                slow.add(source);
+                            }
+                            return true;
+                        }
+                    };
+                })
+                .build();
+
         static Schema compile(String baseUri, JsonNode schemaNode) {
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-                    DRAFT_7, builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+            SchemaRegistry registry =
+                    SchemaRegistry.withDefaultDialect(DRAFT_7, builder -> builder.schemaRegistryConfig(CONFIG)
+                            .schemaLoader(loader -> loader.fetchRemoteResources(false)));
             try {
                 Schema schema = registry.getSchema(SchemaLocation.of(baseUri), schemaNode);
                 schema.initializeValidators();

@@ -111,6 +111,61 @@ final class ReflektJson {
         return s.codePointCount(0, s.length());
     }
 
+    /**
+     * 1 when {@code pattern} matches somewhere in {@code s}, 0 when it does not, -1 when the match read
+     * more than a million characters (plus 100 per character of {@code s}) and was stopped: a pattern
+     * that backtracks without end must not hold up the thread that sends the event.
+     */
+    static int find(java.util.regex.Pattern pattern, String s) {
+        try {
+            return pattern.matcher(new Counted(s, 1_000_000L + 100L * s.length())).find() ? 1 : 0;
+        } catch (Counted.Spent e) {
+            return -1;
+        }
+    }
+
+    /** A text whose reads the matcher makes are counted. */
+    private static final class Counted implements CharSequence {
+        private final String s;
+        private long left;
+
+        Counted(String s, long budget) {
+            this.s = s;
+            this.left = budget;
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--left < 0) {
+                throw new Spent();
+            }
+            return s.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return s.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+
+        static final class Spent extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Spent() {
+                super(null, null, false, false);
+            }
+        }
+    }
+
     /** {@code n} compared with the decimal {@code bound}; NaN compares equal, infinities as such. */
     static int compare(Number n, String bound) {
         if (n instanceof Double || n instanceof Float) {
