@@ -387,7 +387,7 @@ public final class EventTypes {
             }
         }
         if (node.has("const")) {
-            return new Shape.Const(node.get("const"));
+            return new Shape.Const(node.get("const"), where(r, at + "/const"));
         }
         List<String> types = new ArrayList<>();
         JsonNode type = node.path("type");

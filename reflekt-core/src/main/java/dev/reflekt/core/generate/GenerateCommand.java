@@ -67,6 +67,12 @@ public final class GenerateCommand {
         }
         List<SchemaFile> files = project.select(request.select());
         List<EventType> events = EventTypes.read(Definitions.of(project), files);
+        if (languages.contains("typescript")) {
+            List<String> problems = TypeScriptGenerator.problems(events);
+            if (!problems.isEmpty()) {
+                throw new ReflektException(problems);
+            }
+        }
         Map<java.nio.file.Path, Boolean> written = new java.util.LinkedHashMap<>();
         if (languages.contains("java")) {
             Map<String, String> java = new JavaGenerator(request.packageName(), request.version()).files(events, sdk);

@@ -33,8 +33,8 @@ public sealed interface Shape {
         public record Constant(String name, String wire) {}
     }
 
-    /** A {@code const}: always sent, never set. */
-    record Const(JsonNode value) implements Shape {}
+    /** A {@code const}: always sent, never set; {@code where} is its file:line:col, for messages. */
+    record Const(JsonNode value, String where) implements Shape {}
 
     /** An array. */
     record ListOf(Shape item) implements Shape {}

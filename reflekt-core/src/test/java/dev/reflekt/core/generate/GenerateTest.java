@@ -275,7 +275,8 @@ class GenerateTest {
                 .schema(
                         "shop/Codes/1-0.json",
                         "Codes",
-                        "{\"code\": {\"type\": \"integer\", \"enum\": [" + many.replace("\"v", "").replace("\"", "") + "]}}");
+                        "{\"code\": {\"type\": \"integer\", \"enum\": ["
+                                + many.replace("\"v", "").replace("\"", "") + "]}}");
         assertThatThrownBy(() -> generate(q, List.of("java"), "none"))
                 .isInstanceOf(ReflektException.class)
                 .satisfies(e -> assertThat(((ReflektException) e).problems())
@@ -290,6 +291,49 @@ class GenerateTest {
                         .anySatisfy(m -> assertThat(m)
                                 .startsWith("schemas/shop/Codes/1-0.json:13:")
                                 .contains("the enum of 4000 values")));
+    }
+
+    /**
+     * A constant a JavaScript number cannot hold would be sent rounded by TypeScript: a located error when TypeScript
+     * is generated (what it would send is what node's {@code JSON.stringify} prints: 9007199254740992 and
+     * 12345678901234567000), while Java, whose constants are exact, sends it as written. Decimals a double holds as
+     * written (0.1, 1e300, 2e23) pass.
+     */
+    @Test
+    void constantsJavaScriptCannotHoldAreLocatedErrorsForTypeScriptOnly() throws Throwable {
+        TestProject p = TestProject.create(dir.resolve("p")).schema("shop/Big/1-0.json", "Big", """
+                        {"id": {"const": 9007199254740993, "description": "I."},
+                         "fine": {"const": 0.1, "description": "F."},
+                         "large": {"const": 1e300, "description": "L."},
+                         "odd": {"const": 2e23, "description": "O."},
+                         "nested": {"const": {"a": [1, 12345678901234567890]}, "description": "N."}}""");
+        assertThatThrownBy(() -> generate(p, List.of("java", "typescript"), "none"))
+                .isInstanceOf(ReflektException.class)
+                .satisfies(e -> assertThat(((ReflektException) e).problems())
+                        .containsExactly(
+                                "schemas/shop/Big/1-0.json:13:25: the constant 9007199254740993 is not a number"
+                                        + " JavaScript can hold; TypeScript would send 9007199254740992. Make the constant"
+                                        + " a string, or generate Java only.",
+                                "schemas/shop/Big/1-0.json:17:13: the constant 12345678901234567890 is not a number"
+                                        + " JavaScript can hold; TypeScript would send 12345678901234567000. Make the"
+                                        + " constant a string, or generate Java only."));
+        assertThat(dir.resolve("out")).doesNotExist();
+        generate(p, List.of("java"), "none");
+        Map<String, String> sources = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+        sources.put("app/BigApp.java", """
+                package app;
+
+                public final class BigApp {
+                    public static String json() {
+                        return x.events.Big.builder().build().toJson();
+                    }
+                }
+                """);
+        Compilation.Result r = Compilation.compile(dir.resolve("c"), sources);
+        assertThat(r.errors()).isEmpty();
+        assertThat(JSON.readTree((String) r.load("app.BigApp").getMethod("json").invoke(null)))
+                .isEqualTo(JSON.readTree("{\"id\": 9007199254740993, \"fine\": 0.1, \"large\": 1e300, \"odd\": 2e23,"
+                        + " \"nested\": {\"a\": [1, 12345678901234567890]}}"));
     }
 
     @Test
