@@ -19,8 +19,13 @@ public final class Json {
         try {
             return MAPPER.readTree(body == null ? "" : body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "");
+            var at = e.getLocation();
             throw new RegistryException(
-                    registry + " sent a malformed answer to " + what + ": " + e.getOriginalMessage(), 200, e);
+                    registry + " sent a malformed answer to " + what + ": " + reason
+                            + (at == null ? "" : " at " + at.getLineNr() + ":" + at.getColumnNr()),
+                    200,
+                    e);
         }
     }
 

@@ -164,8 +164,28 @@ public final class RegistryCommands {
         List<RegistryClient.Schema> pulled = client.pull(request.select(), notes::add);
         List<SchemaFile> candidates = new ArrayList<>();
         Map<String, JsonNode> byId = new java.util.TreeMap<>();
+        Map<String, List<RegistryClient.Schema>> sameId = new java.util.LinkedHashMap<>();
         for (RegistryClient.Schema s : pulled) {
-            Path target = root.resolve(s.id()).normalize();
+            sameId.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s);
+        }
+        for (List<RegistryClient.Schema> group : sameId.values()) {
+            RegistryClient.Schema s = group.get(0);
+            long different =
+                    group.stream().map(RegistryClient.Schema::json).distinct().count();
+            if (different > 1) {
+                refused.add("Refused '" + printable(s.id()) + "' from " + client.name() + ": the registry holds "
+                        + different + " different schemas with this $id, and neither is written; keep one of them in"
+                        + " the registry.");
+                continue;
+            }
+            Path target;
+            try {
+                target = root.resolve(s.id()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                refused.add("Refused '" + printable(s.id()) + "' from " + client.name() + ": not a file name here ("
+                        + e.getReason() + "); fix the schema in the registry.");
+                continue;
+            }
             if (!target.startsWith(root)
                     || !s.id().endsWith(".json")
                     || (target.startsWith(root.resolve(ReflektProject.META_DIR))
@@ -188,8 +208,8 @@ public final class RegistryCommands {
         List<String> unchanged = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         LocatedTreeReader reader = new LocatedTreeReader();
-        try {
-            for (SchemaFile f : selected) {
+        for (SchemaFile f : selected) {
+            try {
                 JsonNode json = byId.get(f.id());
                 if (Files.isRegularFile(f.path())) {
                     JsonNode local = null;
@@ -220,9 +240,11 @@ public final class RegistryCommands {
                 }
                 Reports.writeAtomically(f.path(), Json.pretty(json));
                 written.add(f.displayPath());
+            } catch (IOException e) {
+                // one file that cannot be written stops neither the others nor the report of what happened
+                refused.add("Refused '" + printable(f.displayPath()) + "': cannot write it ("
+                        + printable(String.valueOf(e.getMessage())) + ").");
             }
-        } catch (IOException e) {
-            throw new ReflektException("Cannot write pulled schemas under " + root + ": " + e.getMessage(), e);
         }
         List<SchemaFile> writtenFiles = selected.stream()
                 .filter(f -> written.contains(f.displayPath()) && !f.id().startsWith(Definitions.PREFIX))
@@ -256,10 +278,17 @@ public final class RegistryCommands {
      * separator or control character in a name), or null. Such a schema is not written: the next build
      * would make table and file names of them.
      */
+    /** The longest folder or file name most file systems take (ext4, APFS, NTFS). */
+    private static final int MAX_NAME_BYTES = 255;
+
     static String unsafeName(RegistryClient.Schema s) {
         for (String segment : s.id().split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || hasUnsafeChar(segment)) {
                 return "its path has a segment '" + printable(segment) + "' that is not a plain folder or file name";
+            }
+            int bytes = segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME_BYTES) {
+                return "its path has a folder or file name of " + bytes + " bytes; file systems take " + MAX_NAME_BYTES;
             }
         }
         for (String key : List.of("vendor", "name")) {

@@ -205,6 +205,53 @@ class RegistryCommandsTest {
         assertThat(r.clean()).isFalse();
     }
 
+    /**
+     * A registry's odd subjects cost only themselves: two subjects with one {@code $id} and different content are
+     * both refused (neither silently wins), a 300-character folder is refused before anything is written, and a
+     * subject whose schema is not JSON is skipped with a note; the good subject is still written, and the pull is
+     * not clean.
+     */
+    @Test
+    void oddSubjectsAreRefusedOneByOneAndTheRestIsPulled() throws Exception {
+        try (FakeRegistries.Confluent confluent = new FakeRegistries.Confluent()) {
+            java.util.function.BiFunction<String, String, String> schema =
+                    (id, description) -> TestProject.schemaJson(id, id.split("/")[1].replace('_', ' '), "1-0", "{}")
+                            .replace("Test event.", description);
+            String longId = "shop/" + "L".repeat(300) + "/1-0.json";
+            confluent.subjects.put("a-value", List.of(schema.apply("shop/Dup/1-0.json", "One.")));
+            confluent.subjects.put("b-value", List.of(schema.apply("shop/Dup/1-0.json", "Another.")));
+            confluent.subjects.put("c-value", List.of("{\"$id\": \"shop/Broken/1-0.json\", \"self\": {"));
+            confluent.subjects.put("d-value", List.of(schema.apply(longId, "Long.")));
+            confluent.subjects.put("e-value", List.of(schema.apply("shop/Good/1-0.json", "Good.")));
+            TestProject p = TestProject.create(dir)
+                    .write(
+                            "reflekt_profiles.yml",
+                            "dev:\n  registry:\n    - {type: confluent, url: '" + confluent.url() + "'}\n");
+            RegistryCommands.PullResult r = RegistryCommands.pull(
+                    p.load(),
+                    new RegistryRequest("", "", "confluent", false, false, false, Map.of(), "none", Map.of()),
+                    RetryPolicy.defaults(),
+                    log::add,
+                    d -> {});
+            String from = " from schema registry at " + confluent.url() + ": ";
+            assertThat(r.refused())
+                    .containsExactly(
+                            "Refused 'shop/Dup/1-0.json'" + from + "the registry holds 2 different schemas with this"
+                                    + " $id, and neither is written; keep one of them in the registry.",
+                            "Refused '" + longId + "'" + from + "its path has a folder or file name of 300 bytes; file"
+                                    + " systems take 255; fix the schema in the registry.");
+            assertThat(r.notes())
+                    .singleElement()
+                    .asString()
+                    .isEqualTo("Skipped subject c-value: schema registry at " + confluent.url() + " sent a malformed"
+                            + " answer to the schema of c-value: Unexpected end-of-input: expected close marker for"
+                            + " Object at 1:42.");
+            assertThat(r.written()).containsExactly("schemas/shop/Good/1-0.json");
+            assertThat(r.clean()).isFalse();
+            assertThat(dir.resolve("schemas/shop/Dup")).doesNotExist();
+        }
+    }
+
     @Test
     void aSchemasFolderLinkedOutOfTheProjectIsRefused() throws Exception {
         TestProject p = project("");

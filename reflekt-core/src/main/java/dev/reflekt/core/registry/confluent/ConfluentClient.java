@@ -250,13 +250,21 @@ public final class ConfluentClient implements RegistryClient {
             HttpTransport.Response r = http.expectOk(
                     http.send("GET", uri("/subjects/" + encode(subject) + "/versions/latest"), null),
                     "reading the latest version of " + subject);
-            JsonNode latest = Json.parse(r.body(), name(), "GET /subjects/" + subject + "/versions/latest");
-            if (!"JSON".equals(latest.path("schemaType").asText("AVRO"))) {
-                notes.accept("Skipped subject " + subject + ": a "
-                        + latest.path("schemaType").asText("AVRO") + " schema, not JSON.");
+            JsonNode latest;
+            JsonNode schema;
+            try {
+                latest = Json.parse(r.body(), name(), "GET /subjects/" + subject + "/versions/latest");
+                if (!"JSON".equals(latest.path("schemaType").asText("AVRO"))) {
+                    notes.accept("Skipped subject " + subject + ": a "
+                            + latest.path("schemaType").asText("AVRO") + " schema, not JSON.");
+                    continue;
+                }
+                schema = Json.parse(latest.path("schema").asText(), name(), "the schema of " + subject);
+            } catch (RegistryException e) {
+                // one unreadable subject is reported; the others are still pulled
+                notes.accept("Skipped subject " + subject + ": " + e.getMessage() + ".");
                 continue;
             }
-            JsonNode schema = Json.parse(latest.path("schema").asText(), name(), "the schema of " + subject);
             if (subject.startsWith(DEFINITIONS_SUBJECT)
                     && schema.path("$id").asText().startsWith(Definitions.PREFIX)
                     && !schema.has("self")) {

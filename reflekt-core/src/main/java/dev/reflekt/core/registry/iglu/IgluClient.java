@@ -116,7 +116,15 @@ public final class IgluClient implements RegistryClient {
         List<Schema> out = new ArrayList<>();
         for (String path : list()) {
             HttpTransport.Response r = http.expectOk(http.send("GET", uri("/" + path), null), "reading " + path);
-            var schema = IgluSchemas.fromIglu(Json.parse(r.body(), name(), "GET " + path));
+            JsonNode body;
+            try {
+                body = Json.parse(r.body(), name(), "GET " + path);
+            } catch (RegistryException e) {
+                // one unreadable schema is reported; the others are still pulled
+                notes.accept("Skipped iglu:" + path + ": " + e.getMessage() + ".");
+                continue;
+            }
+            var schema = IgluSchemas.fromIglu(body);
             if (schema.isPresent()) {
                 out.add(schema.get());
             } else {
