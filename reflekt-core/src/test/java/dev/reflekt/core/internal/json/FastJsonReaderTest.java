@@ -46,7 +46,6 @@ class FastJsonReaderTest {
     @Test
     void mutantsAreReadAsJacksonReadsThemOrLeftToIt() throws Exception {
         List<byte[]> files = corpus();
-        Random random = new Random(7);
         String[] inserts = {
             "\"",
             ",",
@@ -95,10 +94,9 @@ class FastJsonReaderTest {
             "\f"
         };
         checkMutants(
+                "JSON reader vs Jackson",
                 files,
-                random,
                 inserts,
-                12,
                 bytes -> FastJsonReader.read(bytes, LocatedTreeReader.MAX_DEPTH),
                 FastJsonReaderTest::jacksonOrNull);
     }
@@ -161,29 +159,23 @@ class FastJsonReaderTest {
     }
 
     /**
-     * Reads {@code rounds} mutants of every file with a fast reader and with Jackson: the same tree and positions
-     * whenever the fast reader reads one, and both paths exercised.
+     * Reads random mutants of the files with a fast reader and with Jackson until {@link Fuzz}'s time is up: the same
+     * tree and positions whenever the fast reader reads one, and both paths exercised.
      */
     static void checkMutants(
+            String what,
             List<byte[]> files,
-            Random random,
             String[] inserts,
-            int rounds,
             Function<byte[], LocatedTree> fastReader,
             Function<byte[], LocatedTree> jacksonReader)
             throws Exception {
-        int fastCount = 0;
-        int mutants = 0;
-        for (int round = 0; round < rounds; round++) {
-            for (byte[] original : files) {
-                byte[] mutant = mutate(original, random, inserts);
-                mutants++;
-                LocatedTree fast = fastReader.apply(mutant);
-                assertSame(mutant, fast, jacksonReader.apply(mutant));
-                fastCount += fast == null ? 0 : 1;
-            }
-        }
-        assertThat(fastCount).isBetween(mutants / 10, mutants - mutants / 10);
+        Fuzz.Outcome outcome = Fuzz.run(what, 2_000, random -> {
+            byte[] mutant = mutate(files.get(random.nextInt(files.size())), random, inserts);
+            LocatedTree fast = fastReader.apply(mutant);
+            assertSame(mutant, fast, jacksonReader.apply(mutant));
+            return fast != null;
+        });
+        assertThat(outcome.decided()).isBetween(outcome.cases() / 10, outcome.cases() - outcome.cases() / 10);
     }
 
     static void assertSame(byte[] input, LocatedTree fast, LocatedTree jackson) throws Exception {
@@ -238,10 +230,15 @@ class FastJsonReaderTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The project's JSON files and, beside the repository, the 660 Iglu Central schemas (real-world JSON). */
     private static List<byte[]> corpus() throws Exception {
         List<byte[]> out = new ArrayList<>();
-        for (String dir : List.of("examples", "src/it", "archetype/src", "reflekt-core/src")) {
-            Path base = ROOT.resolve(dir);
+        for (Path base : List.of(
+                ROOT.resolve("examples"),
+                ROOT.resolve("src/it"),
+                ROOT.resolve("archetype/src"),
+                ROOT.resolve("reflekt-core/src"),
+                dev.reflekt.core.Corpora.IGLU_CENTRAL)) {
             if (!Files.isDirectory(base)) {
                 continue;
             }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -103,7 +102,6 @@ class FastYamlReaderTest {
         for (String sample : SUPPORTED) {
             files.add(sample.getBytes(StandardCharsets.UTF_8));
         }
-        Random random = new Random(11);
         String[] inserts = {
             ":",
             ": ",
@@ -168,10 +166,9 @@ class FastYamlReaderTest {
             "\ufeff"
         };
         checkMutants(
+                "YAML subset reader vs Jackson (SnakeYAML)",
                 files,
-                random,
                 inserts,
-                10,
                 bytes -> FastYamlReader.read(bytes, LocatedTreeReader.MAX_DEPTH),
                 FastYamlReaderTest::jacksonOrNull);
     }

@@ -175,14 +175,78 @@ class QuickSchemaTest {
         assertThat(decided).isGreaterThan(instances.size() * 3 * 9 / 10);
     }
 
+    /** Random near-miss event schemas against the meta-schemas lint uses, until {@link Fuzz}'s time is up. */
     @Test
-    void agreesWithTheFullValidatorOnGeneratedNearMisses() throws Exception {
-        Random random = new Random(17);
-        List<JsonNode> instances = new ArrayList<>();
-        for (int i = 0; i < 4000; i++) {
-            instances.add(eventSchema(random));
+    void agreesWithTheFullValidatorOnRandomNearMisses() throws Exception {
+        List<QuickSchema> quick = new ArrayList<>();
+        List<SchemaValidator> full = new ArrayList<>();
+        List<JsonNode> schemas = schemas();
+        for (JsonNode schema : schemas) {
+            quick.add(QuickSchema.compile(schema).orElseThrow());
+            full.add(SchemaValidator.compileFull("file:///project/schemas/.reflekt/meta/1-0.json", schema));
         }
-        agree(instances);
+        int[] verdicts = new int[3];
+        Fuzz.Outcome outcome = Fuzz.run("quick evaluator vs networknt on near-miss events", 1_000, random -> {
+            JsonNode instance = eventSchema(random);
+            boolean decided = false;
+            for (int i = 0; i < schemas.size(); i++) {
+                int answer = agree(quick.get(i), full.get(i), schemas.get(i), instance);
+                verdicts[answer + 1]++;
+                decided |= answer != QuickSchema.UNKNOWN;
+            }
+            return decided;
+        });
+        assertThat(verdicts[QuickSchema.VALID + 1])
+                .as("some instances proven valid")
+                .isPositive();
+        assertThat(verdicts[QuickSchema.INVALID + 1])
+                .as("some instances proven invalid")
+                .isPositive();
+        assertThat(outcome.decided()).isGreaterThan(outcome.cases() / 2);
+    }
+
+    /**
+     * Random schemas (every keyword the quick path models, and many it declines) against random values, until
+     * {@link Fuzz}'s time is up: whenever the quick path compiles a schema and answers, networknt agrees.
+     */
+    @Test
+    void agreesWithTheFullValidatorOnRandomSchemasAndValues() throws Exception {
+        Fuzz.Outcome outcome = Fuzz.run("quick evaluator vs networknt on random schemas", 1_000, random -> {
+            JsonNode schema = schema(random, 0);
+            java.util.Optional<QuickSchema> quick;
+            SchemaValidator full;
+            try {
+                quick = QuickSchema.compile(schema);
+                full = SchemaValidator.compileFull("file:///project/schemas/x.json", schema);
+            } catch (IllegalArgumentException e) {
+                return false; // networknt cannot compile it: lint reports that, no answer to compare
+            }
+            if (quick.isEmpty()) {
+                return false;
+            }
+            boolean decided = false;
+            for (int i = 0; i < 8; i++) {
+                JsonNode instance = random.nextBoolean() ? value(random, 0) : eventSchema(random);
+                decided |= agree(quick.get(), full, schema, instance) != QuickSchema.UNKNOWN;
+            }
+            return decided;
+        });
+        assertThat(outcome.decided()).isGreaterThan(outcome.cases() / 10);
+    }
+
+    /** The quick path's answer for {@code instance}, asserted to agree with networknt's. */
+    private static int agree(QuickSchema quick, SchemaValidator full, JsonNode schema, JsonNode instance) {
+        int answer = quick.evaluate(instance);
+        if (answer == QuickSchema.VALID) {
+            assertThat(full.validate(instance))
+                    .as("proven valid: %s against %s", instance, schema)
+                    .isEmpty();
+        } else if (answer == QuickSchema.INVALID) {
+            assertThat(full.validate(instance))
+                    .as("proven invalid: %s against %s", instance, schema)
+                    .isNotEmpty();
+        }
+        return answer;
     }
 
     /** Asserts agreement on every instance and schema; returns how many answers the quick path gave. */
