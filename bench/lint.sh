@@ -9,6 +9,8 @@
 #   BENCH_RUNS=5                                runs per size (medians are printed)
 #   BENCH_BASELINE=0.0.9                        also time that installed plugin version, print the ratio
 #   BENCH_MAVEN=mvn                             the Maven to run (default: the wrapper)
+#   BENCH_SLOWPATHS="json yaml quick all"       also time the goal with each fast path off (-Ddev.reflekt.slowPaths),
+#                                               interleaved with the normal runs: what each one buys
 #
 # Each run times `mvn help:help` (Maven's own start-up, the floor) and the goal back to back, so that the
 # machine's drift hits both alike; the line per size gives the median whole process (wall seconds), the
@@ -25,6 +27,7 @@ command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get inst
 . "$(dirname "$0")/lib.sh"
 mvn_cmd=${BENCH_MAVEN:-$root/mvnw}
 baseline=${BENCH_BASELINE:-}
+read -r -a slowpaths <<< "${BENCH_SLOWPATHS:-}"
 corpus=${BENCH_CORPUS:-$root/../shared/corpora/iglu-central}
 if [ -n "$baseline" ] && [ ! -d "$HOME/.m2/repository/dev/reflekt/reflekt-maven-plugin/$baseline" ]; then
   echo "BENCH_BASELINE=$baseline is not installed in ~/.m2; timing this build only" >&2
@@ -33,11 +36,11 @@ fi
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-# time_lint DIR VERSION: runs the goal once; sets wall, goal_ms, rss
+# time_lint DIR VERSION [MAVEN ARGS]: runs the goal once; sets wall, goal_ms, rss
 time_lint() {
   # a lint that reports findings fails the build, and is still a whole lint to time (a baseline that errs on a
   # corpus this build passes); anything else is a broken run
-  (cd "$1" && /usr/bin/time -v "$mvn_cmd" -B -o -Dstyle.color=never "dev.reflekt:reflekt-maven-plugin:$2:lint" >"$work/out.txt" 2>"$work/time.txt") \
+  (cd "$1" && /usr/bin/time -v "$mvn_cmd" -B -o -Dstyle.color=never "${@:3}" "dev.reflekt:reflekt-maven-plugin:$2:lint" >"$work/out.txt" 2>"$work/time.txt") \
     || grep -q 'Reflekt lint: .* in [0-9]* ms' "$work/out.txt" || { cat "$work/out.txt" >&2; exit 1; }
   wall=$(time_summary "$work/time.txt" | sed 's/wall_s=\([^ ]*\).*/\1/')
   goal_ms=$(grep -o 'Reflekt lint: .* in [0-9]* ms' "$work/out.txt" | grep -o '[0-9]* ms$' | cut -d' ' -f1)
@@ -68,6 +71,7 @@ for n in "${sizes[@]}"; do
   # warm the disk cache
   (cd "$dir" && "$mvn_cmd" -B -q -o -Dstyle.color=never "dev.reflekt:reflekt-maven-plugin:$version:lint" 2>&1 >/dev/null | strip_ansi >&2)
   helps=(); walls=(); goals=(); overs=(); base_walls=(); base_goals=(); peak=0
+  declare -A slow_goals=() slow_walls=()
   for _ in $(seq "$runs"); do
     /usr/bin/time -f '%e' "$mvn_cmd" -B -q -o -Dstyle.color=never -f "$root/pom.xml" help:help >/dev/null 2>"$work/time.txt"
     help=$(sed 's/\x1b\[[0-9;]*m//g' "$work/time.txt" | grep -E '^[0-9]+(\.[0-9]+)?$' | tail -n 1)
@@ -79,6 +83,10 @@ for n in "${sizes[@]}"; do
       time_lint "$dir" "$baseline"
       base_walls+=("$wall"); base_goals+=("$goal_ms")
     fi
+    for off in "${slowpaths[@]}"; do
+      time_lint "$dir" "$version" "-Ddev.reflekt.slowPaths=$off"
+      slow_goals[$off]="${slow_goals[$off]:-} $goal_ms"; slow_walls[$off]="${slow_walls[$off]:-} $wall"
+    done
   done
   printf 'schemas=%s size_kb=%s help_s=%s wall_s=%s over_help_s=%s goal_ms=%s peak_rss_mb=%s (medians of %s)\n' \
     "$n" "$kb" "$(printf '%s\n' "${helps[@]}" | median)" "$(printf '%s\n' "${walls[@]}" | median)" \
@@ -89,4 +97,11 @@ for n in "${sizes[@]}"; do
       "$(echo "$(printf '%s\n' "${walls[@]}" | median) / $bw" | bc -l)" \
       "$(echo "$(printf '%s\n' "${goals[@]}" | median) / $bg" | bc -l)"
   fi
+  g=$(printf '%s\n' "${goals[@]}" | median); w=$(printf '%s\n' "${walls[@]}" | median)
+  for off in "${slowpaths[@]}"; do
+    # shellcheck disable=SC2086
+    sg=$(printf '%s\n' ${slow_goals[$off]} | median); sw=$(printf '%s\n' ${slow_walls[$off]} | median)
+    printf '  fast path %s off: wall_s=%s goal_ms=%s; it saves %s s of the process, %s ms (%.0f%%) of the goal\n' \
+      "$off" "$sw" "$sg" "$(echo "$sw - $w" | bc)" "$(echo "$sg - $g" | bc)" "$(echo "100 * ($sg - $g) / $g" | bc -l)"
+  done
 done

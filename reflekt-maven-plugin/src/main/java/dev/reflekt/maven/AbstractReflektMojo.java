@@ -1,8 +1,8 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.internal.LogText;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.report.LogText;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;

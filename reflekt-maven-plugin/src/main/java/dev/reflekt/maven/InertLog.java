@@ -1,6 +1,6 @@
 package dev.reflekt.maven;
 
-import dev.reflekt.core.report.LogText;
+import dev.reflekt.core.internal.LogText;
 import org.apache.maven.plugin.logging.Log;
 
 /**

@@ -5,8 +5,7 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.breaking.SchemaVersion;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.definitions.Resolved;
-import dev.reflekt.core.internal.FileTrees;
-import dev.reflekt.core.internal.ScratchFolders;
+import dev.reflekt.core.internal.OutputFolder;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
@@ -14,10 +13,7 @@ import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
 import dev.reflekt.core.report.Reports;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,28 +162,18 @@ public final class Catalog {
     }
 
     /**
-     * Writes {@code index.md} and one page per schema under {@code folder}, replacing what an earlier
-     * run wrote there. Written to a scratch folder first, so a failure leaves the old catalog.
+     * Writes {@code index.md} and one page per schema under {@code folder}, replacing what an earlier run wrote there
+     * as a whole ({@link OutputFolder}); a folder holding files Reflekt did not write is refused, never emptied.
+     *
+     * @throws ReflektException when {@code folder} holds files Reflekt did not write
      */
-    public void write(Path folder) throws IOException {
-        Path parent = folder.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        String name = folder.getFileName().toString();
-        ScratchFolders.cleanStale(parent, name);
-        Path scratch = ScratchFolders.create(parent, name, "build"); // made like any folder: the umask decides
-        try {
-            Files.write(scratch.resolve("index.md"), index.getBytes(StandardCharsets.UTF_8));
-            for (Page page : pages) {
-                Path target = scratch.resolve(page.relativePath());
-                Files.createDirectories(target.getParent());
-                Files.write(
-                        target, page.markdown().getBytes(StandardCharsets.UTF_8)); // an unpaired surrogate becomes ?
-            }
-            FileTrees.delete(folder);
-            Files.move(scratch, folder, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            FileTrees.delete(scratch);
+    public void write(Path folder) throws IOException, ReflektException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        files.put("index.md", index);
+        for (Page page : pages) {
+            files.put(page.relativePath(), page.markdown());
         }
+        OutputFolder.replace(folder, files, Path::toString);
     }
 
     /** Writes each page beside its schema: {@code schemas/<event>/1-0.md}. */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.definitions.Resolved;
-import dev.reflekt.core.internal.FileTrees;
-import dev.reflekt.core.internal.ScratchFolders;
+import dev.reflekt.core.internal.OutputFolder;
+import dev.reflekt.core.internal.SafePath;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -240,10 +239,6 @@ public final class DbtBuilder {
         return new BuildResult(packageDir(), names, planner.models().size(), planner.drift(), changed);
     }
 
-    /** A file name in the package: plain segments, no {@code .} or {@code ..}, so it stays in the package. */
-    private static final java.util.regex.Pattern PACKAGE_PATH = java.util.regex.Pattern.compile(
-            "((?!\\.\\.?/)[A-Za-z0-9_.][A-Za-z0-9_.-]*/)*(?!\\.\\.?$)[A-Za-z0-9_.][A-Za-z0-9_.-]*");
-
     /** Adds a generated file, or a problem when another schema already made a file of that name. */
     private static void put(
             Map<String, String> generated,
@@ -345,48 +340,20 @@ public final class DbtBuilder {
             java.util.function.BiFunction<JsonNode, java.util.Set<String>, String> sources)
             throws IOException, ReflektException {
         Path target = packageDir();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        String name = target.getFileName().toString();
-        ScratchFolders.cleanStale(parent, name);
         boolean exists = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
         Previous previous = exists ? Previous.read(target) : null;
         JsonNode existing = exists ? readSources(target.resolve(sourcesFile)) : null;
         Map<String, String> all = new TreeMap<>(generated);
         all.put(sourcesFile, sources.apply(existing, previous == null ? null : previous.tables()));
         all.put(MANIFEST, manifest(all.keySet(), tables));
-        if (exists && unchanged(target, all)) {
-            return false;
-        }
-        Path scratch = ScratchFolders.create(parent, name, "build");
-        Path old = null;
+        java.util.Set<String> generatedBefore =
+                new java.util.HashSet<>(previous == null ? java.util.Set.of() : previous.files());
+        generatedBefore.add(MANIFEST);
         try {
-            Path scratchReal = scratch.toRealPath();
-            if (exists) {
-                java.util.Set<String> skip = previous == null ? java.util.Set.of() : previous.files();
-                FileTrees.copyWithoutLinks(
-                        target, scratch, relative -> skip.contains(relative) || relative.equals(MANIFEST));
-            }
-            for (Map.Entry<String, String> e : all.entrySet()) {
-                Path file = inside(scratch, scratchReal, e.getKey());
-                Files.createDirectories(file.getParent());
-                inside(scratch, scratchReal, e.getKey()); // again, now that its folders exist
-                Files.write(file, e.getValue().getBytes(StandardCharsets.UTF_8)); // an unpaired surrogate becomes ?
-            }
-            if (previous != null) {
-                FileTrees.deleteEmptyFolders(scratch, previous.files());
-            }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                old = ScratchFolders.reserve(parent, name, "old");
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } finally {
-            FileTrees.delete(scratch);
-            if (old != null) {
-                FileTrees.delete(old);
-            }
+            return OutputFolder.update(target, all, generatedBefore);
+        } catch (OutputFolder.Refused e) {
+            throw new ReflektException("Refusing to write '" + e.relative() + "': not a plain file name inside the"
+                    + " package; check the prefixes under artifacts.dbt in reflekt_project.yml.");
         }
     }
 
@@ -399,20 +366,6 @@ public final class DbtBuilder {
             return PackageRenderer.YAML.readTree(file.toFile());
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    /** Whether {@code target} already holds exactly {@code all}, the same manifest, and no link. */
-    private static boolean unchanged(Path target, Map<String, String> all) throws IOException {
-        for (Map.Entry<String, String> e : all.entrySet()) {
-            Path file = target.resolve(e.getKey());
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                    || !Files.readString(file, StandardCharsets.UTF_8).equals(e.getValue())) {
-                return false;
-            }
-        }
-        try (var walk = Files.walk(target)) {
-            return walk.noneMatch(Files::isSymbolicLink);
         }
     }
 
@@ -445,27 +398,11 @@ public final class DbtBuilder {
                 String entry = line.strip();
                 if (entry.startsWith(TABLE)) {
                     tables.add(entry.substring(TABLE.length()).strip());
-                } else if (!entry.isEmpty()
-                        && !entry.startsWith("#")
-                        && PACKAGE_PATH.matcher(entry).matches()) {
+                } else if (!entry.isEmpty() && !entry.startsWith("#") && SafePath.isPlain(entry)) {
                     files.add(entry);
                 }
             }
             return new Previous(files, tables);
         }
-    }
-
-    /** {@code relative} resolved in the scratch folder, refused unless it is a plain path that stays inside. */
-    private static Path inside(Path scratch, Path scratchReal, String relative) throws ReflektException, IOException {
-        Path file = scratch.resolve(relative).normalize();
-        boolean ok = PACKAGE_PATH.matcher(relative).matches() && file.startsWith(scratch);
-        if (ok && Files.exists(file.getParent())) {
-            ok = file.getParent().toRealPath().startsWith(scratchReal);
-        }
-        if (!ok) {
-            throw new ReflektException("Refusing to write '" + relative + "': not a plain file name inside the"
-                    + " package; check the prefixes under artifacts.dbt in reflekt_project.yml.");
-        }
-        return file;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.definitions.Resolved;
+import dev.reflekt.core.internal.LogText;
+import dev.reflekt.core.internal.SafePath;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
@@ -157,7 +159,7 @@ public final class RegistryCommands {
             HttpTransport.Sleeper sleeper)
             throws ReflektException {
         Path root = project.schemasDir().toAbsolutePath().normalize();
-        Path rootReal = realFolder(project, root);
+        realFolder(project, root);
         RegistryClient client = connect(project, request, policy, log, sleeper).client();
         List<String> notes = new ArrayList<>();
         List<String> refused = new ArrayList<>();
@@ -173,7 +175,7 @@ public final class RegistryCommands {
             long different =
                     group.stream().map(RegistryClient.Schema::json).distinct().count();
             if (different > 1) {
-                refused.add("Refused '" + printable(s.id()) + "' from " + client.name() + ": the registry holds "
+                refused.add("Refused '" + LogText.line(s.id()) + "' from " + client.name() + ": the registry holds "
                         + different + " different schemas with this $id, and neither is written; keep one of them in"
                         + " the registry.");
                 continue;
@@ -182,7 +184,7 @@ public final class RegistryCommands {
             try {
                 target = root.resolve(s.id()).normalize();
             } catch (java.nio.file.InvalidPathException e) {
-                refused.add("Refused '" + printable(s.id()) + "' from " + client.name() + ": not a file name here ("
+                refused.add("Refused '" + LogText.line(s.id()) + "' from " + client.name() + ": not a file name here ("
                         + e.getReason() + "); fix the schema in the registry.");
                 continue;
             }
@@ -195,7 +197,7 @@ public final class RegistryCommands {
             }
             String unsafe = unsafeName(s);
             if (unsafe != null) {
-                refused.add("Refused '" + printable(s.id()) + "' from " + client.name() + ": " + unsafe
+                refused.add("Refused '" + LogText.line(s.id()) + "' from " + client.name() + ": " + unsafe
                         + "; fix the schema in the registry.");
                 continue;
             }
@@ -233,8 +235,7 @@ public final class RegistryCommands {
                         continue;
                     }
                 }
-                Files.createDirectories(f.path().getParent());
-                if (!f.path().getParent().toRealPath().startsWith(rootReal) || Files.isSymbolicLink(f.path())) {
+                if (SafePath.create(root, f.id()) == null) {
                     refused.add("Refused '" + f.displayPath() + "': a link in schemas/ leads out of the project.");
                     continue;
                 }
@@ -242,8 +243,8 @@ public final class RegistryCommands {
                 written.add(f.displayPath());
             } catch (IOException e) {
                 // one file that cannot be written stops neither the others nor the report of what happened
-                refused.add("Refused '" + printable(f.displayPath()) + "': cannot write it ("
-                        + printable(String.valueOf(e.getMessage())) + ").");
+                refused.add("Refused '" + LogText.line(f.displayPath()) + "': cannot write it ("
+                        + LogText.line(String.valueOf(e.getMessage())) + ").");
             }
         }
         List<SchemaFile> writtenFiles = selected.stream()
@@ -278,17 +279,11 @@ public final class RegistryCommands {
      * separator or control character in a name), or null. Such a schema is not written: the next build
      * would make table and file names of them.
      */
-    /** The longest folder or file name most file systems take (ext4, APFS, NTFS). */
-    private static final int MAX_NAME_BYTES = 255;
-
     static String unsafeName(RegistryClient.Schema s) {
         for (String segment : s.id().split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || hasUnsafeChar(segment)) {
-                return "its path has a segment '" + printable(segment) + "' that is not a plain folder or file name";
-            }
-            int bytes = segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (bytes > MAX_NAME_BYTES) {
-                return "its path has a folder or file name of " + bytes + " bytes; file systems take " + MAX_NAME_BYTES;
+            String problem = SafePath.problem(segment);
+            if (problem != null) {
+                return "its path has " + problem;
             }
         }
         for (String key : List.of("vendor", "name")) {
@@ -297,7 +292,7 @@ public final class RegistryCommands {
                     && (hasUnsafeChar(v.asText())
                             || v.asText().contains("/")
                             || v.asText().contains(".."))) {
-                return "self." + key + " '" + printable(v.asText()) + "' holds '/', '..', '\\' or a control"
+                return "self." + key + " '" + LogText.line(v.asText()) + "' holds '/', '..', '\\' or a control"
                         + " character";
             }
         }
@@ -306,19 +301,6 @@ public final class RegistryCommands {
 
     private static boolean hasUnsafeChar(String text) {
         return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\' || c == ':');
-    }
-
-    /** {@code text} with control characters shown as {@code \\uXXXX}, so that a message cannot forge log lines. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> {
-            if (c < 0x20 || c == 0x7f) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-            } else {
-                out.append((char) c);
-            }
-        });
-        return out.toString();
     }
 
     /** The client of the chosen registry, and where its credentials came from. */

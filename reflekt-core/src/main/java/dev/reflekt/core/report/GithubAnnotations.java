@@ -1,5 +1,6 @@
 package dev.reflekt.core.report;
 
+import dev.reflekt.core.internal.LogText;
 import java.util.List;
 
 /** GitHub Actions workflow commands ({@code ::error file=...,line=...,col=...::message}). */

@@ -76,16 +76,33 @@ class CatalogTest {
     void rewritingReplacesTheOldCatalogAndPagesCanGoBesideSchemas(@TempDir Path dir) throws Exception {
         TestProject p = TestProject.create(dir).schema("a/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
         Path folder = out.resolve("report");
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("stale.md"), "old");
+        TestProject old = TestProject.create(dir.resolve("old")).schema("a/Gone/1-0.json", "Gone", "{}");
+        Catalog.of(old.load(), old.load().schemaFiles()).write(folder);
+        assertThat(folder.resolve("a/Gone/1-0.md")).exists();
         Catalog catalog = Catalog.of(p.load(), p.load().schemaFiles());
         catalog.write(folder);
-        assertThat(folder.resolve("stale.md")).doesNotExist();
+        assertThat(folder.resolve("a/Gone")).doesNotExist();
         assertThat(folder.resolve("a/Cart_Viewed/1-0.md")).exists();
         catalog.writeBesideSchemas();
         assertThat(dir.resolve("schemas/a/Cart_Viewed/1-0.md")).content().startsWith("# Cart Viewed");
         try (var siblings = Files.list(out)) {
             assertThat(siblings).containsExactly(folder);
+        }
+    }
+
+    /** -Dreflekt.report.outputDir=docs must never empty a folder of the user's: it is refused, nothing touched. */
+    @Test
+    void aFolderOfTheUsersIsRefusedNotEmptied(@TempDir Path dir) throws Exception {
+        TestProject p = TestProject.create(dir).schema("a/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
+        Path docs = Files.createDirectories(out.resolve("docs"));
+        Files.writeString(docs.resolve("handbook.md"), "the team's own page");
+        Catalog catalog = Catalog.of(p.load(), p.load().schemaFiles());
+        assertThatThrownBy(() -> catalog.write(docs))
+                .isInstanceOf(dev.reflekt.core.ReflektException.class)
+                .hasMessageContaining("holds files Reflekt did not generate");
+        assertThat(docs.resolve("handbook.md")).hasContent("the team's own page");
+        try (var files = Files.list(docs)) {
+            assertThat(files).containsExactly(docs.resolve("handbook.md"));
         }
     }
 

@@ -73,7 +73,7 @@ public final class LocatedTreeReader {
 
     /** Reads JSON bytes, as {@link #read(Path)} returns them. */
     public LocatedTree readJson(byte[] bytes) throws IOException, ParseException {
-        LocatedTree fast = FastJsonReader.read(bytes, MAX_DEPTH);
+        LocatedTree fast = FastPaths.JSON ? FastJsonReader.read(bytes, MAX_DEPTH) : null;
         return fast != null ? fast : read(json, bytes);
     }
 
@@ -83,7 +83,7 @@ public final class LocatedTreeReader {
     }
 
     private LocatedTree readYaml(byte[] bytes) throws IOException, ParseException {
-        LocatedTree fast = FastYamlReader.read(bytes, MAX_DEPTH);
+        LocatedTree fast = FastPaths.YAML ? FastYamlReader.read(bytes, MAX_DEPTH) : null;
         return fast != null ? fast : read(yaml(), bytes);
     }
 

@@ -49,7 +49,7 @@ public final class SchemaValidator {
         if (cycle != null) {
             throw new IllegalArgumentException(cycle);
         }
-        Optional<QuickSchema> quick = QuickSchema.compile(schemaNode);
+        Optional<QuickSchema> quick = FastPaths.QUICK ? QuickSchema.compile(schemaNode) : Optional.empty();
         if (quick.isPresent()) {
             return new SchemaValidator(baseUri, schemaNode, quick.get(), null);
         }

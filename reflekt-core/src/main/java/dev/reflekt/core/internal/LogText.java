@@ -1,4 +1,4 @@
-package dev.reflekt.core.report;
+package dev.reflekt.core.internal;
 
 /**
  * The one way out to a build log for text that may hold a stranger's words (schema keys and descriptions,
