@@ -9,7 +9,7 @@
 #   BENCH_RUNS=5                                runs per size (medians are printed)
 #   BENCH_BASELINE=0.0.9                        also time that installed plugin version, print the ratio
 #   BENCH_MAVEN=mvn                             the Maven to run (default: the wrapper)
-#   BENCH_SLOWPATHS="json yaml quick all"       also time the goal with each fast path off (-Ddev.reflekt.slowPaths),
+#   BENCH_SLOWPATHS="json quick all"            also time the goal with each fast path off (-Ddev.reflekt.slowPaths),
 #                                               interleaved with the normal runs: what each one buys
 #
 # Each run times `mvn help:help` (Maven's own start-up, the floor) and the goal back to back, so that the

@@ -20,6 +20,10 @@ import java.util.Map;
  * it gives up and returns null, and the caller reads the file with Jackson, whose messages and positions
  * lint reports. Positions are Jackson's: 1-based lines (CR, LF and CRLF each end one) and 1-based byte
  * columns, of a member's key and of an array element's first character.
+ *
+ * <p>Contract: the same tree and positions as Jackson, or give up (checked by random differential tests,
+ * {@code FastJsonReaderTest}). What it buys: without it, linting Iglu Central's 660 schemas takes 449 ms instead of 259 ms (bench/README.md,
+ * issue 30).
  */
 final class FastJsonReader {
 

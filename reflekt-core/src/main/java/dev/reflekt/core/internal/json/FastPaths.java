@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * The fast paths that shadow a library, and the switch that turns them off for measurement: the JVM system
- * property {@code dev.reflekt.slowPaths} ({@code json,yaml,quick} or {@code all}), read once; {@code bench/lint.sh}
+ * property {@code dev.reflekt.slowPaths} ({@code json,quick} or {@code all}), read once; {@code bench/lint.sh}
  * uses it to time each one's share of the goal. Not a user setting: answers are the same either way, only slower.
  */
 final class FastPaths {
@@ -14,9 +14,6 @@ final class FastPaths {
 
     /** {@link FastJsonReader} before Jackson. */
     static final boolean JSON = on("json");
-
-    /** {@link FastYamlReader} before SnakeYAML. */
-    static final boolean YAML = on("yaml");
 
     /** {@link QuickSchema} before networknt. */
     static final boolean QUICK = on("quick");

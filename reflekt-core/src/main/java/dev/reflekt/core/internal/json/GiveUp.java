@@ -1,7 +1,7 @@
 package dev.reflekt.core.internal.json;
 
 /**
- * Thrown by the fast readers ({@link FastJsonReader}, {@link FastYamlReader}) to give a file up to Jackson; no
+ * Thrown by {@link FastJsonReader} to give a file up to Jackson; no
  * stack trace, it is control flow.
  */
 final class GiveUp extends RuntimeException {

@@ -37,7 +37,7 @@ public final class LocatedTreeReader {
 
     private final JsonFactory json;
     private final StreamReadConstraints limits;
-    /** Made on first use: most YAML is read by {@link FastYamlReader}, without SnakeYAML. */
+    /** Made on first use: a lint reads YAML once (the project file), and JSON thousands of times. */
     private volatile JsonFactory yaml;
 
     public LocatedTreeReader() {
@@ -83,12 +83,6 @@ public final class LocatedTreeReader {
     }
 
     private LocatedTree readYaml(byte[] bytes) throws IOException, ParseException {
-        LocatedTree fast = FastPaths.YAML ? FastYamlReader.read(bytes, MAX_DEPTH) : null;
-        return fast != null ? fast : read(yaml(), bytes);
-    }
-
-    /** Reads YAML with Jackson only: the reference {@link FastYamlReader} is tested against. */
-    LocatedTree readYamlWithJackson(byte[] bytes) throws IOException, ParseException {
         return read(yaml(), bytes);
     }
 

@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  * the full validator decides. Formats and regular expressions are checked exactly as the full validator
  * checks them, with its own regular-expression rewriting.
  *
+ * <p>Contract: never VALID where networknt finds a violation, never INVALID where it finds none (checked by random
+ * differential tests, {@code QuickSchemaTest}). What it buys: without it, linting Iglu Central's 660 schemas takes 486 ms instead of 259 ms
+ * (bench/README.md, issue 30).
+ *
  * <p>Immutable and thread-safe once compiled.
  */
 final class QuickSchema {
