@@ -1,10 +1,9 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.breaking.BreakingChecker;
 import dev.reflekt.core.breaking.BreakingRule;
-import dev.reflekt.core.breaking.ChangeSummary;
 import dev.reflekt.core.breaking.GitBaseline;
+import dev.reflekt.core.command.BreakingCommand;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.report.Reports;
 import java.io.IOException;
@@ -89,17 +88,19 @@ public class BreakingMojo extends AbstractCheckMojo {
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException, MojoFailureException {
         ReflektProject reflekt = loadProject(dir);
-        BreakingChecker checker = new BreakingChecker(
-                reflekt, severities(rules, rulesList, BreakingRule.all()), allow == null ? List.of() : allow, redshift);
-        GitBaseline baseline = GitBaseline.read(reflekt, against);
+        BreakingCommand.Result result = BreakingCommand.run(
+                reflekt,
+                new BreakingCommand.Request(
+                        against, severities(rules, rulesList, BreakingRule.all()), allow, redshift));
+        GitBaseline baseline = result.baseline();
         getLog().info("Reflekt breaking: comparing with " + baseline.ref() + " (" + baseline.commit() + ")");
         if (baseline.schemas().isEmpty()) {
             getLog().warn("No schemas under " + baseline.schemasPath() + "/ at " + baseline.ref() + ": every schema"
                     + " counts as new. If that is unexpected, check that the project is committed and not inside"
                     + " another repository's ignored folder.");
         }
-        writeChangeSummary(ChangeSummary.render(reflekt, baseline, redshift));
-        publish("breaking", checker.check(baseline), BreakingRule.all(), failOnWarning);
+        writeChangeSummary(result.changes());
+        publish("breaking", result.findings(), BreakingRule.all(), failOnWarning);
     }
 
     /**

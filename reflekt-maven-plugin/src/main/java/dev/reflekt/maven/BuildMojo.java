@@ -1,8 +1,8 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.dbt.BuildCommand;
-import dev.reflekt.core.dbt.BuildRequest;
+import dev.reflekt.core.command.BuildCommand;
+import dev.reflekt.core.command.BuildRequest;
 import dev.reflekt.core.dbt.Drift;
 import dev.reflekt.core.dbt.DriftReport;
 import dev.reflekt.core.project.ReflektProject;

@@ -1,8 +1,8 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.command.DebugCommand;
 import dev.reflekt.core.debug.Diagnosis;
-import dev.reflekt.core.debug.Doctor;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -58,7 +58,7 @@ public class DebugMojo extends AbstractReflektMojo {
         if (connect) {
             requireOnline("with reflekt.debug.connect reaches registries and sources");
         }
-        Diagnosis diagnosis = new Doctor(System.getenv()).diagnose(dir, profile, connect, sdk);
+        Diagnosis diagnosis = DebugCommand.run(new DebugCommand.Request(dir, profile, connect, sdk, System.getenv()));
         for (Diagnosis.Check check : diagnosis.checks()) {
             switch (check.status()) {
                 case FAIL -> getLog().error(check.format());

@@ -1,8 +1,9 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.generate.GenerateCommand;
+import dev.reflekt.core.command.GenerateCommand;
 import dev.reflekt.core.generate.GenerateRequest;
+import dev.reflekt.core.generate.Generator;
 import dev.reflekt.core.project.ReflektProject;
 import java.io.File;
 import java.io.IOException;
@@ -106,7 +107,7 @@ public class GenerateMojo extends AbstractReflektMojo {
         GenerateRequest request =
                 new GenerateRequest(langs, packageName(reflekt), java, ts, chosenSdk, select, pluginVersion());
         long start = System.nanoTime();
-        GenerateCommand.Result result;
+        Generator.Result result;
         try {
             result = GenerateCommand.run(reflekt, request);
         } catch (IOException e) {

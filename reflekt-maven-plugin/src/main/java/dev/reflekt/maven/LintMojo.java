@@ -1,15 +1,11 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.dbt.LoadChecks;
+import dev.reflekt.core.command.LintCommand;
 import dev.reflekt.core.lint.LintRule;
-import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -90,17 +86,7 @@ public class LintMojo extends AbstractCheckMojo {
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException, MojoFailureException {
         ReflektProject reflekt = loadProject(dir);
-        Optional<Dialect> target = Optional.empty();
-        if (dialect != null && !dialect.isBlank()) {
-            target = Optional.of(Dialect.of(dialect)
-                    .orElseThrow(() -> new ReflektException("Dialect '" + dialect + "' is not known; use one of "
-                            + Arrays.stream(Dialect.all()).map(Dialect::name).toList() + " in -Dreflekt.dialect.")));
-        }
-        Optional<LoadChecks> collector = sdk == null || sdk.isBlank()
-                ? Optional.empty()
-                : Optional.of(LoadChecks.of(sdk, target, reflekt.config().dbt()));
-        Linter linter = new Linter(reflekt, severities(rules, rulesList, LintRule.all()), target, collector);
-        boolean everyEvent = select == null || select.isBlank();
-        publish("lint", linter.lint(reflekt.selectSome(select), everyEvent), LintRule.all(), failOnWarning);
+        var request = new LintCommand.Request(select, severities(rules, rulesList, LintRule.all()), dialect, sdk);
+        publish("lint", LintCommand.run(reflekt, request), LintRule.all(), failOnWarning);
     }
 }

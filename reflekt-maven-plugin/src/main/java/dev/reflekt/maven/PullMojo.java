@@ -1,8 +1,9 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.registry.RegistryCommands;
+import dev.reflekt.core.command.PullCommand;
 import dev.reflekt.core.registry.RegistryRequest;
+import dev.reflekt.core.registry.RegistrySync;
 import dev.reflekt.core.report.Finding;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -42,8 +43,8 @@ public class PullMojo extends AbstractRegistryMojo {
         requireOnline("reads schemas from a registry");
         RegistryRequest request = new RegistryRequest(
                 select, profile, registry, false, false, force, secrets(), secretsOrigin(), System.getenv());
-        RegistryCommands.PullResult result = RegistryCommands.pull(
-                loadProject(dir), request, policy(), getLog()::warn, d -> Thread.sleep(d.toMillis()));
+        RegistrySync.PullResult result =
+                PullCommand.run(loadProject(dir), request, policy(), getLog()::warn, d -> Thread.sleep(d.toMillis()));
         result.written().forEach(f -> getLog().info("  wrote " + f));
         result.unchanged().forEach(f -> getLog().info("  unchanged " + f));
         result.kept().forEach(f -> getLog().warn("  kept " + f + ": it differs from the registry's; pull with"

@@ -1,10 +1,11 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.command.PushCommand;
 import dev.reflekt.core.registry.PushOutcome;
 import dev.reflekt.core.registry.PushPlan;
-import dev.reflekt.core.registry.RegistryCommands;
 import dev.reflekt.core.registry.RegistryRequest;
+import dev.reflekt.core.registry.RegistrySync;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -56,8 +57,8 @@ public class PushMojo extends AbstractRegistryMojo {
         requireOnline("sends schemas to a registry");
         RegistryRequest request = new RegistryRequest(
                 select, profile, registry, dryRun, delete, false, secrets(), secretsOrigin(), System.getenv());
-        RegistryCommands.PushResult result = RegistryCommands.push(
-                loadProject(dir), request, policy(), getLog()::warn, d -> Thread.sleep(d.toMillis()));
+        RegistrySync.PushResult result =
+                PushCommand.run(loadProject(dir), request, policy(), getLog()::warn, d -> Thread.sleep(d.toMillis()));
         getLog().info("Reflekt push to " + result.registry() + " (credentials: " + result.credentials() + ")");
         if (dryRun) {
             for (PushPlan.Change c : result.plan().changes()) {

@@ -1,7 +1,7 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.catalog.Catalog;
+import dev.reflekt.core.command.ReportCommand;
 import dev.reflekt.core.project.ReflektProject;
 import java.io.File;
 import java.io.IOException;
@@ -57,17 +57,14 @@ public class ReportMojo extends AbstractReflektMojo {
     @Override
     protected void run(Path dir) throws ReflektException, MojoExecutionException {
         ReflektProject reflekt = loadProject(dir);
-        Catalog catalog = Catalog.of(reflekt, reflekt.select(select));
         Path folder = outputDir == null ? defaultReportsDir().resolve("report") : outputDir.toPath();
+        ReportCommand.Result result;
         try {
-            catalog.write(folder);
-            if (toFile) {
-                catalog.writeBesideSchemas();
-            }
+            result = ReportCommand.run(reflekt, new ReportCommand.Request(select, folder, toFile));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the report to " + folder + ": " + e.getMessage(), e);
         }
-        getLog().info("Reflekt report: " + catalog.pages().size() + " schema pages"
+        getLog().info("Reflekt report: " + result.pages() + " schema pages"
                 + (toFile ? " written beside the schemas" : "") + "; index at " + folder.resolve("index.md"));
     }
 }

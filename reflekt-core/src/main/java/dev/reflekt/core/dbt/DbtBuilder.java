@@ -324,6 +324,9 @@ public final class DbtBuilder {
         return out;
     }
 
+    /** The collector when none is named: Segment, as in the Python CLI. */
+    public static final String DEFAULT_SDK = KnownCollectors.DEFAULT;
+
     /** The package's list of the files Reflekt wrote, so that the next build can replace exactly those. */
     public static final String MANIFEST = ".reflekt-files";
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.command.BuildCommand;
+import dev.reflekt.core.command.BuildRequest;
 import dev.reflekt.core.warehouse.WarehouseType;
 import dev.reflekt.core.warehouse.Warehouses;
 import java.net.InetAddress;

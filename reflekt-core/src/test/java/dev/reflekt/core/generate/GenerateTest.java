@@ -27,8 +27,8 @@ class GenerateTest {
     @TempDir
     Path dir;
 
-    private GenerateCommand.Result generate(TestProject p, List<String> languages, String sdk) throws Exception {
-        return GenerateCommand.run(
+    private Generator.Result generate(TestProject p, List<String> languages, String sdk) throws Exception {
+        return Generator.run(
                 p.load(),
                 new GenerateRequest(
                         languages, "x.events", dir.resolve("out/java"), dir.resolve("out/ts"), sdk, null, "T"));
@@ -339,7 +339,7 @@ class GenerateTest {
     @Test
     void badRequestsSayWhatToSet() {
         TestProject p = TestProject.create(dir.resolve("p")).schema("test/A/1-0.json", "A", "{}");
-        assertThatThrownBy(() -> GenerateCommand.run(
+        assertThatThrownBy(() -> Generator.run(
                         p.load(),
                         new GenerateRequest(
                                 List.of("java"),
@@ -356,8 +356,8 @@ class GenerateTest {
         assertThatThrownBy(() -> generate(p, List.of("java"), "amplitude"))
                 .hasMessage(
                         "Unknown SDK 'amplitude' (reflekt.generate.sdk); use one of segment, rudderstack, snowplow, none.");
-        assertThat(GenerateCommand.isPackageName("com.example.events")).isTrue();
-        assertThat(GenerateCommand.isPackageName("com.class.events")).isFalse();
+        assertThat(Generator.isPackageName("com.example.events")).isTrue();
+        assertThat(Generator.isPackageName("com.class.events")).isFalse();
     }
 
     @Test
@@ -426,7 +426,7 @@ class GenerateTest {
     void outputIsReplacedWholeOnlyWhenItChangesAndNeverWhenItIsNotOurs() throws Exception {
         TestProject p =
                 TestProject.create(dir.resolve("p")).schema("test/A/1-0.json", "A", "{\"a\": {\"type\": \"string\"}}");
-        GenerateCommand.Result first = generate(p, List.of("java", "typescript"), "segment");
+        Generator.Result first = generate(p, List.of("java", "typescript"), "segment");
         assertThat(first.written()).containsValues(true, true);
         Path a = dir.resolve("out/java/x/events/A.java");
         String before = Files.readString(a);
@@ -439,7 +439,7 @@ class GenerateTest {
         assertThat(Files.readString(a)).isEqualTo(before);
         stamp = Files.getLastModifiedTime(a);
         Thread.sleep(20);
-        GenerateCommand.Result again = generate(p, List.of("java", "typescript"), "segment");
+        Generator.Result again = generate(p, List.of("java", "typescript"), "segment");
         assertThat(again.written()).containsValues(false, false);
         assertThat(Files.getLastModifiedTime(a)).isEqualTo(stamp);
         try (var list = Files.list(dir.resolve("out"))) {
@@ -449,7 +449,7 @@ class GenerateTest {
         Path mine = dir.resolve("mine");
         Files.createDirectories(mine);
         Files.writeString(mine.resolve("Main.java"), "class Main {}");
-        assertThatThrownBy(() -> GenerateCommand.run(
+        assertThatThrownBy(() -> Generator.run(
                         p.load(),
                         new GenerateRequest(List.of("java"), "x.events", mine, dir.resolve("t"), "none", null, "T")))
                 .isInstanceOf(ReflektException.class)

@@ -35,7 +35,7 @@ class GeneratedGoldenTest {
                 "segment",
                 null,
                 "GOLDEN");
-        GenerateCommand.run(project, request);
+        Generator.run(project, request);
         for (String language : List.of("java", "typescript")) {
             Map<String, String> actual = GeneratedJavaTest.read(dir.resolve(language), "");
             Path expected = EXPECTED.resolve(language);
@@ -49,7 +49,7 @@ class GeneratedGoldenTest {
             assertThat(actual).isEqualTo(GeneratedJavaTest.read(expected, ""));
         }
         // a second run into fresh folders is byte-identical
-        GenerateCommand.run(
+        Generator.run(
                 project,
                 new GenerateRequest(
                         request.languages(),

@@ -40,7 +40,7 @@ class GeneratedJavaTest {
     /** Generates the example project's Java for {@code sdk} and returns the sources. */
     static Map<String, String> generate(Path out, String sdk) throws Exception {
         ReflektProject project = ReflektProject.load(TestProject.EXAMPLE);
-        GenerateCommand.run(
+        Generator.run(
                 project, new GenerateRequest(List.of("java"), PKG, out, out.resolveSibling("ts"), sdk, null, "TEST"));
         return read(out, ".java");
     }

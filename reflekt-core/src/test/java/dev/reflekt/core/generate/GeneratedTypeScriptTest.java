@@ -49,7 +49,7 @@ class GeneratedTypeScriptTest {
     private Path generate(String sdk) throws Exception {
         ReflektProject project = ReflektProject.load(TestProject.EXAMPLE);
         Path out = dir.resolve("ts");
-        GenerateCommand.run(
+        Generator.run(
                 project, new GenerateRequest(List.of("typescript"), "x", dir.resolve("java"), out, sdk, null, "TEST"));
         return out;
     }
@@ -88,7 +88,7 @@ class GeneratedTypeScriptTest {
                 .schema("shop/Record/1-0.json", "Record", """
                         {"extra": {"type": "object", "description": "E."}}""");
         Path ts = dir.resolve("ts2");
-        GenerateCommand.run(
+        Generator.run(
                 p.load(),
                 new GenerateRequest(List.of("typescript"), "x", dir.resolve("java2"), ts, "segment", null, "T"));
         String events = Files.readString(ts.resolve("events.ts"));

@@ -55,7 +55,7 @@ class SharedDefinitionsGenerateTest {
     }
 
     private Map<String, String> generate(ReflektProject project, List<String> languages) throws Exception {
-        GenerateCommand.run(
+        Generator.run(
                 project,
                 new GenerateRequest(
                         languages, "com.example.events", dir.resolve("java"), dir.resolve("ts"), "none", null, "TEST"));

@@ -8,6 +8,8 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.command.PullCommand;
+import dev.reflekt.core.command.PushCommand;
 import dev.reflekt.core.definitions.RefsFixture;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.SchemaValidator;
@@ -49,8 +51,8 @@ class SharedDefinitionsRegistryTest {
         try (FakeRegistries.Confluent confluent = new FakeRegistries.Confluent();
                 FakeRegistries.Iglu iglu = new FakeRegistries.Iglu(KEY)) {
             TestProject p = withRegistries(RefsFixture.create(dir), iglu.url(), confluent.url());
-            RegistryCommands.PushResult pushed =
-                    RegistryCommands.push(p.load(), request("schemas"), RetryPolicy.defaults(), log::add, d -> {});
+            RegistrySync.PushResult pushed =
+                    PushCommand.run(p.load(), request("schemas"), RetryPolicy.defaults(), log::add, d -> {});
             assertThat(pushed.outcomes()).allMatch(PushOutcome::ok);
             assertThat(pushed.plan().changes())
                     .extracting(PushPlan.Change::target)
@@ -80,13 +82,13 @@ class SharedDefinitionsRegistryTest {
             assertThat(confluent.references).doesNotContainKey("reflekt.definitions.money.v1/1");
 
             // A second push changes nothing.
-            RegistryCommands.PushResult again =
-                    RegistryCommands.push(p.load(), request("schemas"), RetryPolicy.defaults(), log::add, d -> {});
+            RegistrySync.PushResult again =
+                    PushCommand.run(p.load(), request("schemas"), RetryPolicy.defaults(), log::add, d -> {});
             assertThat(again.plan().changes()).allMatch(c -> c.action() == PushPlan.Action.UNCHANGED);
 
             TestProject empty = withRegistries(TestProject.create(other), iglu.url(), confluent.url());
-            RegistryCommands.PullResult pulled =
-                    RegistryCommands.pull(empty.load(), request("schemas"), RetryPolicy.defaults(), log::add, d -> {});
+            RegistrySync.PullResult pulled =
+                    PullCommand.run(empty.load(), request("schemas"), RetryPolicy.defaults(), log::add, d -> {});
             assertThat(pulled.refused()).isEmpty();
             assertThat(pulled.findings()).isEmpty();
             assertThat(pulled.written()).hasSize(6);
@@ -107,14 +109,14 @@ class SharedDefinitionsRegistryTest {
     void igluGetsInlinedSchemasThatValidateTheSameEvents() throws Exception {
         try (FakeRegistries.Iglu iglu = new FakeRegistries.Iglu(KEY)) {
             TestProject p = withRegistries(RefsFixture.create(dir), iglu.url(), "http://127.0.0.1:9");
-            RegistryCommands.PushResult pushed =
-                    RegistryCommands.push(p.load(), request("snowplow"), RetryPolicy.defaults(), log::add, d -> {});
+            RegistrySync.PushResult pushed =
+                    PushCommand.run(p.load(), request("snowplow"), RetryPolicy.defaults(), log::add, d -> {});
             assertThat(pushed.outcomes()).hasSize(4).allMatch(PushOutcome::ok);
             assertThat(iglu.schemas).hasSize(4);
             iglu.schemas.values().forEach(s -> assertThat(s.toString()).doesNotContain("$ref"));
             // Pulled back, the inlined schemas are recognised as the files that use definitions.
-            RegistryCommands.PullResult pulled =
-                    RegistryCommands.pull(p.load(), request("snowplow"), RetryPolicy.defaults(), log::add, d -> {});
+            RegistrySync.PullResult pulled =
+                    PullCommand.run(p.load(), request("snowplow"), RetryPolicy.defaults(), log::add, d -> {});
             assertThat(pulled.unchanged()).hasSize(4);
             assertThat(pulled.kept()).isEmpty();
             assertThat(pulled.written()).isEmpty();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
-import dev.reflekt.core.dbt.BuildCommand;
-import dev.reflekt.core.dbt.BuildRequest;
+import dev.reflekt.core.command.BuildCommand;
+import dev.reflekt.core.command.BuildRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.command;
 
 import java.util.Map;
 

@@ -9,16 +9,13 @@ import dev.reflekt.core.internal.SafePath;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
-import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ProfileEntry;
 import dev.reflekt.core.project.Profiles;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
 import dev.reflekt.core.project.SchemaSelector;
-import dev.reflekt.core.report.CheckResult;
 import dev.reflekt.core.report.Finding;
 import dev.reflekt.core.report.Reports;
-import dev.reflekt.core.report.Severities;
 import dev.reflekt.core.report.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,14 +26,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** {@code reflekt:push} and {@code reflekt:pull} as single calls. */
-public final class RegistryCommands {
+/**
+ * Schemas to and from a registry: the push of schema files (already linted by the caller) and the pull into
+ * {@code schemas/}. The goals around them are {@code command.PushCommand} and {@code command.PullCommand}.
+ */
+public final class RegistrySync {
 
     /** Keys of a registry entry that hold credentials; none may come from two places. */
     private static final Set<String> SECRET_KEYS =
             Set.of("api_token", "api_key", "username", "password", "service_account_name", "service_account_secret");
 
-    private RegistryCommands() {}
+    private RegistrySync() {}
 
     /**
      * A push.
@@ -59,6 +59,7 @@ public final class RegistryCommands {
      * @param refused schemas not written because their names would leave their folder or make unsafe
      *     names; a pull with any fails
      * @param findings lint findings of the written files; a pull with an error among them fails
+     * @param writtenSchemas the event schemas written (not definitions), for the caller to lint
      */
     public record PullResult(
             String registry,
@@ -67,7 +68,13 @@ public final class RegistryCommands {
             List<String> kept,
             List<String> notes,
             List<String> refused,
-            List<Finding> findings) {
+            List<Finding> findings,
+            List<SchemaFile> writtenSchemas) {
+
+        /** This pull with the lint findings of what it wrote. */
+        public PullResult withFindings(List<Finding> lintFindings) {
+            return new PullResult(registry, written, unchanged, kept, notes, refused, lintFindings, writtenSchemas);
+        }
 
         /** Whether the pull wrote what it should: nothing refused, no lint error in what it wrote. */
         public boolean clean() {
@@ -75,26 +82,15 @@ public final class RegistryCommands {
         }
     }
 
-    /** Lints the selection, refuses schemas with lint errors, then plans and (unless dry) applies the push. */
+    /** Plans and (unless dry) applies the push of {@code files}, which the caller has linted. */
     public static PushResult push(
             ReflektProject project,
+            List<SchemaFile> files,
             RegistryRequest request,
             RetryPolicy policy,
             Consumer<String> log,
             HttpTransport.Sleeper sleeper)
             throws ReflektException {
-        List<SchemaFile> files = project.select(request.select());
-        CheckResult lint = new Linter(project, Severities.defaults()).lint(files);
-        if (lint.count(Severity.ERROR) > 0) {
-            List<String> problems = new ArrayList<>();
-            problems.add("Refusing to push: " + CheckResult.plural(lint.count(Severity.ERROR), "lint error") + " in the"
-                    + " selected schemas; fix them (mvn reflekt:lint) and push again.");
-            lint.findings().stream()
-                    .filter(f -> f.severity() == Severity.ERROR)
-                    .map(Finding::format)
-                    .forEach(problems::add);
-            throw new ReflektException(problems);
-        }
         Connected registry = connect(project, request, policy, log, sleeper);
         RegistryClient client = registry.client();
         List<RegistryClient.Schema> schemas = new ArrayList<>();
@@ -150,7 +146,7 @@ public final class RegistryCommands {
         out.add(new RegistryClient.Schema(id, json, references));
     }
 
-    /** Pulls every schema (or the selection) into {@code schemas/}, then lints what it wrote. */
+    /** Pulls every schema (or the selection) into {@code schemas/}; the result lists what it wrote, not yet linted. */
     public static PullResult pull(
             ReflektProject project,
             RegistryRequest request,
@@ -250,10 +246,7 @@ public final class RegistryCommands {
         List<SchemaFile> writtenFiles = selected.stream()
                 .filter(f -> written.contains(f.displayPath()) && !f.id().startsWith(Definitions.PREFIX))
                 .toList();
-        List<Finding> findings = writtenFiles.isEmpty()
-                ? List.of()
-                : new Linter(project, Severities.defaults()).lint(writtenFiles).findings();
-        return new PullResult(client.name(), written, unchanged, kept, notes, refused, findings);
+        return new PullResult(client.name(), written, unchanged, kept, notes, refused, List.of(), writtenFiles);
     }
 
     /** The real path of {@code schemas/}; an error when it is a link that leads out of the project. */

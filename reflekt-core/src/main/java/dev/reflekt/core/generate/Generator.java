@@ -14,12 +14,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** {@code reflekt:generate}: typed tracking code from the schemas of a Reflekt project. */
-public final class GenerateCommand {
+public final class Generator {
 
     private static final Pattern PACKAGE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Set<String> LANGUAGES = Set.of("java", "typescript");
 
-    private GenerateCommand() {}
+    private Generator() {}
 
     /**
      * What was written where.

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.command.PullCommand;
+import dev.reflekt.core.command.PushCommand;
 import dev.reflekt.core.registry.PushPlan.Action;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RegistryCommandsTest {
+class RegistrySyncTest {
 
     private static final String KEY = "iglu-Secret-5d2";
 
@@ -65,14 +67,14 @@ class RegistryCommandsTest {
                 Map.of("IGLU_KEY", KEY));
     }
 
-    private RegistryCommands.PushResult push(TestProject p, RegistryRequest r) throws ReflektException {
-        return RegistryCommands.push(p.load(), r, RetryPolicy.defaults(), log::add, d -> {});
+    private RegistrySync.PushResult push(TestProject p, RegistryRequest r) throws ReflektException {
+        return PushCommand.run(p.load(), r, RetryPolicy.defaults(), log::add, d -> {});
     }
 
     @Test
     void pushFromTheNamedRegistryWithKeyFromTheEnvironment() throws Exception {
         TestProject p = project(", api_key: \"{{ env_var('IGLU_KEY') }}\"");
-        RegistryCommands.PushResult result = push(p, request(false, false, Map.of()));
+        RegistrySync.PushResult result = push(p, request(false, false, Map.of()));
         assertThat(result.registry()).isEqualTo("Iglu Server at " + iglu.url());
         assertThat(result.credentials()).isEqualTo("api_key from environment variable IGLU_KEY");
         assertThat(result.outcomes()).singleElement().matches(PushOutcome::ok);
@@ -82,7 +84,7 @@ class RegistryCommandsTest {
     @Test
     void dryRunSendsNoWriteRequest() throws Exception {
         TestProject p = project(", api_key: \"{{ env_var('IGLU_KEY') }}\"");
-        RegistryCommands.PushResult result = push(p, request(true, false, Map.of()));
+        RegistrySync.PushResult result = push(p, request(true, false, Map.of()));
         assertThat(result.plan().changes()).extracting(PushPlan.Change::action).containsExactly(Action.CREATE);
         assertThat(result.outcomes()).isEmpty();
         assertThat(iglu.writes()).isZero();
@@ -91,7 +93,7 @@ class RegistryCommandsTest {
 
     @Test
     void settingsXmlCredentialsWorkAndGivingBothIsAnError() throws Exception {
-        RegistryCommands.PushResult result = push(project(""), request(false, false, Map.of("api_key", KEY)));
+        RegistrySync.PushResult result = push(project(""), request(false, false, Map.of("api_key", KEY)));
         assertThat(result.credentials()).isEqualTo("settings.xml server 'iglu'");
         assertThat(result.outcomes()).allMatch(PushOutcome::ok);
         assertThatThrownBy(() -> push(project(", api_key: other"), request(false, false, Map.of("api_key", KEY))))
@@ -118,7 +120,7 @@ class RegistryCommandsTest {
 
     @Test
     void aWrongKeyFailsThatSchemaWithoutPrintingTheKey() throws Exception {
-        RegistryCommands.PushResult result = push(project(", api_key: wrong-" + KEY), request(false, false, Map.of()));
+        RegistrySync.PushResult result = push(project(", api_key: wrong-" + KEY), request(false, false, Map.of()));
         assertThat(result.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.ok()).isFalse();
             assertThat(o.describe()).contains("HTTP 401 Not authorized").doesNotContain(KEY);
@@ -134,19 +136,19 @@ class RegistryCommandsTest {
         String pushed = Files.readString(file);
         Files.writeString(file, pushed.replace("Test event.", "Edited locally."));
 
-        RegistryCommands.PullResult kept = RegistryCommands.pull(
-                p.load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
+        RegistrySync.PullResult kept =
+                PullCommand.run(p.load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
         assertThat(kept.kept()).containsExactly("schemas/shop/Cart_Viewed/1-0.json");
         assertThat(file).content().contains("Edited locally.");
 
-        RegistryCommands.PullResult forced = RegistryCommands.pull(
-                p.load(), request(false, true, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
+        RegistrySync.PullResult forced =
+                PullCommand.run(p.load(), request(false, true, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
         assertThat(forced.written()).containsExactly("schemas/shop/Cart_Viewed/1-0.json");
         assertThat(file).content().contains("Test event.");
         assertThat(forced.findings()).isEmpty();
 
-        RegistryCommands.PullResult again = RegistryCommands.pull(
-                p.load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
+        RegistrySync.PullResult again =
+                PullCommand.run(p.load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
         assertThat(again.unchanged()).containsExactly("schemas/shop/Cart_Viewed/1-0.json");
     }
 
@@ -157,16 +159,15 @@ class RegistryCommandsTest {
                 Json.MAPPER.readTree(
                         "{\"self\": {\"vendor\": \"com.evil\","
                                 + " \"name\": \"x\", \"version\": \"1-0-0\"}, \"reflekt\": {\"id\": \"../../etc/evil.json\"}}"));
-        RegistryCommands.PullResult r = RegistryCommands.pull(
+        RegistrySync.PullResult r = PullCommand.run(
                 project("").load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
         assertThat(r.written()).isEmpty();
         assertThat(r.notes()).containsExactly("Skipped '../../etc/evil.json': not a path inside schemas/.");
         assertThat(dir.getParent().resolve("etc")).doesNotExist();
     }
 
-    private RegistryCommands.PullResult pull(TestProject p) throws Exception {
-        return RegistryCommands.pull(
-                p.load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
+    private RegistrySync.PullResult pull(TestProject p) throws Exception {
+        return PullCommand.run(p.load(), request(false, false, Map.of()), RetryPolicy.defaults(), log::add, d -> {});
     }
 
     @Test
@@ -179,7 +180,7 @@ class RegistryCommandsTest {
                 "com.example/Dot/jsonschema/1-0-0",
                 Json.MAPPER.readTree("{\"self\": {\"vendor\": \"com.example\", \"name\": \"Dot\", \"version\":"
                         + " \"1-0-0\"}, \"reflekt\": {\"id\": \"com.example/./Dot/1-0.json\"}}"));
-        RegistryCommands.PullResult r = pull(project(""));
+        RegistrySync.PullResult r = pull(project(""));
         assertThat(r.written()).isEmpty();
         assertThat(r.refused())
                 .containsExactly(
@@ -200,7 +201,7 @@ class RegistryCommandsTest {
                 Json.MAPPER.readTree("{\"self\": {\"vendor\": \"com.example\", \"name\": \"Cart_Viewed\","
                         + " \"version\": \"1-0-0\"}, \"type\": \"object\", \"properties\": {\"cartId\":"
                         + " {\"type\": \"string\"}}}"));
-        RegistryCommands.PullResult r = pull(project(""));
+        RegistrySync.PullResult r = pull(project(""));
         assertThat(r.written()).containsExactly("schemas/com.example/Cart_Viewed/1-0.json");
         assertThat(r.clean()).isFalse();
     }
@@ -227,7 +228,7 @@ class RegistryCommandsTest {
                     .write(
                             "reflekt_profiles.yml",
                             "dev:\n  registry:\n    - {type: confluent, url: '" + confluent.url() + "'}\n");
-            RegistryCommands.PullResult r = RegistryCommands.pull(
+            RegistrySync.PullResult r = PullCommand.run(
                     p.load(),
                     new RegistryRequest("", "", "confluent", false, false, false, Map.of(), "none", Map.of()),
                     RetryPolicy.defaults(),
@@ -283,8 +284,7 @@ class RegistryCommandsTest {
                                     + "'}\n");
             RegistryRequest r = new RegistryRequest(
                     "avo/main", "", "avo", false, false, false, Map.of(), "none", Map.of("AVO_SECRET", "avo-Secret-9"));
-            RegistryCommands.PullResult result =
-                    RegistryCommands.pull(p.load(), r, RetryPolicy.defaults(), log::add, d -> {});
+            RegistrySync.PullResult result = PullCommand.run(p.load(), r, RetryPolicy.defaults(), log::add, d -> {});
             assertThat(result.registry()).isEqualTo("Avo workspace ws1");
             assertThat(result.written()).containsExactly("schemas/avo/main/Cart_Viewed/1-0.json");
         }

@@ -1,6 +1,10 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.command;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.dbt.Auditor;
+import dev.reflekt.core.dbt.BuildResult;
+import dev.reflekt.core.dbt.BuildTarget;
+import dev.reflekt.core.dbt.DbtBuilder;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.project.ProfileEntry;
 import dev.reflekt.core.project.Profiles;
@@ -63,7 +67,7 @@ public final class BuildCommand {
         DbtBuilder builder = new DbtBuilder(project);
         Optional<Dialect> asked = dialect(request.dialect());
         String sdk = request.sdk() == null || request.sdk().isBlank()
-                ? KnownCollectors.DEFAULT
+                ? DbtBuilder.DEFAULT_SDK
                 : request.sdk().strip();
 
         boolean connected = request.source() != null && !request.source().isBlank() && !request.offline();

@@ -1,0 +1,51 @@
+package dev.reflekt.core.command;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.dbt.LoadChecks;
+import dev.reflekt.core.lint.Linter;
+import dev.reflekt.core.project.ReflektProject;
+import dev.reflekt.core.report.CheckResult;
+import dev.reflekt.core.report.Severities;
+import dev.reflekt.core.warehouse.dialect.Dialect;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** {@code reflekt:lint}: the selected schemas (and the shared definitions they use) against the project's rules. */
+public final class LintCommand {
+
+    private LintCommand() {}
+
+    /**
+     * What to lint and how.
+     *
+     * @param select the selection ({@code reflekt.select}); blank for every schema
+     * @param severities each rule's severity
+     * @param dialect the warehouse the schemas load into, for the warehouse rules; blank for none
+     * @param sdk the collector, for its load rule; blank for none
+     */
+    public record Request(String select, Severities severities, String dialect, String sdk) {}
+
+    public static CheckResult run(ReflektProject project, Request request) throws ReflektException {
+        Optional<Dialect> target = dialect(request.dialect());
+        Optional<LoadChecks> collector = blank(request.sdk())
+                ? Optional.empty()
+                : Optional.of(
+                        LoadChecks.of(request.sdk(), target, project.config().dbt()));
+        Linter linter = new Linter(project, request.severities(), target, collector);
+        return linter.lint(project.selectSome(request.select()), blank(request.select()));
+    }
+
+    /** The dialect named with {@code -Dreflekt.dialect}, or none; an unknown name is an error. */
+    static Optional<Dialect> dialect(String name) throws ReflektException {
+        if (blank(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(Dialect.of(name)
+                .orElseThrow(() -> new ReflektException("Dialect '" + name + "' is not known; use one of "
+                        + Arrays.stream(Dialect.all()).map(Dialect::name).toList() + " in -Dreflekt.dialect.")));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.reflekt.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of docs/architecture.md, read from the imports of the main sources: goals enter through
+ * {@code command}, capabilities never call a command, the foundations import no capability, the library imports no
+ * Maven, and every Mojo calls its goal's command.
+ */
+class ArchitectureTest {
+
+    private static final Path ROOT = TestProject.repoRoot();
+    private static final Path CORE = ROOT.resolve("reflekt-core/src/main/java/dev/reflekt/core");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?([a-z][\\w.]*?)\\.[A-Z]");
+
+    /** Package (relative to dev.reflekt.core, "" for the root) → the packages its classes import. */
+    private static Map<String, Set<String>> imports(Path root, String prefix) throws Exception {
+        Map<String, Set<String>> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = root.relativize(f.getParent()).toString().replace('/', '.');
+                Set<String> used = out.computeIfAbsent(pkg, k -> new TreeSet<>());
+                Matcher m = IMPORT.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (m.group(1).startsWith(prefix)) {
+                        used.add(m.group(1).substring(prefix.length()));
+                    } else if (m.group(1).startsWith("org.apache.maven")) {
+                        used.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void capabilitiesNeverCallACommandAndTheFoundationsCallNoCapability() throws Exception {
+        Map<String, Set<String>> imports = imports(CORE, "dev.reflekt.core.");
+        assertThat(imports).containsKeys("command", "internal", "lint", "registry");
+        List<String> wrong = new ArrayList<>();
+        imports.forEach((pkg, used) -> {
+            for (String u : used) {
+                boolean upToCommand = (u.equals("command") || u.startsWith("command.")) && !pkg.equals("command");
+                boolean foundationUp = (pkg.startsWith("internal") || pkg.equals("naming"))
+                        && !(u.startsWith("internal") || u.equals("naming"));
+                if (upToCommand || foundationUp || u.startsWith("org.apache.maven")) {
+                    wrong.add(pkg + " -> " + u);
+                }
+            }
+        });
+        assertThat(wrong).as("imports against the layers").isEmpty();
+        // the arrow issue 30 removed: pull and push lint through their commands, not the registry package
+        assertThat(imports.get("registry")).doesNotContain("lint");
+    }
+
+    @Test
+    void everyMojoEntersThroughACommand() throws Exception {
+        Path mojos = ROOT.resolve("reflekt-maven-plugin/src/main/java/dev/reflekt/maven");
+        try (Stream<Path> files = Files.list(mojos)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith("Mojo.java")
+                            && !p.getFileName().toString().startsWith("Abstract"))
+                    .toList()) {
+                assertThat(Files.readString(f))
+                        .as(f.getFileName().toString())
+                        .containsPattern("import dev\\.reflekt\\.core\\.command\\.[A-Za-z]+Command;");
+            }
+        }
+    }
+}
