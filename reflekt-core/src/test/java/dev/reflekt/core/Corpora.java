@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -36,17 +34,7 @@ public final class Corpora {
     /** A writable copy of the corpus at {@code corpus} in {@code dir} (../shared is read-only in CI). */
     public static Path copy(Path corpus, Path dir) throws IOException {
         require(corpus);
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            for (Path p : walk.toList()) {
-                Path d = dir.resolve(corpus.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(d);
-                } else {
-                    Files.copy(p, d, StandardCopyOption.REPLACE_EXISTING);
-                    d.toFile().setWritable(true);
-                }
-            }
-        }
+        Golden.copyTree(corpus, dir);
         return dir;
     }
 }

@@ -1,9 +1,9 @@
 package dev.reflekt.core;
 
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Severities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,14 @@
 package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Finding;
-import dev.reflekt.core.report.GithubAnnotations;
-import dev.reflekt.core.report.Reports;
-import dev.reflekt.core.report.Rule;
-import dev.reflekt.core.report.Severities;
-import dev.reflekt.core.report.Severity;
-import dev.reflekt.core.report.SourceRoot;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.GithubAnnotations;
+import dev.reflekt.core.finding.Reports;
+import dev.reflekt.core.finding.Rule;
+import dev.reflekt.core.finding.Severities;
+import dev.reflekt.core.finding.Severity;
+import dev.reflekt.core.finding.SourceRoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

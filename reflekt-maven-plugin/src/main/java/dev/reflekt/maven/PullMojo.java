@@ -2,9 +2,9 @@ package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.command.PullCommand;
+import dev.reflekt.core.finding.Finding;
 import dev.reflekt.core.registry.RegistryRequest;
 import dev.reflekt.core.registry.RegistrySync;
-import dev.reflekt.core.report.Finding;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -52,7 +52,7 @@ public class PullMojo extends AbstractRegistryMojo {
         result.notes().forEach(n -> getLog().warn("  " + n));
         result.refused().forEach(n -> getLog().error("  " + n));
         for (Finding f : result.findings()) {
-            if (f.severity() == dev.reflekt.core.report.Severity.ERROR) {
+            if (f.severity() == dev.reflekt.core.finding.Severity.ERROR) {
                 getLog().error(f.format());
             } else {
                 getLog().warn(f.format());

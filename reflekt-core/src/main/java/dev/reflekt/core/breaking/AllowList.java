@@ -2,14 +2,14 @@ package dev.reflekt.core.breaking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.Severity;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.internal.json.Position;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaSelector;
-import dev.reflekt.core.report.Finding;
-import dev.reflekt.core.report.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.reflekt.core.breaking;
 
-import dev.reflekt.core.report.Rule;
-import dev.reflekt.core.report.Severity;
+import dev.reflekt.core.finding.Rule;
+import dev.reflekt.core.finding.Severity;
 import java.util.List;
 
 /** The versioning rules that {@code reflekt:breaking} enforces against a git ref. */

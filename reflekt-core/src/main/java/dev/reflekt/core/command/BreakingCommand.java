@@ -4,9 +4,9 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.breaking.BreakingChecker;
 import dev.reflekt.core.breaking.ChangeSummary;
 import dev.reflekt.core.breaking.GitBaseline;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Severities;
 import java.util.List;
 
 /** {@code reflekt:breaking}: the schemas against a git ref, by the versioning rules. */

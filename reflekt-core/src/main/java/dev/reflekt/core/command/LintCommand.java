@@ -2,10 +2,10 @@ package dev.reflekt.core.command;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.dbt.LoadChecks;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Severities;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.reflekt.core.command;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.registry.HttpTransport;
 import dev.reflekt.core.registry.RegistryRequest;
 import dev.reflekt.core.registry.RegistrySync;
 import dev.reflekt.core.registry.RetryPolicy;
-import dev.reflekt.core.report.Severities;
 import java.util.function.Consumer;
 
 /** {@code reflekt:pull}: writes the registry's schemas under {@code schemas/}, then lints what it wrote. */

@@ -1,6 +1,10 @@
 package dev.reflekt.core.command;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.Severities;
+import dev.reflekt.core.finding.Severity;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
@@ -8,10 +12,6 @@ import dev.reflekt.core.registry.HttpTransport;
 import dev.reflekt.core.registry.RegistryRequest;
 import dev.reflekt.core.registry.RegistrySync;
 import dev.reflekt.core.registry.RetryPolicy;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Finding;
-import dev.reflekt.core.report.Severities;
-import dev.reflekt.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package dev.reflekt.core.lint;
 
-import dev.reflekt.core.report.Rule;
-import dev.reflekt.core.report.Severity;
+import dev.reflekt.core.finding.Rule;
+import dev.reflekt.core.finding.Severity;
 import java.util.List;
 
 /** Every lint rule, with its id (used in output and configuration). All are errors unless configured. */

@@ -2,9 +2,9 @@ package dev.reflekt.core.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.definitions.Definitions;
+import dev.reflekt.core.finding.Severity;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.project.Conventions;
-import dev.reflekt.core.report.Severity;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -3,12 +3,12 @@ package dev.reflekt.core.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.definitions.Resolved;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.Severities;
+import dev.reflekt.core.finding.Severity;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.Position;
 import dev.reflekt.core.project.SchemaFile;
-import dev.reflekt.core.report.Finding;
-import dev.reflekt.core.report.Severities;
-import dev.reflekt.core.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

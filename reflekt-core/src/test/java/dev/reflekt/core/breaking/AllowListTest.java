@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Finding;
-import dev.reflekt.core.report.Severities;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.Severities;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;

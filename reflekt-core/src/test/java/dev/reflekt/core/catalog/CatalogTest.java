@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.Golden;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.project.ReflektProject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,16 +42,7 @@ class CatalogTest {
         ReflektProject project = ReflektProject.load(TestProject.EXAMPLE);
         Catalog catalog = Catalog.of(project, project.schemaFiles());
         catalog.write(out.resolve("report"));
-        if (Boolean.getBoolean("reflekt.golden.update")) {
-            copyTree(out.resolve("report"), EXPECTED);
-        }
-        List<Path> expected = files(EXPECTED);
-        assertThat(files(out.resolve("report"))).containsExactlyElementsOf(expected);
-        for (Path rel : expected) {
-            assertThat(Files.readString(out.resolve("report").resolve(rel), StandardCharsets.UTF_8))
-                    .as(rel.toString())
-                    .isEqualTo(Files.readString(EXPECTED.resolve(rel), StandardCharsets.UTF_8));
-        }
+        Golden.assertMatches(out.resolve("report"), EXPECTED);
     }
 
     @Test
@@ -112,21 +102,5 @@ class CatalogTest {
         assertThatThrownBy(() -> Catalog.of(p.load(), p.load().schemaFiles()))
                 .isInstanceOf(ReflektException.class)
                 .hasMessageStartingWith("schemas/a/B/1-0.json:1:");
-    }
-
-    private static List<Path> files(Path root) throws Exception {
-        try (var walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(root::relativize)
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        for (Path rel : files(from)) {
-            Files.createDirectories(to.resolve(rel).getParent());
-            Files.copy(from.resolve(rel), to.resolve(rel), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.Golden;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
@@ -12,10 +13,8 @@ import dev.reflekt.core.internal.json.SchemaViolation;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +43,8 @@ class DbtPackageTest {
 
     @BeforeEach
     void copyExample() throws Exception {
-        copyTree(TestProject.EXAMPLE, dir);
-        deleteTree(dir.resolve("target"));
+        Golden.copyTree(TestProject.EXAMPLE, dir);
+        Golden.deleteTree(dir.resolve("target"));
         project = ReflektProject.load(dir);
     }
 
@@ -69,16 +68,8 @@ class DbtPackageTest {
      * {@code -Dreflekt.golden.update=true}, it first becomes the golden package.
      */
     static void assertMatchesGolden(BuildResult result, Path expected) throws IOException {
-        if (Boolean.getBoolean("reflekt.golden.update")) {
-            deleteTree(expected);
-            copyTree(result.packageDir(), expected);
-        }
-        assertThat(files(result.packageDir())).isEqualTo(files(expected)).isEqualTo(result.files());
-        for (String file : result.files()) {
-            assertThat(Files.readString(result.packageDir().resolve(file), StandardCharsets.UTF_8))
-                    .as(expected.getFileName() + "/" + file)
-                    .isEqualTo(Files.readString(expected.resolve(file), StandardCharsets.UTF_8));
-        }
+        Golden.assertMatches(result.packageDir(), expected);
+        assertThat(Golden.files(result.packageDir())).isEqualTo(result.files());
     }
 
     @Test
@@ -348,42 +339,9 @@ class DbtPackageTest {
 
     private static List<String> contents(Path root) throws IOException {
         List<String> out = new ArrayList<>();
-        for (String f : files(root)) {
+        for (String f : Golden.files(root)) {
             out.add(f + "\n" + Files.readString(root.resolve(f)));
         }
         return out;
-    }
-
-    static List<String> files(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path d = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(d);
-                } else {
-                    Files.copy(p, d, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

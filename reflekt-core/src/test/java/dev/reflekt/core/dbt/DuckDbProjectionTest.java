@@ -2,26 +2,14 @@ package dev.reflekt.core.dbt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 
 /** Projections on embedded DuckDB, written for dbt 1.11 (tests take an {@code arguments:} block). */
 class DuckDbProjectionTest extends ProjectionExecutionContract {
 
     @Override
-    Connection open() throws Exception {
-        return DriverManager.getConnection("jdbc:duckdb:");
-    }
-
-    @Override
-    String database() {
-        return "memory";
-    }
-
-    @Override
-    String dialect() {
-        return "duckdb";
+    TestWarehouse warehouse() {
+        return TestWarehouse.DUCKDB;
     }
 
     @Override

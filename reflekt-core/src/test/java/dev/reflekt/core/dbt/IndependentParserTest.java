@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.Golden;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.warehouse.dialect.Dialect;
@@ -73,8 +74,8 @@ class IndependentParserTest {
     /** Statement name → rendered SQL, for every model of the example built with {@code materialized}. */
     private Map<String, String> rendered(String dialect, String materialized) throws Exception {
         Path project = dir.resolve(dialect + "-" + materialized);
-        DbtPackageTest.copyTree(TestProject.EXAMPLE, project);
-        DbtPackageTest.deleteTree(project.resolve("target"));
+        Golden.copyTree(TestProject.EXAMPLE, project);
+        Golden.deleteTree(project.resolve("target"));
         Path config = project.resolve("reflekt_project.yml");
         Files.writeString(
                 config, Files.readString(config).replace("materialized: view", "materialized: " + materialized));

@@ -41,17 +41,31 @@ abstract class ModelExecutionContract {
     private Connection db;
     private ReflektProject project;
 
-    /** A connection to an empty database of its own. */
-    abstract Connection open() throws Exception;
+    /** The warehouse this subclass runs the contract on. */
+    abstract TestWarehouse warehouse();
+
+    private TestWarehouse.Session session;
+
+    /** Opens a fresh database of {@link #warehouse()}. */
+    Connection open() throws Exception {
+        session = warehouse().open();
+        return session.connection();
+    }
 
     /** The name of that database (the catalog of information_schema). */
-    abstract String database();
+    String database() {
+        return session.database();
+    }
 
     /** The dialect the package is written in. */
-    abstract String dialect();
+    String dialect() {
+        return warehouse().dialect();
+    }
 
     /** Drops what {@link #open} created. */
-    void cleanUp() throws Exception {}
+    void cleanUp() throws Exception {
+        session.cleanUp().run();
+    }
 
     @BeforeEach
     void seedAndDescribe() throws Exception {

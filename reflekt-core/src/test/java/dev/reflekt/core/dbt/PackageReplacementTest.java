@@ -3,6 +3,7 @@ package dev.reflekt.core.dbt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reflekt.core.Golden;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.project.ReflektProject;
@@ -32,9 +33,9 @@ class PackageReplacementTest {
 
     @BeforeEach
     void copyExample() throws Exception {
-        DbtPackageTest.copyTree(TestProject.EXAMPLE, dir);
-        DbtPackageTest.deleteTree(dir.resolve("target"));
-        DbtPackageTest.deleteTree(dir.resolve("artifacts"));
+        Golden.copyTree(TestProject.EXAMPLE, dir);
+        Golden.deleteTree(dir.resolve("target"));
+        Golden.deleteTree(dir.resolve("artifacts"));
         project = ReflektProject.load(dir);
     }
 
@@ -76,7 +77,7 @@ class PackageReplacementTest {
     void anOfflineBuildThenAWarehouseBuildEqualsTheWarehouseBuildAlone() throws Exception {
         Path pkg = fromWarehouse().packageDir();
         Map<String, String> alone = contents(pkg);
-        DbtPackageTest.deleteTree(pkg);
+        Golden.deleteTree(pkg);
 
         offline();
         fromWarehouse();
@@ -92,7 +93,7 @@ class PackageReplacementTest {
     void aWarehouseBuildThenAnOfflineBuildEqualsTheOfflineBuildAlone() throws Exception {
         Path pkg = offline().packageDir();
         Map<String, String> alone = contents(pkg);
-        DbtPackageTest.deleteTree(pkg);
+        Golden.deleteTree(pkg);
 
         fromWarehouse();
         offline();

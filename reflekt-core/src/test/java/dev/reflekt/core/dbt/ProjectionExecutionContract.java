@@ -58,16 +58,34 @@ abstract class ProjectionExecutionContract {
     private ReflektProject project;
     private DbtRunner dbt;
 
-    abstract Connection open() throws Exception;
+    /** The warehouse this subclass runs the contract on. */
+    abstract TestWarehouse warehouse();
 
-    abstract String database();
+    private TestWarehouse.Session session;
 
-    abstract String dialect();
+    /** Opens a fresh database of {@link #warehouse()}. */
+    Connection open() throws Exception {
+        session = warehouse().open();
+        return session.connection();
+    }
+
+    /** The name of that database (the catalog of information_schema). */
+    String database() {
+        return session.database();
+    }
+
+    /** The dialect the package is written in. */
+    String dialect() {
+        return warehouse().dialect();
+    }
+
+    /** Drops what {@link #open} created. */
+    void cleanUp() throws Exception {
+        session.cleanUp().run();
+    }
 
     /** The dbt version the package is written for (the argument form of tests differs). */
     abstract String dbtVersion();
-
-    void cleanUp() throws Exception {}
 
     /** The warehouse's form of a {@code create table} the test seeds with (standard SQL as written here). */
     String ddl(String sql) {

@@ -42,13 +42,31 @@ abstract class RudderStackExecutionContract {
     private Connection db;
     private ReflektProject project;
 
-    abstract Connection open() throws Exception;
+    /** The warehouse this subclass runs the contract on. */
+    abstract TestWarehouse warehouse();
 
-    abstract String database();
+    private TestWarehouse.Session session;
 
-    abstract String dialect();
+    /** Opens a fresh database of {@link #warehouse()}. */
+    Connection open() throws Exception {
+        session = warehouse().open();
+        return session.connection();
+    }
 
-    void cleanUp() throws Exception {}
+    /** The name of that database (the catalog of information_schema). */
+    String database() {
+        return session.database();
+    }
+
+    /** The dialect the package is written in. */
+    String dialect() {
+        return warehouse().dialect();
+    }
+
+    /** Drops what {@link #open} created. */
+    void cleanUp() throws Exception {
+        session.cleanUp().run();
+    }
 
     @BeforeEach
     void seed() throws Exception {

@@ -1,8 +1,5 @@
 package dev.reflekt.core.dbt;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-
 /**
  * The Snowplow models on DuckDB, seeded in the STRUCT layout of Snowplow's BigQuery and Lake loaders: an
  * {@code unstruct_event_<base>} STRUCT per event MAJOR, a {@code contexts_<base>} LIST of STRUCT per entity.
@@ -10,18 +7,8 @@ import java.sql.DriverManager;
 class SnowplowDuckDbTest extends SnowplowExecutionContract {
 
     @Override
-    Connection open() throws Exception {
-        return DriverManager.getConnection("jdbc:duckdb:");
-    }
-
-    @Override
-    String database() {
-        return "memory";
-    }
-
-    @Override
-    String dialect() {
-        return "duckdb";
+    TestWarehouse warehouse() {
+        return TestWarehouse.DUCKDB;
     }
 
     @Override

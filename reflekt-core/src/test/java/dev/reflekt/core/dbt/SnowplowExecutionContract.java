@@ -47,19 +47,37 @@ abstract class SnowplowExecutionContract {
     Connection db;
     private ReflektProject project;
 
-    abstract Connection open() throws Exception;
+    /** The warehouse this subclass runs the contract on. */
+    abstract TestWarehouse warehouse();
 
-    abstract String database();
+    private TestWarehouse.Session session;
 
-    abstract String dialect();
+    /** Opens a fresh database of {@link #warehouse()}. */
+    Connection open() throws Exception {
+        session = warehouse().open();
+        return session.connection();
+    }
+
+    /** The name of that database (the catalog of information_schema). */
+    String database() {
+        return session.database();
+    }
+
+    /** The dialect the package is written in. */
+    String dialect() {
+        return warehouse().dialect();
+    }
+
+    /** Drops what {@link #open} created. */
+    void cleanUp() throws Exception {
+        session.cleanUp().run();
+    }
 
     /** Creates schema {@code atomic} as the dialect's loader shapes it, with the rows described above. */
     abstract void seedAtomic() throws Exception;
 
     /** Makes the warehouse lack the entity's data; returns the drift line the build must report. */
     abstract String dropEntity() throws Exception;
-
-    void cleanUp() throws Exception {}
 
     @BeforeEach
     void seed() throws Exception {

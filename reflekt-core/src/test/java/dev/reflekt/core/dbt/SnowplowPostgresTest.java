@@ -1,8 +1,5 @@
 package dev.reflekt.core.dbt;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-
 /**
  * The Snowplow models on a real PostgreSQL server, seeded in the shredded layout of Snowplow's PostgreSQL and
  * Redshift loaders: a table per schema MAJOR joined to {@code atomic.events} on {@code root_id, root_tstamp},
@@ -10,34 +7,14 @@ import java.sql.DriverManager;
  */
 class SnowplowPostgresTest extends SnowplowExecutionContract {
 
+    @Override
+    TestWarehouse warehouse() {
+        return TestWarehouse.POSTGRES;
+    }
+
     private static final String SHRED = "schema_vendor varchar, schema_name varchar, schema_format varchar,"
             + " schema_version varchar, root_id varchar, root_tstamp timestamp, ref_root varchar, ref_tree varchar,"
             + " ref_parent varchar";
-
-    String database;
-
-    @Override
-    Connection open() throws Exception {
-        database = TestDatabases.createDatabase();
-        return DriverManager.getConnection(
-                "jdbc:postgresql://" + TestDatabases.HOST + ":" + TestDatabases.PG_PORT + "/" + database,
-                TestDatabases.credentials());
-    }
-
-    @Override
-    String database() {
-        return database;
-    }
-
-    @Override
-    String dialect() {
-        return "postgres";
-    }
-
-    @Override
-    void cleanUp() throws Exception {
-        TestDatabases.dropDatabase(database);
-    }
 
     private static String shred(String name, String version, String root, String collected) {
         return "'com.example', '" + name + "', 'jsonschema', '" + version + "', '" + root + "', '" + collected

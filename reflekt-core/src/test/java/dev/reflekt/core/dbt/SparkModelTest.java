@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.Golden;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
@@ -52,8 +53,8 @@ class SparkModelTest {
     @BeforeEach
     void build() throws Exception {
         SparkSql.dropSchemas("jaffle_shop", PROFILES, "stg", "seg");
-        DbtPackageTest.copyTree(TestProject.EXAMPLE, dir);
-        DbtPackageTest.deleteTree(dir.resolve("target"));
+        Golden.copyTree(TestProject.EXAMPLE, dir);
+        Golden.deleteTree(dir.resolve("target"));
         ReflektProject project = ReflektProject.load(dir);
         result = new DbtBuilder(project)
                 .build(

@@ -2,7 +2,6 @@ package dev.reflekt.core.dbt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,24 +12,8 @@ import org.junit.jupiter.api.Test;
 class SparkProjectionTest extends ProjectionExecutionContract {
 
     @Override
-    Connection open() {
-        SparkSql.dropSchemas("seg", "stg", "ps");
-        return SparkSql.connect();
-    }
-
-    @Override
-    void cleanUp() {
-        SparkSql.dropSchemas("seg", "stg", "ps");
-    }
-
-    @Override
-    String database() {
-        return "spark_catalog";
-    }
-
-    @Override
-    String dialect() {
-        return "databricks";
+    TestWarehouse warehouse() {
+        return TestWarehouse.SPARK;
     }
 
     @Override

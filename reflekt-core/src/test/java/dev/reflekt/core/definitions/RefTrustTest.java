@@ -34,7 +34,7 @@ class RefTrustTest {
     private void everyGoalRefuses(TestProject p, String expected) throws Exception {
         ReflektProject project = p.load();
         assertThat(p.lint().findings().stream()
-                        .map(dev.reflekt.core.report.Finding::format)
+                        .map(dev.reflekt.core.finding.Finding::format)
                         .toList())
                 .anySatisfy(line -> assertThat(line).contains(expected).contains("error"));
         assertThatThrownBy(() -> new DbtBuilder(project)

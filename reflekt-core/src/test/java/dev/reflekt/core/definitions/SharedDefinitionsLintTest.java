@@ -3,11 +3,11 @@ package dev.reflekt.core.definitions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Finding;
-import dev.reflekt.core.report.Severities;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

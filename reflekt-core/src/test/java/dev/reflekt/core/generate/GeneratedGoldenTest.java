@@ -2,13 +2,11 @@ package dev.reflekt.core.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reflekt.core.Golden;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.project.ReflektProject;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,16 +35,7 @@ class GeneratedGoldenTest {
                 "GOLDEN");
         Generator.run(project, request);
         for (String language : List.of("java", "typescript")) {
-            Map<String, String> actual = GeneratedJavaTest.read(dir.resolve(language), "");
-            Path expected = EXPECTED.resolve(language);
-            if (Boolean.getBoolean("reflekt.golden.update")) {
-                for (Map.Entry<String, String> e : actual.entrySet()) {
-                    Path f = expected.resolve(e.getKey());
-                    Files.createDirectories(f.getParent());
-                    Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
-                }
-            }
-            assertThat(actual).isEqualTo(GeneratedJavaTest.read(expected, ""));
+            Golden.assertMatches(dir.resolve(language), EXPECTED.resolve(language));
         }
         // a second run into fresh folders is byte-identical
         Generator.run(

@@ -3,9 +3,9 @@ package dev.reflekt.core.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Severities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;

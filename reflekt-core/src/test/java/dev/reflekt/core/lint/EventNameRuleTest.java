@@ -5,8 +5,8 @@ import static dev.reflekt.core.lint.LintAssertions.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Finding;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,11 +3,11 @@ package dev.reflekt.core.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.Corpora;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.Severities;
+import dev.reflekt.core.finding.Severity;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Finding;
-import dev.reflekt.core.report.Severities;
-import dev.reflekt.core.report.Severity;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;

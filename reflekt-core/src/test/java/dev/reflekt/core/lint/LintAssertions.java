@@ -1,7 +1,7 @@
 package dev.reflekt.core.lint;
 
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Finding;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
 import java.util.List;
 
 /** Helpers that turn lint results into the lines a user sees, so that tests assert on those. */

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Finding;
-import dev.reflekt.core.report.Severities;
-import dev.reflekt.core.report.Severity;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.Severities;
+import dev.reflekt.core.finding.Severity;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,8 +60,8 @@ class LinterTest {
         assertThat(lines(r).get(0)).startsWith("schemas/shop/A_Event/1-0.json:").contains("1e99999999999");
         assertThat(rules(r)).containsExactly("json-syntax", "property-casing");
         java.nio.file.Path reports = dir.resolve("target/reflekt");
-        dev.reflekt.core.report.Reports.write(
-                reports, "lint", r, LintRule.all(), false, "T", dev.reflekt.core.report.SourceRoot.NONE);
+        dev.reflekt.core.finding.Reports.write(
+                reports, "lint", r, LintRule.all(), false, "T", dev.reflekt.core.finding.SourceRoot.NONE);
         javax.xml.parsers.DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
                 .parse(reports.resolve("TEST-reflekt-lint.xml").toFile());

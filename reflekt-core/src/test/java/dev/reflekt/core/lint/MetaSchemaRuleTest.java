@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.report.CheckResult;
-import dev.reflekt.core.report.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.reflekt.core.report;
+package dev.reflekt.core.finding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

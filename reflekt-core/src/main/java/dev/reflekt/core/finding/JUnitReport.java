@@ -1,4 +1,4 @@
-package dev.reflekt.core.report;
+package dev.reflekt.core.finding;
 
 /**
  * Check results as JUnit XML: one test case a schema, failed when it has an error (or, with

@@ -1,4 +1,4 @@
-package dev.reflekt.core.report;
+package dev.reflekt.core.finding;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

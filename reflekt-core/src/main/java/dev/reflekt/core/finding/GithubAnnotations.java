@@ -1,4 +1,4 @@
-package dev.reflekt.core.report;
+package dev.reflekt.core.finding;
 
 import dev.reflekt.core.internal.LogText;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.reflekt.core.report;
+package dev.reflekt.core.finding;
 
 /** A check that produces {@link Finding}s: a lint rule or a breaking-change rule. */
 public interface Rule {

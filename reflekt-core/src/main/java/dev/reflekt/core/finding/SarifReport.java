@@ -1,4 +1,4 @@
-package dev.reflekt.core.report;
+package dev.reflekt.core.finding;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
