@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers of docs/architecture.md, read from the imports of the main sources: goals enter through
- * {@code command}, capabilities never call a command, the foundations import no capability, the library imports no
- * Maven, and every Mojo calls its goal's command.
+ * {@code command}, capabilities never call a command or each other, the foundations import no capability, the
+ * library imports no Maven, and every Mojo calls its goal's command.
  */
 class ArchitectureTest {
 
@@ -58,6 +58,19 @@ class ArchitectureTest {
                         && !(u.startsWith("internal") || u.equals("naming"));
                 if (upToCommand || foundationUp || u.startsWith("org.apache.maven")) {
                     wrong.add(pkg + " -> " + u);
+                }
+            }
+        });
+        // capabilities stand side by side: none imports another (a goal that needs two is a command)
+        Set<String> capabilities = Set.of("lint", "breaking", "dbt", "generate", "registry", "catalog");
+        imports.forEach((pkg, used) -> {
+            String own = pkg.split("\\.")[0];
+            if (capabilities.contains(own)) {
+                for (String u : used) {
+                    String other = u.split("\\.")[0];
+                    if (capabilities.contains(other) && !other.equals(own)) {
+                        wrong.add(pkg + " -> " + u);
+                    }
                 }
             }
         });

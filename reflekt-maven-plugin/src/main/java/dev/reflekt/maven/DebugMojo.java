@@ -2,7 +2,7 @@ package dev.reflekt.maven;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.command.DebugCommand;
-import dev.reflekt.core.debug.Diagnosis;
+import dev.reflekt.core.command.Diagnosis;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -15,6 +15,7 @@ import dev.reflekt.core.internal.json.Position;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
 import dev.reflekt.core.project.SchemaSelector;
+import dev.reflekt.core.project.SchemaVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.project.SchemaVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

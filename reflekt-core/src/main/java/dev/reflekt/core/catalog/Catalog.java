@@ -2,7 +2,6 @@ package dev.reflekt.core.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.breaking.SchemaVersion;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.definitions.Resolved;
 import dev.reflekt.core.finding.Reports;
@@ -12,6 +11,7 @@ import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
+import dev.reflekt.core.project.SchemaVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

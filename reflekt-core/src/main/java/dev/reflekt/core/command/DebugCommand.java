@@ -1,7 +1,5 @@
 package dev.reflekt.core.command;
 
-import dev.reflekt.core.debug.Diagnosis;
-import dev.reflekt.core.debug.Doctor;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,13 +1,17 @@
 package dev.reflekt.core.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.dbt.LoadChecks;
 import dev.reflekt.core.finding.CheckResult;
 import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.lint.Linter;
+import dev.reflekt.core.lint.LoadProblems;
+import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code reflekt:lint}: the selected schemas (and the shared definitions they use) against the project's rules. */
@@ -27,12 +31,35 @@ public final class LintCommand {
 
     public static CheckResult run(ReflektProject project, Request request) throws ReflektException {
         Optional<Dialect> target = dialect(request.dialect());
-        Optional<LoadChecks> collector = blank(request.sdk())
+        Optional<LoadProblems> collector = blank(request.sdk())
                 ? Optional.empty()
                 : Optional.of(
-                        LoadChecks.of(request.sdk(), target, project.config().dbt()));
+                        loadProblems(request.sdk(), target, project.config().dbt()));
         Linter linter = new Linter(project, request.severities(), target, collector);
         return linter.lint(project.selectSome(request.select()), blank(request.select()));
+    }
+
+    /**
+     * The {@code collector-load} checks of the collector {@code sdk} for lint.
+     *
+     * @throws ReflektException when no collector has that name
+     */
+    public static LoadProblems loadProblems(String sdk, Optional<Dialect> dialect, DbtConfig dbt)
+            throws ReflektException {
+        LoadChecks checks = LoadChecks.of(sdk, dialect, dbt);
+        return new LoadProblems() {
+            @Override
+            public List<Problem> check(JsonNode schema) {
+                return checks.check(schema).stream()
+                        .map(f -> new Problem(f.pointer(), f.message(), f.fix()))
+                        .toList();
+            }
+
+            @Override
+            public boolean segment() {
+                return checks.segment();
+            }
+        };
     }
 
     /** The dialect named with {@code -Dreflekt.dialect}, or none; an unknown name is an error. */

@@ -2,7 +2,7 @@ package dev.reflekt.core.dbt;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.DbtConfig;
-import dev.reflekt.core.registry.iglu.IgluSchemas;
+import dev.reflekt.core.project.IgluUri;
 import dev.reflekt.core.warehouse.ColumnType;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
@@ -72,7 +72,7 @@ final class SnowplowPlanner implements Collector.Planner {
         Map<String, EventSchema> latest = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (EventSchema s : schemas) {
-            String[] iglu = IgluSchemas.path(s.id(), s.json()).split("/");
+            String[] iglu = IgluUri.path(s.id(), s.json()).split("/");
             String version = s.json().path("self").path("version").asText("");
             if (!version.matches("[1-9][0-9]*-[0-9]+")) {
                 problems.add(s.displayPath() + ":" + s.tree().position("/self/version") + ": self.version '" + version
@@ -109,7 +109,7 @@ final class SnowplowPlanner implements Collector.Planner {
 
     private void model(String base, EventSchema s) {
         boolean entity = entity(s);
-        String[] iglu = IgluSchemas.path(s.id(), s.json()).split("/");
+        String[] iglu = IgluUri.path(s.id(), s.json()).split("/");
         SnowplowLayout.Reading reading = entity ? layout.entity(base, sourceSchema) : layout.event(base, sourceSchema);
         Map<String, PropertyColumns.Property> properties = s.properties(keys -> String.join("\0", keys));
         List<String> raws = new ArrayList<>();

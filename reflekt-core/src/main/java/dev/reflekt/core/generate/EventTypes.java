@@ -8,9 +8,9 @@ import dev.reflekt.core.internal.json.EcmaRegex;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.internal.json.ParseException;
+import dev.reflekt.core.project.IgluUri;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
-import dev.reflekt.core.registry.iglu.IgluSchemas;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -218,7 +218,7 @@ public final class EventTypes {
                 typeName,
                 kind,
                 r.file().id(),
-                "iglu:" + IgluSchemas.path(r.file().id(), json),
+                "iglu:" + IgluUri.path(r.file().id(), json),
                 metadata,
                 root);
     }

@@ -1,16 +1,14 @@
 package dev.reflekt.core.lint;
 
-import dev.reflekt.core.dbt.LoadChecks;
-
 /**
  * {@code collector-load}: what the collector named by {@code -Dreflekt.sdk} would do to an event on load that the
- * schema does not say ({@link LoadChecks}). Definitions are checked where events use them.
+ * schema does not say ({@link LoadProblems}). Definitions are checked where events use them.
  */
 final class CollectorRule implements SchemaRule {
 
-    private final LoadChecks checks;
+    private final LoadProblems checks;
 
-    CollectorRule(LoadChecks checks) {
+    CollectorRule(LoadProblems checks) {
         this.checks = checks;
     }
 
@@ -19,7 +17,7 @@ final class CollectorRule implements SchemaRule {
         if (doc.definition()) {
             return;
         }
-        for (LoadChecks.Finding f : checks.check(doc.resolved().json())) {
+        for (LoadProblems.Problem f : checks.check(doc.resolved().json())) {
             doc.report(LintRule.COLLECTOR_LOAD, f.pointer(), f.message(), f.fix());
         }
     }

@@ -2,7 +2,6 @@ package dev.reflekt.core.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.dbt.LoadChecks;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.finding.CheckResult;
 import dev.reflekt.core.finding.Finding;
@@ -63,7 +62,8 @@ public final class Linter {
      *
      * @throws ReflektException when the meta-schema is missing, malformed or not a valid JSON Schema
      */
-    public Linter(ReflektProject project, Severities options, Optional<Dialect> dialect, Optional<LoadChecks> collector)
+    public Linter(
+            ReflektProject project, Severities options, Optional<Dialect> dialect, Optional<LoadProblems> collector)
             throws ReflektException {
         this.options = options;
         this.project = project;
@@ -76,7 +76,7 @@ public final class Linter {
                 propertyRule,
                 new RefRule()));
         List<SchemaRule> forDefinitions = new ArrayList<>(List.of(new DefinitionRule(), propertyRule, new RefRule()));
-        boolean segment = collector.map(LoadChecks::segment).orElse(true);
+        boolean segment = collector.map(LoadProblems::segment).orElse(true);
         dialect.ifPresent(d -> {
             all.add(new WarehouseRule(d, segment));
             forDefinitions.add(new WarehouseRule(d, segment));

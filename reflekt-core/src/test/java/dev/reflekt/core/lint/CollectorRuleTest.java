@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
-import dev.reflekt.core.dbt.LoadChecks;
+import dev.reflekt.core.command.LintCommand;
 import dev.reflekt.core.finding.CheckResult;
 import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.project.ReflektProject;
@@ -36,7 +36,8 @@ class CollectorRuleTest {
                         project,
                         Severities.defaults(),
                         d,
-                        Optional.of(LoadChecks.of(sdk, d, project.config().dbt())))
+                        Optional.of(LintCommand.loadProblems(
+                                sdk, d, project.config().dbt())))
                 .lint(project.schemaFiles());
     }
 
@@ -74,7 +75,7 @@ class CollectorRuleTest {
 
     @Test
     void anUnknownCollectorIsAClearError() {
-        assertThatThrownBy(() -> LoadChecks.of("mixpanel", Optional.empty(), null))
+        assertThatThrownBy(() -> LintCommand.loadProblems("mixpanel", Optional.empty(), null))
                 .isInstanceOf(ReflektException.class)
                 .hasMessage("SDK 'mixpanel' is not known; use -Dreflekt.sdk=segment or -Dreflekt.sdk=rudderstack or"
                         + " -Dreflekt.sdk=snowplow.");

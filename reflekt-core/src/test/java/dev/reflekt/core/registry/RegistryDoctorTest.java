@@ -3,8 +3,8 @@ package dev.reflekt.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
-import dev.reflekt.core.debug.Diagnosis;
-import dev.reflekt.core.debug.Doctor;
+import dev.reflekt.core.command.Diagnosis;
+import dev.reflekt.core.command.Doctor;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.reflekt.core.registry.iglu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reflekt.core.project.IgluUri;
 import dev.reflekt.core.registry.Json;
 import dev.reflekt.core.registry.RegistryClient.Schema;
 import java.util.Iterator;
@@ -32,18 +33,9 @@ public final class IgluSchemas {
         return path(s.id(), s.json());
     }
 
-    /**
-     * {@code vendor/name/jsonschema/M-0-m} of the schema {@code id} with content {@code json}: where
-     * {@code reflekt:push} publishes it on Iglu Server, so {@code iglu:} + this is the URI events must name.
-     */
-    public static String path(String id, JsonNode json) {
-        JsonNode self = json.path("self");
-        String folder = id.split("/").length >= 2
-                ? id.split("/")[id.split("/").length - 2]
-                : self.path("name").asText().replace(' ', '_');
-        String version = self.path("version").asText();
-        String[] mm = version.split("-");
-        return self.path("vendor").asText() + "/" + folder + "/jsonschema/" + mm[0] + "-0-" + mm[1];
+    /** {@code vendor/name/jsonschema/M-0-m} of the schema {@code id} with content {@code json} ({@link IgluUri}). */
+    static String path(String id, JsonNode json) {
+        return IgluUri.path(id, json);
     }
 
     static ObjectNode toIglu(Schema s) {

@@ -1,9 +1,9 @@
-package dev.reflekt.core.debug;
+package dev.reflekt.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
-import dev.reflekt.core.debug.Diagnosis.Check;
+import dev.reflekt.core.command.Diagnosis.Check;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

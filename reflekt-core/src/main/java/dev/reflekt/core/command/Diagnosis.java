@@ -1,4 +1,4 @@
-package dev.reflekt.core.debug;
+package dev.reflekt.core.command;
 
 import java.util.List;
 

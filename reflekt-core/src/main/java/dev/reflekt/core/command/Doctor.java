@@ -1,9 +1,9 @@
-package dev.reflekt.core.debug;
+package dev.reflekt.core.command;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.command.Diagnosis.Check;
+import dev.reflekt.core.command.Diagnosis.Status;
 import dev.reflekt.core.dbt.CollectorShapes;
-import dev.reflekt.core.debug.Diagnosis.Check;
-import dev.reflekt.core.debug.Diagnosis.Status;
 import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.lint.Linter;
 import dev.reflekt.core.project.EntryTypes;

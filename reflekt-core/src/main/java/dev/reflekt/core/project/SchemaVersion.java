@@ -1,4 +1,4 @@
-package dev.reflekt.core.breaking;
+package dev.reflekt.core.project;
 
 import java.util.Comparator;
 import java.util.Optional;
