@@ -111,6 +111,22 @@ class SiteDocsTest {
         }
     }
 
+    /** Every link between site pages leads to a page: a hand-written one, a goal's page, or the plugin index. */
+    @Test
+    void everyLinkBetweenSitePagesLeadsToAPage() throws Exception {
+        List<String> goals = all(Pattern.compile("<goal>([a-z-]+)</goal>"), descriptor());
+        String site = site();
+        List<String> links = all(Pattern.compile("\\]\\(([a-z0-9-]+)\\.html[#)]"), site);
+        assertThat(links).hasSizeGreaterThan(20);
+        for (String page : links) {
+            boolean generated = page.equals("plugin-info")
+                    || (page.endsWith("-mojo") && goals.contains(page.substring(0, page.length() - "-mojo".length())));
+            assertThat(generated || Files.isRegularFile(SITE.resolve(page + ".md")))
+                    .as(page + ".html")
+                    .isTrue();
+        }
+    }
+
     /** The README is the front door: the two commands, the quick start and the goals, under 15 KB. */
     @Test
     void theReadmeIsAFrontDoor() throws Exception {
