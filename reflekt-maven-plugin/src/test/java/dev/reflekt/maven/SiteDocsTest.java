@@ -111,6 +111,37 @@ class SiteDocsTest {
         }
     }
 
+    /**
+     * The guides' parameter tables agree with the code: where a row gives a property's default as one literal
+     * ({@code | `reflekt.dryRun` | `false` |}) and the Mojo declares a default, they are the same (what
+     * {@code help:describe} and the goal pages print, both from the descriptor).
+     */
+    @Test
+    void theDefaultsTheGuidesGiveAreTheDefaultsTheGoalsHave() throws Exception {
+        java.util.Map<String, String> declared = new java.util.HashMap<>();
+        Matcher d = Pattern.compile("default-value=\"([^\"]*)\">\\$\\{(reflekt\\.[A-Za-z.]+)}")
+                .matcher(descriptor());
+        while (d.find()) {
+            String earlier = declared.put(d.group(2), d.group(1));
+            assertThat(earlier == null || earlier.equals(d.group(1)))
+                    .as(d.group(2) + " has two defaults in the goals")
+                    .isTrue();
+        }
+        Pattern row = Pattern.compile("(?m)^\\| ([^|]*reflekt\\.[^|]*) \\| `([^`|]*)` \\|");
+        int compared = 0;
+        Matcher r = row.matcher(site());
+        while (r.find()) {
+            for (String property : all(Pattern.compile("`(reflekt\\.[A-Za-z.]+)`"), r.group(1))) {
+                String code = declared.get(property);
+                if (code != null && !code.startsWith("${")) { // an expression (${env.X}) is not a literal
+                    assertThat(r.group(2)).as(property + " in a guide's table").isEqualTo(code);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).as("rows compared").isGreaterThan(10);
+    }
+
     /** Every link between site pages leads to a page: a hand-written one, a goal's page, or the plugin index. */
     @Test
     void everyLinkBetweenSitePagesLeadsToAPage() throws Exception {
