@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * built (from the warehouse's metadata, and offline), its Jinja rendered, every model created as a view,
  * and the views' columns and rows checked. One subclass per warehouse.
  */
-abstract class ModelExecutionContract {
+abstract class ModelExecutionContract extends WarehouseContract {
 
     private static final String COMMON = "id varchar, original_timestamp timestamp, sent_at timestamp,"
             + " received_at timestamp, \"timestamp\" timestamp, anonymous_id varchar, user_id varchar,"
@@ -40,32 +40,6 @@ abstract class ModelExecutionContract {
 
     private Connection db;
     private ReflektProject project;
-
-    /** The warehouse this subclass runs the contract on. */
-    abstract TestWarehouse warehouse();
-
-    private TestWarehouse.Session session;
-
-    /** Opens a fresh database of {@link #warehouse()}. */
-    Connection open() throws Exception {
-        session = warehouse().open();
-        return session.connection();
-    }
-
-    /** The name of that database (the catalog of information_schema). */
-    String database() {
-        return session.database();
-    }
-
-    /** The dialect the package is written in. */
-    String dialect() {
-        return warehouse().dialect();
-    }
-
-    /** Drops what {@link #open} created. */
-    void cleanUp() throws Exception {
-        session.cleanUp().run();
-    }
 
     @BeforeEach
     void seedAndDescribe() throws Exception {

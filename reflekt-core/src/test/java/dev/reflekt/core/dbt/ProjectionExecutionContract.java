@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ones; incremental runs with the overlap window equal a full refresh; current-state projections follow
  * updates, late events and deletions across batches and equal their replay. One subclass per warehouse.
  */
-abstract class ProjectionExecutionContract {
+abstract class ProjectionExecutionContract extends WarehouseContract {
 
     static final String COLUMNS = "id varchar, original_timestamp timestamp, sent_at timestamp,"
             + " received_at timestamp, \"timestamp\" timestamp, anonymous_id varchar, user_id varchar,"
@@ -57,32 +57,6 @@ abstract class ProjectionExecutionContract {
     private Connection db;
     private ReflektProject project;
     private DbtRunner dbt;
-
-    /** The warehouse this subclass runs the contract on. */
-    abstract TestWarehouse warehouse();
-
-    private TestWarehouse.Session session;
-
-    /** Opens a fresh database of {@link #warehouse()}. */
-    Connection open() throws Exception {
-        session = warehouse().open();
-        return session.connection();
-    }
-
-    /** The name of that database (the catalog of information_schema). */
-    String database() {
-        return session.database();
-    }
-
-    /** The dialect the package is written in. */
-    String dialect() {
-        return warehouse().dialect();
-    }
-
-    /** Drops what {@link #open} created. */
-    void cleanUp() throws Exception {
-        session.cleanUp().run();
-    }
 
     /** The dbt version the package is written for (the argument form of tests differs). */
     abstract String dbtVersion();

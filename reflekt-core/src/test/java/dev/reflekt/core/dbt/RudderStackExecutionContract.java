@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code checkout_v3_started}) are seeded, the package built from the warehouse's metadata and offline, every
  * model created as a view, and its columns and rows checked. One subclass per warehouse.
  */
-abstract class RudderStackExecutionContract {
+abstract class RudderStackExecutionContract extends WarehouseContract {
 
     /** The columns rudder-server's transformer writes for every call, and the loader's uuid_ts. */
     private static final String COMMON = "id varchar, anonymous_id varchar, user_id varchar, sent_at timestamp,"
@@ -41,32 +41,6 @@ abstract class RudderStackExecutionContract {
 
     private Connection db;
     private ReflektProject project;
-
-    /** The warehouse this subclass runs the contract on. */
-    abstract TestWarehouse warehouse();
-
-    private TestWarehouse.Session session;
-
-    /** Opens a fresh database of {@link #warehouse()}. */
-    Connection open() throws Exception {
-        session = warehouse().open();
-        return session.connection();
-    }
-
-    /** The name of that database (the catalog of information_schema). */
-    String database() {
-        return session.database();
-    }
-
-    /** The dialect the package is written in. */
-    String dialect() {
-        return warehouse().dialect();
-    }
-
-    /** Drops what {@link #open} created. */
-    void cleanUp() throws Exception {
-        session.cleanUp().run();
-    }
 
     @BeforeEach
     void seed() throws Exception {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code models.filter}'s cut-off and an event of another schema. The package is built from the warehouse's
  * metadata and offline, every model created as a view, its rows checked. One subclass per layout.
  */
-abstract class SnowplowExecutionContract {
+abstract class SnowplowExecutionContract extends WarehouseContract {
 
     /** The {@code atomic.events} columns the models read, and those that say which schema an event has. */
     static final String EVENTS = "event_id varchar, collector_tstamp timestamp, derived_tstamp timestamp,"
@@ -46,32 +46,6 @@ abstract class SnowplowExecutionContract {
 
     Connection db;
     private ReflektProject project;
-
-    /** The warehouse this subclass runs the contract on. */
-    abstract TestWarehouse warehouse();
-
-    private TestWarehouse.Session session;
-
-    /** Opens a fresh database of {@link #warehouse()}. */
-    Connection open() throws Exception {
-        session = warehouse().open();
-        return session.connection();
-    }
-
-    /** The name of that database (the catalog of information_schema). */
-    String database() {
-        return session.database();
-    }
-
-    /** The dialect the package is written in. */
-    String dialect() {
-        return warehouse().dialect();
-    }
-
-    /** Drops what {@link #open} created. */
-    void cleanUp() throws Exception {
-        session.cleanUp().run();
-    }
 
     /** Creates schema {@code atomic} as the dialect's loader shapes it, with the rows described above. */
     abstract void seedAtomic() throws Exception;
