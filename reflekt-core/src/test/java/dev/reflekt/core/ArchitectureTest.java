@@ -79,6 +79,88 @@ class ArchitectureTest {
         assertThat(imports.get("registry")).doesNotContain("lint");
     }
 
+    /** No package depends on itself through others: the import graph between packages has no cycle. */
+    @Test
+    void packagesImportEachOtherWithoutACycle() throws Exception {
+        Map<String, Set<String>> imports = imports(CORE, "dev.reflekt.core.");
+        Map<String, Integer> state = new TreeMap<>();
+        for (String pkg : imports.keySet()) {
+            List<String> cycle = cycleFrom(pkg, imports, state, new ArrayList<>());
+            assertThat(cycle).as("a cycle of imports").isEmpty();
+        }
+    }
+
+    /** Depth-first: the packages of a cycle reachable from {@code pkg}, or an empty list (1 = on the path, 2 = done). */
+    private static List<String> cycleFrom(
+            String pkg, Map<String, Set<String>> imports, Map<String, Integer> state, List<String> path) {
+        Integer seen = state.get(pkg);
+        if (seen != null) {
+            return seen == 1 ? List.copyOf(path.subList(path.indexOf(pkg), path.size())) : List.of();
+        }
+        state.put(pkg, 1);
+        path.add(pkg);
+        for (String used : imports.getOrDefault(pkg, Set.of())) {
+            if (!used.equals(pkg) && !used.startsWith("org.apache.maven")) {
+                List<String> cycle = cycleFrom(used, imports, state, path);
+                if (!cycle.isEmpty()) {
+                    return cycle;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(pkg, 2);
+        return List.of();
+    }
+
+    /**
+     * A collector's package is the only place that names it: capabilities find collectors through their SPIs
+     * ({@code dbt.Collector}, {@code generate.Sdk}) and {@code META-INF/services}, so nothing else imports a collector,
+     * and collectors do not import each other (RudderStack's SDK adapter extends Segment's: its Java SDK is a fork of
+     * analytics-java).
+     */
+    @Test
+    void nothingOutsideACollectorsPackageNamesIt() throws Exception {
+        Map<String, Set<String>> imports = imports(CORE, "dev.reflekt.core.");
+        imports.putAll(imports(ROOT.resolve("reflekt-maven-plugin/src/main/java"), "dev.reflekt.core."));
+        assertThat(imports).containsKeys("collector.segment", "collector.rudderstack", "collector.snowplow");
+        List<String> wrong = new ArrayList<>();
+        imports.forEach((pkg, used) -> {
+            for (String u : used) {
+                if (u.startsWith("collector.")
+                        && !u.equals(pkg)
+                        && !(pkg.equals("collector.rudderstack") && u.equals("collector.segment"))) {
+                    wrong.add(pkg + " -> " + u);
+                }
+            }
+        });
+        assertThat(wrong).as("imports of a collector's package").isEmpty();
+        // every collector class is declared where its capability looks for it, and nothing else is
+        // SPI -> the types a declared class implements or extends
+        Map<String, String> spis = Map.of(
+                "dev.reflekt.core.dbt.Collector", "Collector", "dev.reflekt.core.generate.Sdk", "Sdk|AnalyticsJavaSdk");
+        for (String spi : spis.keySet()) {
+            Set<String> declared = new TreeSet<>(
+                    Files.readAllLines(ROOT.resolve("reflekt-core/src/main/resources/META-INF/services/" + spi)));
+            Set<String> implemented = new TreeSet<>();
+            try (Stream<Path> files = Files.walk(CORE.resolve("collector"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(f);
+                    if (text.matches(
+                            "(?s).*public final class \\w+ (implements|extends) (" + spis.get(spi) + ")\\b.*")) {
+                        implemented.add(CORE.getParent()
+                                .getParent()
+                                .getParent()
+                                .relativize(f)
+                                .toString()
+                                .replace('/', '.')
+                                .replaceAll("\\.java$", ""));
+                    }
+                }
+            }
+            assertThat(declared).as(spi).isEqualTo(implemented);
+        }
+    }
+
     @Test
     void everyMojoEntersThroughACommand() throws Exception {
         Path mojos = ROOT.resolve("reflekt-maven-plugin/src/main/java/dev/reflekt/maven");

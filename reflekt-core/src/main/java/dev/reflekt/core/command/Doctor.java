@@ -12,8 +12,10 @@ import dev.reflekt.core.project.Profiles;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.registry.Registries;
 import dev.reflekt.core.registry.RegistryClient;
+import dev.reflekt.core.registry.RegistryType;
 import dev.reflekt.core.registry.RetryPolicy;
 import dev.reflekt.core.warehouse.WarehouseType;
+import dev.reflekt.core.warehouse.Warehouses;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -244,7 +246,8 @@ public final class Doctor {
     }
 
     private static Optional<InetSocketAddress> address(ProfileEntry entry) {
-        Optional<String> url = entry.get("url").or(() -> entry.get("api_url"));
+        Optional<String> url = entry.get("url").or(() -> entry.get("api_url")).or(() -> Registries.type(entry.type())
+                .flatMap(RegistryType::defaultUrl));
         if (url.isPresent()) {
             try {
                 URI uri = URI.create(url.get());
@@ -269,13 +272,6 @@ public final class Doctor {
                 return Optional.empty();
             }
         }
-        return switch (entry.type()) {
-            case "segment" -> Optional.of(new InetSocketAddress("api.segmentapis.com", 443));
-            case "avo" -> Optional.of(new InetSocketAddress("api.avo.app", 443));
-            case "snowflake" ->
-                entry.get("account").map(a -> new InetSocketAddress(a + ".snowflakecomputing.com", 443));
-            case "bigquery" -> Optional.of(new InetSocketAddress("bigquery.googleapis.com", 443));
-            default -> Optional.empty();
-        };
+        return Warehouses.defaultHost(entry).map(h -> new InetSocketAddress(h, 443));
     }
 }

@@ -2,6 +2,7 @@ package dev.reflekt.core.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.dbt.DbtBuilder;
 import dev.reflekt.core.dbt.LoadChecks;
 import dev.reflekt.core.finding.CheckResult;
 import dev.reflekt.core.finding.Severities;
@@ -25,16 +26,15 @@ public final class LintCommand {
      * @param select the selection ({@code reflekt.select}); blank for every schema
      * @param severities each rule's severity
      * @param dialect the warehouse the schemas load into, for the warehouse rules; blank for none
-     * @param sdk the collector, for its load rule; blank for none
+     * @param sdk the collector, for its load and rename rules; blank for the default collector, as {@code build}
      */
     public record Request(String select, Severities severities, String dialect, String sdk) {}
 
     public static CheckResult run(ReflektProject project, Request request) throws ReflektException {
         Optional<Dialect> target = dialect(request.dialect());
-        Optional<LoadProblems> collector = blank(request.sdk())
-                ? Optional.empty()
-                : Optional.of(
-                        loadProblems(request.sdk(), target, project.config().dbt()));
+        String sdk = blank(request.sdk()) ? DbtBuilder.DEFAULT_SDK : request.sdk();
+        Optional<LoadProblems> collector =
+                Optional.of(loadProblems(sdk, target, project.config().dbt()));
         Linter linter = new Linter(project, request.severities(), target, collector);
         return linter.lint(project.selectSome(request.select()), blank(request.select()));
     }
@@ -56,8 +56,13 @@ public final class LintCommand {
             }
 
             @Override
-            public boolean segment() {
-                return checks.segment();
+            public String product() {
+                return checks.product();
+            }
+
+            @Override
+            public Optional<String> renamed(String property) {
+                return checks.renamed(property);
             }
         };
     }

@@ -3,8 +3,8 @@ package dev.reflekt.core.dbt;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.DbtConfig;
-import dev.reflekt.core.warehouse.ColumnType;
 import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.Set;
  * warehouse metadata only the columns that exist are kept, without it the always-present columns and every
  * property.
  */
-final class CallTablePlanner implements Collector.Planner {
+public final class CallTablePlanner implements Collector.Planner {
 
     /** Names of the lineage columns; a property with one of these names gets a leading {@code _}. */
     private static final Set<String> LINEAGE = Set.of("call_type", "source_schema", "source_table", "schema_id");
@@ -36,7 +36,8 @@ final class CallTablePlanner implements Collector.Planner {
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final List<Drift> drift = new ArrayList<>();
 
-    CallTablePlanner(CallTableRules rules, DbtConfig dbt, String sourceSchema, Optional<TableColumns> warehouse) {
+    public CallTablePlanner(
+            CallTableRules rules, DbtConfig dbt, String sourceSchema, Optional<TableColumns> warehouse) {
         this.rules = rules;
         this.dbt = dbt;
         this.sourceSchema = sourceSchema;
@@ -221,7 +222,7 @@ final class CallTablePlanner implements Collector.Planner {
     }
 
     /** {@code self.metadata} as Python's {@code json.dumps} writes it, or null when empty. */
-    static String metadata(JsonNode metadata) {
+    public static String metadata(JsonNode metadata) {
         if (!metadata.isObject() || metadata.isEmpty()) {
             return null;
         }

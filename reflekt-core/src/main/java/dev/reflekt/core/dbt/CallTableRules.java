@@ -1,6 +1,6 @@
 package dev.reflekt.core.dbt;
 
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import java.util.Map;
  * the rest. One implementation per collector ({@link SegmentRules}, {@link RudderStackRules}), made for one
  * build.
  */
-interface CallTableRules {
+public interface CallTableRules {
 
     /** The collector's name as its users write it ({@code Segment}). */
     String product();

@@ -1,5 +1,6 @@
 package dev.reflekt.core.dbt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.TableColumns;
@@ -11,9 +12,11 @@ import java.util.Optional;
 /**
  * A collector whose raw tables {@code reflekt:build} models ({@code -Dreflekt.sdk}): what tables it loads, how an
  * event and its properties become tables and columns, which of its own columns come first, and its naming rules.
- * One class per collector owns all of that; the builder and the renderer ask nothing about which collector it is.
+ * One package per collector ({@code dev.reflekt.core.collector.<name>}) owns all of that and declares its class in
+ * {@code META-INF/services/dev.reflekt.core.dbt.Collector}, in the order users see them; the builder and the
+ * renderer ask nothing about which collector it is.
  */
-interface Collector {
+public interface Collector {
 
     /** The name users give it with {@code -Dreflekt.sdk} ({@code segment}). */
     String name();
@@ -43,17 +46,27 @@ interface Collector {
      * What the collector would do on load to {@code schema} (an event schema, {@code $ref}s resolved) that the
      * schema does not say ({@link LoadChecks}); none by default.
      */
-    default java.util.List<LoadChecks.Finding> loadProblems(
-            com.fasterxml.jackson.databind.JsonNode schema, Optional<Dialect> dialect, DbtConfig dbt) {
-        return java.util.List.of();
+    default List<LoadChecks.Finding> loadProblems(JsonNode schema, Optional<Dialect> dialect, DbtConfig dbt) {
+        return List.of();
+    }
+
+    /**
+     * The column the collector's loader writes a property called {@code property} into when it renames it (lint's
+     * {@code cdp-rename}), or empty when it loads properties under their own names.
+     */
+    default Optional<String> renamed(String property) {
+        return Optional.empty();
     }
 
     /** Where the collector's loader puts events in {@code dialect}'s warehouse, in one sentence. */
     String shape(Dialect dialect);
 
-    /** Whether the collector has Segment's Profiles Sync tables ({@code artifacts.dbt.profiles_sync}). */
-    default boolean profilesSync() {
-        return false;
+    /**
+     * When the collector loads Profiles Sync tables ({@code artifacts.dbt.profiles_sync}): its naming, by which an
+     * offline build finds the Identify schema's trait columns; else empty.
+     */
+    default Optional<CallTableRules> profilesSync() {
+        return Optional.empty();
     }
 
     /** Decides the staging models of one build. */

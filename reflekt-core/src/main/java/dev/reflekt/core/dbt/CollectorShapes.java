@@ -39,7 +39,8 @@ public final class CollectorShapes {
 
     /** Why the project's build configuration does not suit the collector, if it does not. */
     public Optional<String> problem(ReflektProject project) {
-        if (project.config().dbt().profilesSync() != null && !collector.profilesSync()) {
+        if (project.config().dbt().profilesSync() != null
+                && collector.profilesSync().isEmpty()) {
             return Optional.of("artifacts.dbt.profiles_sync models Segment's Profiles Sync tables, which "
                     + collector.product() + " does not load; remove it from " + ReflektProject.PROJECT_FILE);
         }

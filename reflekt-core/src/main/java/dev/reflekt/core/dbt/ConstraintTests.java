@@ -13,7 +13,7 @@ import java.util.Map;
  * exclusive forms → {@code dbt_utils.accepted_range}. Array items and {@code null} enum members are not
  * tested (dbt's tests pass NULLs except {@code not_null}).
  */
-final class ConstraintTests {
+public final class ConstraintTests {
 
     private ConstraintTests() {}
 
@@ -21,7 +21,7 @@ final class ConstraintTests {
      * @param ownTable whether the column is read from the event's own table, where a required property is
      *     always loaded (not the {@code users} table, which merges many calls)
      */
-    static List<Model.DataTest> of(PropertyColumns.Property property, boolean ownTable) {
+    public static List<Model.DataTest> of(PropertyColumns.Property property, boolean ownTable) {
         List<Model.DataTest> out = new ArrayList<>();
         JsonNode schema = property.schema();
         if (property.required() && ownTable) {

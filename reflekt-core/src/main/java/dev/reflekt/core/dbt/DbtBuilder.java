@@ -96,10 +96,10 @@ public final class DbtBuilder {
         DbtConfig dbt = project.config().dbt();
         List<EventSchema> schemas = read(files);
         String source = Inflection.underscore(target.schema());
-        if (dbt.profilesSync() != null && !collector.profilesSync()) {
+        if (dbt.profilesSync() != null && collector.profilesSync().isEmpty()) {
             throw new ReflektException("reflekt_project.yml: artifacts.dbt.profiles_sync models Segment's Profiles Sync"
                     + " tables, which " + collector.product() + " does not load; remove it, or build with"
-                    + " -Dreflekt.sdk=segment.");
+                    + " -Dreflekt.sdk=" + String.join(" or -Dreflekt.sdk=", KnownCollectors.withProfilesSync()) + ".");
         }
         Collector.Planner planner = collector.planner(dbt, target.dialect(), source, warehouse);
         planner.plan(schemas);
@@ -163,7 +163,8 @@ public final class DbtBuilder {
         if (dbt.profilesSync() != null) {
             ProfilesSync sync = new ProfilesSync(target.dialect(), dbt, renderer);
             sync.deletions(deletions);
-            generated.putAll(sync.files(ProfilesSync.traits(profilesSync, schemas)));
+            generated.putAll(sync.files(ProfilesSync.traits(
+                    profilesSync, schemas, collector.profilesSync().orElseThrow())));
             generated.put(
                     docs.replace(source + "/", ProfilesSync.SOURCE + "/") + dbt.sourcesPrefix() + ProfilesSync.SOURCE
                             + ".yml",

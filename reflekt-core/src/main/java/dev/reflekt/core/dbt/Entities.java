@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

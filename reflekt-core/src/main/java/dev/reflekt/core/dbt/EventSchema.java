@@ -9,15 +9,11 @@ import java.util.function.Function;
  * An event schema read for a build: its id, its content with {@code $ref}s resolved, its file (as messages print
  * it), positions, and the shared definition each part of the content came from.
  */
-record EventSchema(String id, JsonNode json, String displayPath, LocatedTree tree, Function<JsonNode, String> origins) {
-
-    /** The columns Segment loads its properties into (see {@link PropertyColumns}). */
-    Map<String, PropertyColumns.Property> properties() {
-        return properties(SegmentRules::propertyColumn);
-    }
+public record EventSchema(
+        String id, JsonNode json, String displayPath, LocatedTree tree, Function<JsonNode, String> origins) {
 
     /** The columns a collector naming them with {@code naming} loads its properties into. */
-    Map<String, PropertyColumns.Property> properties(PropertyColumns.Naming naming) {
+    public Map<String, PropertyColumns.Property> properties(PropertyColumns.Naming naming) {
         return PropertyColumns.of(json, origins, naming);
     }
 }

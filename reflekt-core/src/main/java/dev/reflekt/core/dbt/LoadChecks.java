@@ -49,9 +49,14 @@ public final class LoadChecks {
         return new LoadChecks(c, dialect, dbt);
     }
 
-    /** Whether the collector is Segment, whose renames {@code cdp-rename} reports. */
-    public boolean segment() {
-        return collector.name().equals(KnownCollectors.DEFAULT);
+    /** The collector's name as its users write it ({@code Segment}). */
+    public String product() {
+        return collector.product();
+    }
+
+    /** The column the collector's loader writes a property called {@code property} into when it renames it. */
+    public Optional<String> renamed(String property) {
+        return collector.renamed(property);
     }
 
     /** The findings for one event schema, its {@code $ref}s resolved. */
@@ -60,10 +65,10 @@ public final class LoadChecks {
     }
 
     /** A leaf property: its keys from the top, its JSON Pointer, its schema. */
-    record Leaf(List<String> keys, String pointer, JsonNode schema) {}
+    public record Leaf(List<String> keys, String pointer, JsonNode schema) {}
 
     /** Every leaf property of {@code schema} (objects with properties are walked into), in file order. */
-    static List<Leaf> leaves(JsonNode schema) {
+    public static List<Leaf> leaves(JsonNode schema) {
         List<Leaf> out = new ArrayList<>();
         walk(schema, List.of(), "", out);
         return out;
@@ -90,7 +95,8 @@ public final class LoadChecks {
      * Reports each leaf whose {@code column} another leaf already has: {@code collision} gets the later leaf, the
      * earlier one's dotted path, and the column.
      */
-    static void collisions(List<Leaf> leaves, java.util.function.Function<Leaf, String> column, Collision collision) {
+    public static void collisions(
+            List<Leaf> leaves, java.util.function.Function<Leaf, String> column, Collision collision) {
         Map<String, Leaf> first = new LinkedHashMap<>();
         for (Leaf leaf : leaves) {
             String c = column.apply(leaf);
@@ -106,7 +112,7 @@ public final class LoadChecks {
 
     /** A collision of two leaves on one column. */
     @FunctionalInterface
-    interface Collision {
+    public interface Collision {
         void accept(Leaf later, String earlierPath, String column);
     }
 }

@@ -1,6 +1,6 @@
 package dev.reflekt.core.dbt;
 
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,12 +67,12 @@ public record Model(
         }
 
         /** This test with {@code severity} ({@code warn}, {@code error}). */
-        DataTest withSeverity(String severity) {
+        public DataTest withSeverity(String severity) {
             return new DataTest(name, arguments, severity);
         }
 
         /** Whether {@code other} is the same test (name and arguments), whatever its severity. */
-        boolean sameTest(DataTest other) {
+        public boolean sameTest(DataTest other) {
             return name.equals(other.name) && arguments.equals(other.arguments);
         }
 

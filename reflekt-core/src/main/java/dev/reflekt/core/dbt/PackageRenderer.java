@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.reflekt.core.project.DbtConfig;
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ import org.apache.velocity.app.VelocityEngine;
  * Turns a planned package into file contents: SQL and text from the Velocity templates beside this
  * class, YAML from Jackson (keys in a fixed order, LF line endings). Output is byte-for-byte stable.
  */
-final class PackageRenderer {
+public final class PackageRenderer {
 
     private static final VelocityEngine VELOCITY = velocity();
     static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
@@ -59,7 +59,7 @@ final class PackageRenderer {
         return engine;
     }
 
-    static String template(String name, Map<String, Object> values) {
+    public static String template(String name, Map<String, Object> values) {
         Template template = VELOCITY.getTemplate("dev/reflekt/core/dbt/" + name, "UTF-8");
         StringWriter out = new StringWriter();
         template.merge(new VelocityContext(new java.util.HashMap<>(values)), out);
@@ -75,7 +75,7 @@ final class PackageRenderer {
     }
 
     /** How {@code model} is materialized: the configured way, external Parquet files, or a table. */
-    String materialization(Model model) {
+    public String materialization(Model model) {
         if (dbt.parquet()) {
             return dialect.parquetMaterialization().orElseThrow();
         }
@@ -87,7 +87,7 @@ final class PackageRenderer {
     }
 
     /** Whether the model's docs enforce a contract and its SQL casts every column. */
-    boolean contract(Model model) {
+    public boolean contract(Model model) {
         return dbt.contracts() && !dbt.parquet();
     }
 
@@ -126,7 +126,7 @@ final class PackageRenderer {
     }
 
     /** The project's {@code models.filter}, indented, when it applies to the model; else nothing. */
-    String filterLines(Model model) {
+    public String filterLines(Model model) {
         StringBuilder lines = new StringBuilder();
         if (model.filtered()) {
             dbt.modelsFilter()
@@ -137,7 +137,7 @@ final class PackageRenderer {
     }
 
     /** The config of a staging model: its materialization, the adapter's settings, the key to merge on. */
-    List<String> config(Model model) {
+    public List<String> config(Model model) {
         String materialized = materialization(model);
         List<String> config = new ArrayList<>();
         config.add("materialized = '" + materialized + "'");
@@ -150,7 +150,7 @@ final class PackageRenderer {
     }
 
     /** The condition an incremental run reads by: {@code loadedAt} after the model's latest, less the overlap. */
-    String newRows(Model model, String loadedAt) {
+    public String newRows(Model model, String loadedAt) {
         String loaded = identifier(model.loadedAt().orElseThrow().name());
         return loadedAt + " > "
                 + dialect.hoursBefore(
@@ -241,12 +241,12 @@ final class PackageRenderer {
     }
 
     /** A SQL identifier, quoted as the dialect wants and inert to Jinja. */
-    String identifier(String name) {
+    public String identifier(String name) {
         return Jinja.text(dialect.identifier(name));
     }
 
     /** A lineage literal; typed models cast it to the very type their contract declares. */
-    String lineageValue(String value, boolean typed) {
+    public String lineageValue(String value, boolean typed) {
         if (!typed) {
             return value == null ? dialect.nullString() : Jinja.text(dialect.stringLiteral(value));
         }

@@ -3,8 +3,8 @@ package dev.reflekt.core.dbt;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reflekt.core.project.DbtConfig;
-import dev.reflekt.core.warehouse.ColumnType;
 import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,18 +66,19 @@ final class ProfilesSync {
 
     /**
      * The trait columns: those of {@code profile_traits_updates} in the warehouse, without Segment's
-     * system columns, in name order; offline, the properties of the project's Identify schema.
+     * system columns, in name order; offline, the properties of the project's Identify schema, as the collector's
+     * {@code rules} name them.
      */
-    static List<String> traits(Optional<TableColumns> warehouse, List<EventSchema> schemas) {
+    static List<String> traits(Optional<TableColumns> warehouse, List<EventSchema> schemas, CallTableRules rules) {
         Set<String> out = new TreeSet<>();
         if (warehouse.isPresent()) {
             warehouse.get().columns("profile_traits_updates").orElse(Set.of()).forEach(out::add);
         } else {
             schemas.stream()
-                    .filter(s -> SegmentRules.eventTable(
-                                    s.json().path("self").path("name").asText(""))
+                    .filter(s -> rules.table(s.json().path("self").path("name").asText(""))
                             .equals("identifies"))
-                    .forEach(s -> out.addAll(s.properties().keySet()));
+                    .forEach(s -> out.addAll(
+                            s.properties(keys -> rules.column(keys, "identify")).keySet()));
         }
         out.removeIf(c -> SYSTEM.contains(c.toLowerCase(Locale.ROOT))
                 || c.startsWith("_")

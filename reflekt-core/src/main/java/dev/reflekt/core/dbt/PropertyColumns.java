@@ -1,7 +1,7 @@
 package dev.reflekt.core.dbt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,13 +14,13 @@ import java.util.function.Function;
  * The warehouse columns a collector loads for a schema's properties: nested objects flattened, each leaf named
  * by the collector ({@link Naming}). Arrays stay one column.
  */
-final class PropertyColumns {
+public final class PropertyColumns {
 
     private PropertyColumns() {}
 
     /** How a collector names the column of a property. */
     @FunctionalInterface
-    interface Naming {
+    public interface Naming {
 
         /** The column of the property at {@code keys} (its key and those of the objects it is in), or null for none. */
         String column(List<String> keys);
@@ -35,9 +35,9 @@ final class PropertyColumns {
      *     required too
      * @param path the property's JSON path in the event ({@code address.city})
      */
-    record Property(String description, JsonNode schema, boolean required, String path) {
+    public record Property(String description, JsonNode schema, boolean required, String path) {
 
-        ColumnType type() {
+        public ColumnType type() {
             return ColumnType.of(schema);
         }
     }

@@ -116,9 +116,10 @@ final class Identifiers {
 
     /**
      * Type names a generated type never takes: the {@code java.lang} types generated code names without
-     * qualification, the generated helpers, and TypeScript's global types. A type that would take one gets {@code Value} appended.
+     * qualification, the generated helpers, TypeScript's global types, and the types every SDK's adapter and client
+     * declare ({@link Sdk#typeNames()}). A type that would take one gets {@code Value} appended.
      */
-    static final Set<String> TAKEN_TYPES = Set.of(
+    static final Set<String> TAKEN_TYPES = withSdkTypes(Set.of(
             "String",
             "Object",
             "Long",
@@ -145,13 +146,6 @@ final class Identifiers {
             "Steps",
             "Violations",
             "ReflektJson",
-            "SegmentMessages",
-            "RudderStackMessages",
-            "SnowplowEvents",
-            "TrackClient",
-            "IdentifyClient",
-            "GroupClient",
-            "SnowplowClient",
             // TypeScript's global types that events.ts (and the SDK clients in it) name: an interface called
             // Array would make every Array<...> in the file mean it
             "Array",
@@ -177,7 +171,7 @@ final class Identifiers {
             "ReturnType",
             "Parameters",
             "Awaited",
-            "PropertyKey");
+            "PropertyKey"));
 
     private Identifiers() {}
 
@@ -290,5 +284,11 @@ final class Identifiers {
             }
             return name;
         }
+    }
+
+    private static Set<String> withSdkTypes(Set<String> names) {
+        Set<String> out = new HashSet<>(names);
+        out.addAll(Sdks.typeNames());
+        return Set.copyOf(out);
     }
 }

@@ -1,23 +1,27 @@
 package dev.reflekt.core.generate;
 
 import dev.reflekt.core.ReflektException;
-import dev.reflekt.core.generate.sdk.NoSdk;
-import dev.reflekt.core.generate.sdk.RudderStackSdk;
-import dev.reflekt.core.generate.sdk.SegmentSdk;
-import dev.reflekt.core.generate.sdk.SnowplowSdk;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The SDKs {@code reflekt:generate} writes adapters for, by name. */
+/**
+ * The SDKs {@code reflekt:generate} writes adapters for, by name: each collector's package declares its own in
+ * {@code META-INF/services/dev.reflekt.core.generate.Sdk} (in the order users see them), and {@code none} comes last.
+ */
 public final class Sdks {
 
     private static final Map<String, Sdk> ALL = new LinkedHashMap<>();
 
     static {
-        for (Sdk sdk : new Sdk[] {new SegmentSdk(), new RudderStackSdk(), new SnowplowSdk(), new NoSdk()}) {
+        for (Sdk sdk : ServiceLoader.load(Sdk.class, Sdk.class.getClassLoader())) {
             ALL.put(sdk.name(), sdk);
         }
+        Sdk none = new NoSdk();
+        ALL.put(none.name(), none);
     }
 
     private Sdks() {}
@@ -30,5 +34,12 @@ public final class Sdks {
                     + String.join(", ", ALL.keySet()) + ".");
         }
         return sdk;
+    }
+
+    /** The type names the SDKs' adapters and clients declare, which generated types never take. */
+    static Set<String> typeNames() {
+        Set<String> out = new TreeSet<>();
+        ALL.values().forEach(sdk -> out.addAll(sdk.typeNames()));
+        return out;
     }
 }

@@ -76,10 +76,9 @@ public final class Linter {
                 propertyRule,
                 new RefRule()));
         List<SchemaRule> forDefinitions = new ArrayList<>(List.of(new DefinitionRule(), propertyRule, new RefRule()));
-        boolean segment = collector.map(LoadProblems::segment).orElse(true);
         dialect.ifPresent(d -> {
-            all.add(new WarehouseRule(d, segment));
-            forDefinitions.add(new WarehouseRule(d, segment));
+            all.add(new WarehouseRule(d, collector));
+            forDefinitions.add(new WarehouseRule(d, collector));
         });
         collector.ifPresent(c -> all.add(new CollectorRule(c)));
         this.rules = List.copyOf(all);

@@ -2,6 +2,7 @@ package dev.reflekt.core.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a collector would do to an event on load that its schema does not say: the source of the
@@ -15,6 +16,12 @@ public interface LoadProblems {
     /** The problems of {@code schema} (an event schema, {@code $ref}s resolved), in file order. */
     List<Problem> check(JsonNode schema);
 
-    /** Whether the events go through Segment, whose own renames the {@code cdp-rename} rule checks. */
-    boolean segment();
+    /** The collector's name as its users write it ({@code Segment}), for messages. */
+    String product();
+
+    /**
+     * The column the collector's loader writes a property called {@code property} into when it renames it: what the
+     * {@code cdp-rename} rule checks; empty when it loads properties under their own names.
+     */
+    Optional<String> renamed(String property);
 }

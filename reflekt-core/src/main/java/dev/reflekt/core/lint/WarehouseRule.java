@@ -7,20 +7,22 @@ import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What the target warehouse and the CDP would do to a property on load: the column Segment writes
- * (nested objects flattened with {@code _}, names snake-cased), checked against the dialect's limits.
+ * What the target warehouse and the CDP would do to a property on load: the column a call-table collector writes
+ * (nested objects flattened with {@code _}, names snake-cased), checked against the dialect's limits, and the
+ * collector's own renames ({@code cdp-rename}).
  */
 final class WarehouseRule implements SchemaRule {
 
     private final Dialect dialect;
-    private final boolean segment;
+    private final Optional<LoadProblems> collector;
 
-    /** @param segment whether the events are Segment's, whose renames {@code cdp-rename} reports */
-    WarehouseRule(Dialect dialect, boolean segment) {
+    /** @param collector the collector whose renames {@code cdp-rename} reports, if one is known */
+    WarehouseRule(Dialect dialect, Optional<LoadProblems> collector) {
         this.dialect = dialect;
-        this.segment = segment;
+        this.collector = collector;
     }
 
     /**
@@ -48,13 +50,15 @@ final class WarehouseRule implements SchemaRule {
             String loaded = Inflection.underscore(name.replace(' ', '_'));
             String column = prefix + loaded;
             boolean mine = own && doc.resolved().origin(p) == null;
-            if (segment && mine && !loaded.equals(name)) {
-                doc.report(
-                        LintRule.CDP_RENAME,
-                        at,
-                        "Segment loads property '" + name + "' into column '" + loaded + "', so the schema and"
-                                + " the warehouse disagree",
-                        "rename it to '" + loaded + "'");
+            if (mine) {
+                collector.ifPresent(c -> c.renamed(name)
+                        .filter(renamed -> !renamed.equals(name))
+                        .ifPresent(renamed -> doc.report(
+                                LintRule.CDP_RENAME,
+                                at,
+                                c.product() + " loads property '" + name + "' into column '" + renamed
+                                        + "', so the schema and the warehouse disagree",
+                                "rename it to '" + renamed + "'")));
             }
             String problem = columns ? dialect.columnNameProblem(column) : null;
             if (problem != null) {

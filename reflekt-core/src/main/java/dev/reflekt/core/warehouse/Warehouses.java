@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Reads what exists in a source's raw schema: one connection, one metadata query. */
@@ -76,6 +77,18 @@ public final class Warehouses {
                             + " or the profile) and the network; `mvn reflekt:debug -Dreflekt.debug.connect` checks them.",
                     e);
         }
+    }
+
+    /**
+     * The HTTPS host of a cloud warehouse whose entry names no {@code host} ({@code reflekt:debug} tries to reach it):
+     * Snowflake's account host, BigQuery's API; empty for the others.
+     */
+    public static Optional<String> defaultHost(ProfileEntry entry) {
+        return switch (entry.type()) {
+            case "snowflake" -> entry.get("account").map(a -> a + ".snowflakecomputing.com");
+            case "bigquery" -> Optional.of("bigquery.googleapis.com");
+            default -> Optional.empty();
+        };
     }
 
     /**

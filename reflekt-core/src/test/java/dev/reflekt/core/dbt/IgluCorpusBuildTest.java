@@ -7,7 +7,7 @@ import dev.reflekt.core.Corpora;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.project.SchemaFile;
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,12 +5,11 @@ import static dev.reflekt.core.lint.LintAssertions.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.command.LintCommand;
 import dev.reflekt.core.finding.CheckResult;
 import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.project.ReflektProject;
-import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +22,8 @@ class WarehouseRuleTest {
         ReflektProject project = TestProject.create(dir.resolve(dialect == null ? "none" : dialect))
                 .schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", properties)
                 .load();
-        return new Linter(
-                        project,
-                        Severities.defaults(),
-                        Optional.ofNullable(dialect).flatMap(Dialect::of))
-                .lint(project.schemaFiles());
+        // as the goal lints: with no -Dreflekt.sdk, for the collector build uses by default
+        return LintCommand.run(project, new LintCommand.Request("", Severities.defaults(), dialect, ""));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.reflekt.core.warehouse.dialect;
 
-import dev.reflekt.core.warehouse.ColumnType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.reflekt.core.warehouse.dialect;
 
-import dev.reflekt.core.warehouse.ColumnType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

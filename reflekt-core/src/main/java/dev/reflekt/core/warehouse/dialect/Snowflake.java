@@ -1,6 +1,5 @@
 package dev.reflekt.core.warehouse.dialect;
 
-import dev.reflekt.core.warehouse.ColumnType;
 import java.util.Map;
 
 /** Snowflake: unquoted identifiers fold to upper case, so plain names stay unquoted. */

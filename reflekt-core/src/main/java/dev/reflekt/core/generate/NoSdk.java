@@ -1,9 +1,8 @@
-package dev.reflekt.core.generate.sdk;
+package dev.reflekt.core.generate;
 
-import dev.reflekt.core.generate.EventType;
-import dev.reflekt.core.generate.Sdk;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** No SDK: the event types only, for applications that send events their own way. */
 public final class NoSdk implements Sdk {
@@ -26,5 +25,10 @@ public final class NoSdk implements Sdk {
     @Override
     public String tsTrack(EventType event, String payload) {
         return "";
+    }
+
+    @Override
+    public Set<String> typeNames() {
+        return Set.of();
     }
 }

@@ -1,7 +1,8 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.segment;
 
+import dev.reflekt.core.dbt.CallTableRules;
 import dev.reflekt.core.naming.Inflection;
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

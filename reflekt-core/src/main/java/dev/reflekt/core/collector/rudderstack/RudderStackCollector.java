@@ -1,6 +1,10 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.rudderstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.dbt.CallTablePlanner;
+import dev.reflekt.core.dbt.CallTableRules;
+import dev.reflekt.core.dbt.Collector;
+import dev.reflekt.core.dbt.LoadChecks;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
@@ -12,7 +16,7 @@ import java.util.Optional;
  * RudderStack's warehouse destinations: Segment's layout (a table per call type and per track event), its own
  * naming rules and columns ({@link RudderStackRules}).
  */
-final class RudderStackCollector implements Collector {
+public final class RudderStackCollector implements Collector {
 
     @Override
     public String name() {

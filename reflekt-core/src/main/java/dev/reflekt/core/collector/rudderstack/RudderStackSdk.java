@@ -1,4 +1,6 @@
-package dev.reflekt.core.generate.sdk;
+package dev.reflekt.core.collector.rudderstack;
+
+import dev.reflekt.core.collector.segment.AnalyticsJavaSdk;
 
 /**
  * RudderStack: its Java SDK ({@code com.rudderstack.sdk.java.analytics:analytics}, a fork of Segment's, messages in

@@ -1,12 +1,16 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.segment;
 
+import dev.reflekt.core.dbt.CallTablePlanner;
+import dev.reflekt.core.dbt.CallTableRules;
+import dev.reflekt.core.dbt.Collector;
+import dev.reflekt.core.naming.Inflection;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.Optional;
 
 /** Segment's warehouses: a table per event and per call type, properties flattened with {@code _} ({@link SegmentRules}). */
-final class SegmentCollector implements Collector {
+public final class SegmentCollector implements Collector {
 
     @Override
     public String name() {
@@ -47,7 +51,13 @@ final class SegmentCollector implements Collector {
     }
 
     @Override
-    public boolean profilesSync() {
-        return true;
+    public Optional<CallTableRules> profilesSync() {
+        return Optional.of(new SegmentRules());
+    }
+
+    /** Segment snake-cases property names ({@code orderId} → {@code order_id}) and spaces become {@code _}. */
+    @Override
+    public Optional<String> renamed(String property) {
+        return Optional.of(Inflection.underscore(property.replace(' ', '_')));
     }
 }

@@ -1,6 +1,8 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.snowplow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.dbt.Collector;
+import dev.reflekt.core.dbt.LoadChecks;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
@@ -12,7 +14,7 @@ import java.util.Optional;
  * Snowplow: self-describing events and entities in {@code atomic.events}, where each warehouse's loader puts them
  * ({@link SnowplowPlanner}, {@link SnowplowLayout}).
  */
-final class SnowplowCollector implements Collector {
+public final class SnowplowCollector implements Collector {
 
     @Override
     public String name() {

@@ -1,4 +1,4 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.rudderstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.snowplow;
 
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;

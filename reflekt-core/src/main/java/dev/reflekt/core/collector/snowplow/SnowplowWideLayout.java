@@ -1,5 +1,6 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.snowplow;
 
+import dev.reflekt.core.dbt.Drift;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.List;

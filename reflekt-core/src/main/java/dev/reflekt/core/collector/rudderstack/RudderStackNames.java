@@ -1,4 +1,4 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.rudderstack;
 
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.snowplow;
 
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.dbt.Drift;
 import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.List;
 

@@ -1,16 +1,17 @@
-package dev.reflekt.core.generate.sdk;
+package dev.reflekt.core.collector.segment;
 
 import dev.reflekt.core.generate.EventType;
 import dev.reflekt.core.generate.Sdk;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What Segment's and RudderStack's SDKs share: RudderStack's Java SDK is a fork of Segment's analytics-java with
  * the same message builders in another package, and both JavaScript SDKs take {@code track(event, properties,
  * options)}, {@code identify(userId, traits, options)} and {@code group(groupId, traits, options)}.
  */
-abstract class AnalyticsJavaSdk implements Sdk {
+public abstract class AnalyticsJavaSdk implements Sdk {
 
     private final String product;
     private final String adapter;
@@ -23,7 +24,7 @@ abstract class AnalyticsJavaSdk implements Sdk {
      * @param artifact the SDK's Maven coordinates, for the adapter's Javadoc
      * @param product the collector's name as its users write it ({@code Segment})
      */
-    AnalyticsJavaSdk(String adapter, String messages, String artifact, String product) {
+    protected AnalyticsJavaSdk(String adapter, String messages, String artifact, String product) {
         this.product = product;
         this.adapter = adapter;
         this.messages = messages;
@@ -136,5 +137,10 @@ abstract class AnalyticsJavaSdk implements Sdk {
                         + ", options?: Record<string, unknown>): void {\n  client.track(" + type + "Schema.name, "
                         + payload + ", options);\n}\n";
         };
+    }
+
+    @Override
+    public Set<String> typeNames() {
+        return Set.of(adapter, "TrackClient", "IdentifyClient", "GroupClient");
     }
 }

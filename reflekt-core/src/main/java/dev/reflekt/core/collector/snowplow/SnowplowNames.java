@@ -1,4 +1,4 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.snowplow;
 
 import java.util.ArrayList;
 import java.util.List;

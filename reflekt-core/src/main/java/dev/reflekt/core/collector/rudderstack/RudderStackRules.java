@@ -1,6 +1,7 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.rudderstack;
 
-import dev.reflekt.core.warehouse.ColumnType;
+import dev.reflekt.core.dbt.CallTableRules;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

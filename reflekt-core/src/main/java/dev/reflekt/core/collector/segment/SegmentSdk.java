@@ -1,4 +1,4 @@
-package dev.reflekt.core.generate.sdk;
+package dev.reflekt.core.collector.segment;
 
 /** Segment: analytics-java's {@code TrackMessage}/{@code IdentifyMessage}/{@code GroupMessage}, analytics.js. */
 public final class SegmentSdk extends AnalyticsJavaSdk {

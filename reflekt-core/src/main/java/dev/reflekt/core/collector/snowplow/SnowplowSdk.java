@@ -1,9 +1,10 @@
-package dev.reflekt.core.generate.sdk;
+package dev.reflekt.core.collector.snowplow;
 
 import dev.reflekt.core.generate.EventType;
 import dev.reflekt.core.generate.Sdk;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Snowplow: every event is a self-describing event naming its schema by Iglu URI, sent with the Java tracker's
@@ -65,5 +66,10 @@ public final class SnowplowSdk implements Sdk {
         return "export function track" + type + "(client: SnowplowClient, properties: " + type
                 + "): void {\n  client.trackSelfDescribingEvent({ event: { schema: " + type + "Schema.uri, data: "
                 + payload + " } });\n}\n";
+    }
+
+    @Override
+    public Set<String> typeNames() {
+        return Set.of("SnowplowEvents", "SnowplowClient");
     }
 }

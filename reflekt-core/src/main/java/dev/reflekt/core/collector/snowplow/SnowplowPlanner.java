@@ -1,10 +1,19 @@
-package dev.reflekt.core.dbt;
+package dev.reflekt.core.collector.snowplow;
 
 import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.dbt.CallTablePlanner;
+import dev.reflekt.core.dbt.Collector;
+import dev.reflekt.core.dbt.ConstraintTests;
+import dev.reflekt.core.dbt.Drift;
+import dev.reflekt.core.dbt.EventSchema;
+import dev.reflekt.core.dbt.Jinja;
+import dev.reflekt.core.dbt.Model;
+import dev.reflekt.core.dbt.PackageRenderer;
+import dev.reflekt.core.dbt.PropertyColumns;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.project.IgluUri;
-import dev.reflekt.core.warehouse.ColumnType;
 import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.reflekt.core.warehouse;
+package dev.reflekt.core.warehouse.dialect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
