@@ -184,7 +184,8 @@ public final class BreakingChecker {
                     (c.definition()
                                     ? "changing " + Definitions.label(c.file().id()) + " breaks " + users + " (vs "
                                             + baseline.ref() + "): "
-                                    : "breaking change to existing version " + c.version() + " (vs " + baseline.ref()
+                                    : (change.proven() ? "breaking change" : "change not proven compatible")
+                                            + " to existing version " + c.version() + " (vs " + baseline.ref()
                                             + "): ")
                             + change.describe()
                             + (through == null ? "" : ", through " + through),
@@ -221,8 +222,11 @@ public final class BreakingChecker {
         List<Change> breaking = changes.stream().filter(Change::breaking).toList();
         SchemaVersion to = c.version();
         if (!breaking.isEmpty()) {
-            Change first = breaking.get(0);
-            String what = to + " changes " + from + " incompatibly: " + first.describe() + more(breaking);
+            // a proven break decides the message; changes the comparison could not prove compatible say so
+            Change first = breaking.stream().filter(Change::proven).findFirst().orElse(breaking.get(0));
+            String what = to + " changes " + from
+                    + (first.proven() ? " incompatibly: " : " in a way not proven" + " compatible: ") + first.describe()
+                    + more(breaking);
             if (to.major() == from.major()) {
                 report(
                         out,

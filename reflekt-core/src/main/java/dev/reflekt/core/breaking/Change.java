@@ -12,6 +12,11 @@ package dev.reflekt.core.breaking;
  */
 public record Change(ChangeKind kind, boolean breaking, String pointer, String path, String detail) {
 
+    /** Whether it breaks for certain; false for a break the comparison only could not rule out. */
+    public boolean proven() {
+        return breaking && kind != ChangeKind.NOT_PROVEN_COMPATIBLE;
+    }
+
     /** {@code required property removed 'order_id'}, or with its detail. */
     public String describe() {
         String what = kind.label() + (path.isEmpty() ? "" : " '" + path + "'");

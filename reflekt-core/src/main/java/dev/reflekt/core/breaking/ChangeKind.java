@@ -9,6 +9,13 @@ public enum ChangeKind {
     ENUM_VALUES_REMOVED(true, "enum values removed"),
     ADDITIONAL_PROPERTIES_CLOSED(true, "additionalProperties set to false"),
     CONSTRAINT_TIGHTENED(true, "constraint tightened"),
+    /** A combinator rejects values the old schema accepted: an anyOf/oneOf branch removed, an allOf branch added. */
+    COMBINATOR_NARROWED(true, "combinator narrowed"),
+    /**
+     * Breaking unless proven compatible: a change the comparison cannot decide exactly (two arbitrary oneOf lists,
+     * a not of a complex schema, an if changed); told apart from proven breaks.
+     */
+    NOT_PROVEN_COMPATIBLE(true, "change not proven compatible"),
     OPTIONAL_PROPERTY_ADDED(false, "optional property added"),
     OPTIONAL_PROPERTY_REMOVED(false, "optional property removed"),
     /** Compatible, unless the project loads into Redshift, where required columns are NOT NULL. */
@@ -17,6 +24,8 @@ public enum ChangeKind {
     ENUM_VALUES_ADDED(false, "enum values added"),
     ADDITIONAL_PROPERTIES_OPENED(false, "additionalProperties allowed"),
     CONSTRAINT_LOOSENED(false, "constraint loosened"),
+    /** A combinator accepts every value it did: an anyOf branch added, an allOf branch removed, not narrowed. */
+    COMBINATOR_WIDENED(false, "combinator widened"),
     DESCRIPTION_CHANGED(false, "description changed"),
     METADATA_CHANGED(false, "metadata changed");
 

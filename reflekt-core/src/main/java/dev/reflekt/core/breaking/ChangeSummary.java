@@ -122,7 +122,7 @@ public final class ChangeSummary {
         changes.stream()
                 .sorted((a, b) -> Boolean.compare(b.breaking(), a.breaking()))
                 .forEach(c -> out.append("\n  - ")
-                        .append(c.breaking() ? "**breaking** " : "")
+                        .append(c.proven() ? "**breaking** " : c.breaking() ? "**not proven compatible** " : "")
                         .append(c.kind().label())
                         .append(c.path().isEmpty() ? "" : " " + code(c.path()))
                         .append(c.detail().isEmpty() ? "" : ": " + code(c.detail())));

@@ -98,7 +98,7 @@ class SchemaDiffTest {
                 "{\"exclusiveMaximum\": 3}          | {}                               | CONSTRAINT_LOOSENED | false",
                 "{\"minItems\": 1}                  | {\"minItems\": 2}                | CONSTRAINT_TIGHTENED | true",
                 "{}                                 | {\"pattern\": \"^a\"}            | CONSTRAINT_TIGHTENED | true",
-                "{\"pattern\": \"^a\"}              | {\"pattern\": \"^b\"}            | CONSTRAINT_TIGHTENED | true",
+                "{\"pattern\": \"^a\"}              | {\"pattern\": \"^b\"}            | NOT_PROVEN_COMPATIBLE | true",
                 "{\"format\": \"email\"}            | {}                               | CONSTRAINT_LOOSENED | false",
                 "{\"description\": \"x\"}           | {\"description\": \"y\"}         | DESCRIPTION_CHANGED | false",
                 "{\"type\": \"object\"}             | {\"type\": \"object\", \"additionalProperties\": false} | ADDITIONAL_PROPERTIES_CLOSED | true",
@@ -148,5 +148,34 @@ class SchemaDiffTest {
         assertThat(new SchemaVersion(1, 10)).isGreaterThan(new SchemaVersion(1, 9));
         assertThat(new SchemaVersion(1, 3).nextMajor()).hasToString("2-0");
         assertThat(new SchemaVersion(1, 3).nextMinor()).hasToString("1-4");
+    }
+
+    /**
+     * Combinators compare branches pairwise: 1,000 changed branches would be a million sub-comparisons of schema text
+     * from strangers. A step budget ends it with a verdict that says why.
+     */
+    @Test
+    void hugeCombinatorsEndWithinTheBudgetAndSaySo() throws Exception {
+        StringBuilder older = new StringBuilder("{\"oneOf\": [");
+        StringBuilder newer = new StringBuilder("{\"oneOf\": [");
+        for (int i = 0; i < 1000; i++) {
+            String sep = i == 0 ? "" : ", ";
+            older.append(sep)
+                    .append("{\"type\": \"string\", \"pattern\": \"^a")
+                    .append(i)
+                    .append("\"}");
+            newer.append(sep)
+                    .append("{\"type\": \"string\", \"pattern\": \"^b")
+                    .append(i)
+                    .append("\"}");
+        }
+        older.append("]}");
+        newer.append("]}");
+        List<Change> changes = diffProperty(older.toString(), newer.toString());
+        assertThat(changes).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.NOT_PROVEN_COMPATIBLE);
+            assertThat(c.detail()).contains("too large to compare within " + SchemaDiff.BUDGET + " steps");
+        });
+        assertThat(changes).allMatch(c -> !c.breaking() || !c.proven() || c.kind() != ChangeKind.DESCRIPTION_CHANGED);
     }
 }
