@@ -125,6 +125,30 @@ class BreakingCheckerTest {
                                 + " breaking change needs the next MAJOR: rename the file to 2-0.json");
     }
 
+    /** A change the comparison cannot decide is breaking unless proven compatible, and says which it is. */
+    @Test
+    void aChangeNotProvenCompatibleSaysSoApartFromProvenBreaks() throws Exception {
+        order(
+                "1-1",
+                V1.replace(
+                        "\"order_id\": {\"type\": \"string\"",
+                        "\"order_id\": {\"type\": \"string\", \"pattern\": \"^b\""),
+                "\"order_id\"");
+        commit("1-1");
+        order(
+                "1-2",
+                V1.replace(
+                        "\"order_id\": {\"type\": \"string\"",
+                        "\"order_id\": {\"type\": \"string\", \"pattern\": \"^[ab]\""),
+                "\"order_id\"");
+        assertThat(lines(check()))
+                .containsExactly(
+                        "schemas/shop/Order_Completed/1-2.json:14:49: error [version-bump] 1-2 changes 1-1 in a"
+                                + " way not proven compatible: change not proven compatible 'order_id' (cannot prove that"
+                                + " pattern \"^[ab]\" accepts every string pattern \"^b\" did), but bumps only MINOR; a breaking"
+                                + " change needs the next MAJOR: rename the file to 2-0.json");
+    }
+
     @Test
     void majorBumpForACompatibleChangeAndMajorWithoutMinorResetAreErrors() throws Exception {
         order("2-0", V1, "\"order_id\"");
