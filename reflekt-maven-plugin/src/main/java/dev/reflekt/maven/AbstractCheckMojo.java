@@ -65,6 +65,8 @@ public abstract class AbstractCheckMojo extends AbstractReflektMojo {
         for (Finding f : result.findings()) {
             if (f.severity() == Severity.ERROR) {
                 getLog().error(f.format());
+            } else if (f.severity() == Severity.INFO) {
+                getLog().info(f.format());
             } else {
                 getLog().warn(f.format());
             }

@@ -253,16 +253,7 @@ public final class BreakingChecker {
                         "rename the file to " + from.nextMajor() + ".json");
             }
         } else if (to.major() != from.major()) {
-            String what = changes.isEmpty()
-                    ? "makes no change to " + from
-                    : "changes " + from + " compatibly only (" + changes.get(0).describe() + more(changes) + ")";
-            report(
-                    out,
-                    c,
-                    BreakingRule.VERSION_BUMP,
-                    "/self/version",
-                    to + " " + what + ", but bumps MAJOR",
-                    "a compatible change bumps MINOR only: rename the file to " + from.nextMinor() + ".json");
+            majorWithoutBreak(c, from, to, changes, out);
         } else if (to.minor() > from.minor() + 1) {
             report(
                     out,
@@ -274,17 +265,89 @@ public final class BreakingChecker {
         }
     }
 
+    /**
+     * A MAJOR whose diff finds no break: the author's call when the meaning changed (a field that now counts something
+     * else), which no structural diff sees. A warning, or info when {@code self.metadata.major_reason} says why; the
+     * numbering rules still hold (MINOR reset, no MAJOR skipped).
+     */
+    private void majorWithoutBreak(
+            Current c, SchemaVersion from, SchemaVersion to, List<Change> changes, List<Finding> out) {
+        if (to.minor() != 0) {
+            report(
+                    out,
+                    c,
+                    BreakingRule.VERSION_BUMP,
+                    "/self/version",
+                    to + " bumps MAJOR from " + from + ", and a new MAJOR starts at MINOR 0",
+                    "rename the file to " + to.major() + "-0.json");
+            return;
+        }
+        if (to.major() > from.major() + 1) {
+            report(
+                    out,
+                    c,
+                    BreakingRule.VERSION_SKIPPED,
+                    "/self/version",
+                    "version " + to + " follows " + from + " and skips MAJOR " + (from.major() + 1),
+                    "rename the file to " + from.nextMajor() + ".json");
+        }
+        String found = changes.isEmpty()
+                ? "no change"
+                : "only compatible changes: " + changes.get(0).describe() + more(changes);
+        JsonNode reason = c.json().path("self").path("metadata").path("major_reason");
+        boolean explained = reason.isTextual() && !reason.asText().isBlank();
+        report(
+                out,
+                c,
+                BreakingRule.MAJOR_WITHOUT_BREAK,
+                explained ? "/self/metadata/major_reason" : "/self/version",
+                to + " bumps MAJOR from " + from + " without a structural break (" + found + ")"
+                        + (explained ? "; self.metadata.major_reason says why" : ""),
+                explained
+                        ? ""
+                        : "a MAJOR is right when the meaning changed: say why in self.metadata.major_reason;"
+                                + " otherwise rename the file to " + from.nextMinor() + ".json",
+                explained ? Severity.INFO : null);
+    }
+
     private static String more(List<Change> changes) {
         return changes.size() > 1 ? " (+" + (changes.size() - 1) + " more)" : "";
     }
 
     private void report(List<Finding> out, Current c, BreakingRule rule, String pointer, String message, String hint) {
-        report(out, c.file().id(), c.file().displayPath(), rule, c.tree().position(pointer), message, hint);
+        report(out, c, rule, pointer, message, hint, null);
+    }
+
+    /** @param lowered a severity below the configured one for this finding (info), or null */
+    private void report(
+            List<Finding> out,
+            Current c,
+            BreakingRule rule,
+            String pointer,
+            String message,
+            String hint,
+            Severity lowered) {
+        report(out, c.file().id(), c.file().displayPath(), rule, c.tree().position(pointer), message, hint, lowered);
     }
 
     private void report(
             List<Finding> out, String id, String shown, BreakingRule rule, Position at, String message, String hint) {
-        Severity severity = severities.severity(rule);
+        report(out, id, shown, rule, at, message, hint, null);
+    }
+
+    private void report(
+            List<Finding> out,
+            String id,
+            String shown,
+            BreakingRule rule,
+            Position at,
+            String message,
+            String hint,
+            Severity lowered) {
+        Severity configured = severities.severity(rule);
+        Severity severity = lowered != null && configured != Severity.OFF && lowered.compareTo(configured) > 0
+                ? lowered
+                : configured;
         if (severity == Severity.OFF
                 || allowed.contains(SchemaSelector.normalize(id))
                 || (rule != BreakingRule.VERSION_SKIPPED && allowList.allows(id))) {

@@ -18,9 +18,13 @@ public enum BreakingRule implements Rule {
             Severity.ERROR),
     VERSION_BUMP(
             "version-bump",
-            "A new version bumps MAJOR and resets MINOR for a breaking change (1-3 to 2-0), and bumps MINOR only for a"
-                    + " compatible one (1-3 to 1-4).",
+            "A breaking change bumps MAJOR, not only MINOR, and a new MAJOR resets MINOR (1-3 to 2-0, not 2-1).",
             Severity.ERROR),
+    MAJOR_WITHOUT_BREAK(
+            "major-without-break",
+            "A new MAJOR whose structure changes compatibly (or not at all) says why in self.metadata.major_reason: a"
+                    + " MAJOR is right when the meaning changed (info with a reason, warning without).",
+            Severity.WARNING),
     VERSION_DELETED("version-deleted", "A version that exists at the base ref is not deleted.", Severity.ERROR),
     VERSION_SKIPPED("version-skipped", "New versions do not skip numbers (1-0 to 1-2).", Severity.WARNING),
     ALLOW_STALE(

@@ -57,7 +57,11 @@ public final class ChangeSummary {
                 breaking += (int) changes.stream().filter(Change::breaking).count();
                 added.add("- " + code(id)
                         + (previous.isPresent()
-                                ? ": a new version after " + code(version(previous.get())) + lines(changes, "")
+                                ? ": a new version after " + code(version(previous.get()))
+                                        + (majorWithoutBreak(previous.get(), id, changes)
+                                                ? ", MAJOR without a structural break"
+                                                : "")
+                                        + lines(changes, "")
                                 : ": a new event"));
                 continue;
             }
@@ -127,6 +131,16 @@ public final class ChangeSummary {
                         .append(c.path().isEmpty() ? "" : " " + code(c.path()))
                         .append(c.detail().isEmpty() ? "" : ": " + code(c.detail())));
         return out.toString();
+    }
+
+    /** Whether {@code id} bumps MAJOR over {@code previous} with no breaking change (a change of meaning). */
+    private static boolean majorWithoutBreak(String previous, String id, List<Change> changes) {
+        Optional<SchemaVersion> from = SchemaVersion.ofFileName(previous.substring(previous.lastIndexOf('/') + 1));
+        Optional<SchemaVersion> to = SchemaVersion.ofFileName(id.substring(id.lastIndexOf('/') + 1));
+        return from.isPresent()
+                && to.isPresent()
+                && from.get().major() != to.get().major()
+                && changes.stream().noneMatch(Change::breaking);
     }
 
     /** The newest version of the same event below {@code id}'s, in the working tree. */

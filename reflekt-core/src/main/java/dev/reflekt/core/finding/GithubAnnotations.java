@@ -23,8 +23,13 @@ public final class GithubAnnotations {
     }
 
     static String line(Finding f, SourceRoot root) {
-        return "::" + f.severity().label() + " file=" + property(root.path(f.file())) + ",line=" + f.line() + ",col="
+        return "::" + command(f.severity()) + " file=" + property(root.path(f.file())) + ",line=" + f.line() + ",col="
                 + f.column() + ",title=" + property("reflekt " + f.rule().id()) + "::" + data(f.text());
+    }
+
+    /** GitHub's workflow command for a severity: {@code error}, {@code warning}, or {@code notice} for info. */
+    private static String command(Severity severity) {
+        return severity == Severity.INFO ? "notice" : severity.label();
     }
 
     /** GitHub's escapes for line breaks and {@code %}; other controls as visible text ({@link LogText}). */

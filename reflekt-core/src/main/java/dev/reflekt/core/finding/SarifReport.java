@@ -37,8 +37,7 @@ public final class SarifReport {
             ObjectNode r = ruleNodes.addObject();
             r.put("id", rule.id());
             r.putObject("shortDescription").put("text", rule.description());
-            r.putObject("defaultConfiguration")
-                    .put("level", rule.defaultSeverity().label());
+            r.putObject("defaultConfiguration").put("level", level(rule.defaultSeverity()));
         }
         if (source.uri() != null) {
             run.putObject("originalUriBaseIds").putObject("SRCROOT").put("uri", source.uri());
@@ -48,7 +47,7 @@ public final class SarifReport {
             ObjectNode r = results.addObject();
             r.put("ruleId", f.rule().id());
             r.put("ruleIndex", rules.indexOf(f.rule()));
-            r.put("level", f.severity().label());
+            r.put("level", level(f.severity()));
             r.putObject("message").put("text", f.text());
             ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
             location.putObject("artifactLocation")
@@ -57,5 +56,14 @@ public final class SarifReport {
             location.putObject("region").put("startLine", f.line()).put("startColumn", f.column());
         }
         return JsonText.pretty(root);
+    }
+
+    /** SARIF's level for a severity: {@code error}, {@code warning}, {@code note} for info, {@code none} for off. */
+    private static String level(Severity severity) {
+        return switch (severity) {
+            case INFO -> "note";
+            case OFF -> "none";
+            default -> severity.label();
+        };
     }
 }

@@ -150,13 +150,23 @@ class BreakingCheckerTest {
     }
 
     @Test
-    void majorBumpForACompatibleChangeAndMajorWithoutMinorResetAreErrors() throws Exception {
+    void majorBumpWithoutABreakIsTheAuthorsCallAndMajorWithoutMinorResetIsAnError() throws Exception {
         order("2-0", V1, "\"order_id\"");
-        assertThat(check().findings())
-                .extracting(Finding::text)
-                .containsExactly(
-                        "2-0 makes no change to 1-0, but bumps MAJOR; a compatible change bumps MINOR only: rename the file"
-                                + " to 1-1.json");
+        assertThat(lines(check()))
+                .containsExactly("schemas/shop/Order_Completed/2-0.json:9:5: warning [major-without-break] 2-0 bumps"
+                        + " MAJOR from 1-0 without a structural break (no change); a MAJOR is right when the meaning"
+                        + " changed: say why in self.metadata.major_reason; otherwise rename the file to 1-1.json");
+        // the reason makes it info: reported, never failing, even with failOnWarning
+        project.write(
+                "schemas/" + ORDER + "2-0.json",
+                Files.readString(project.dir().resolve("schemas/" + ORDER + "2-0.json"))
+                        .replace("\"metadata\": {", "\"metadata\": {\"major_reason\": \"revenue now excludes tax\", "));
+        assertThat(lines(check()))
+                .singleElement()
+                .asString()
+                .contains("info [major-without-break] 2-0 bumps MAJOR from 1-0 without a structural break (only"
+                        + " compatible changes: metadata changed); self.metadata.major_reason says why")
+                .doesNotContain("revenue");
         Files.delete(dir.resolve("schemas/" + ORDER + "2-0.json"));
         order("2-1", V1, "\"coupon\"");
         assertThat(check().findings())
@@ -164,6 +174,15 @@ class BreakingCheckerTest {
                 .containsExactly(
                         "2-1 changes 1-0 incompatibly: optional property made required 'coupon', and a new MAJOR starts at"
                                 + " MINOR 0");
+        order("2-1", V1, "\"order_id\"");
+        assertThat(check().findings())
+                .extracting(Finding::message)
+                .containsExactly("2-1 bumps MAJOR from 1-0, and a new MAJOR starts at MINOR 0");
+        Files.delete(dir.resolve("schemas/" + ORDER + "2-1.json"));
+        order("3-0", V1.replace("\"description\": \"x\"}}", "\"description\": \"y\"}}"), "\"order_id\"");
+        assertThat(check().findings())
+                .extracting(f -> f.rule().id() + " " + f.severity().label())
+                .containsExactlyInAnyOrder("version-skipped warning", "major-without-break warning");
     }
 
     @Test

@@ -76,6 +76,31 @@ class ChangeSummaryTest {
                         """);
     }
 
+    /** A MAJOR the diff finds no break in (a change of meaning) is marked, and a change not proven compatible too. */
+    @Test
+    void marksMajorsWithoutAStructuralBreakAndChangesNotProvenCompatible() throws Exception {
+        Map<String, byte[]> before = new TreeMap<>();
+        before.put("shop/Cart_Viewed/1-0.json", bytes("shop/Cart_Viewed/1-0.json", "Cart Viewed", "1-0", props(CART)));
+        TestProject p = TestProject.create(dir);
+        p.schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", props(CART));
+        p.write(
+                "schemas/shop/Cart_Viewed/2-0.json",
+                TestProject.schemaJson("shop/Cart_Viewed/2-0.json", "Cart Viewed", "2-0", props(CART)));
+        p.write(
+                "schemas/shop/Cart_Viewed/2-1.json",
+                TestProject.schemaJson(
+                        "shop/Cart_Viewed/2-1.json",
+                        "Cart Viewed",
+                        "2-1",
+                        props(CART.replace("\"type\": \"string\"", "\"type\": \"string\", \"format\": \"date\""))));
+        String md = ChangeSummary.render(
+                p.load(), new GitBaseline("origin/main", "0123456789abcdef", "schemas", before), false);
+        assertThat(md)
+                .contains(
+                        "- `shop/Cart_Viewed/2-0.json`: a new version after `1-0`, MAJOR without a structural break\n")
+                .doesNotContain("`2-1`, MAJOR");
+    }
+
     @Test
     void nothingChangedSaysSo() throws Exception {
         TestProject p = TestProject.create(dir).schema("shop/A/1-0.json", "A", props(CART));

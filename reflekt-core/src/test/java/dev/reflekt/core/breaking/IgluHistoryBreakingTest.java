@@ -56,4 +56,25 @@ class IgluHistoryBreakingTest {
         assertThat(additions).isGreaterThan(50);
         assertThat(found).isEqualTo(EXPECTED);
     }
+
+    /**
+     * Recoveries 2-0, 3-0 and 4-0 were published as MAJORs that the old comparison called "no change": each holds a
+     * real break (the root type; a oneOf branch under patternProperties closed and given a required property, which
+     * the comparison cannot prove compatible, and which is not: {@code {"value": 1, "x": 2}} passed 2-0 and fails
+     * 3-0; enum values removed there).
+     */
+    @Test
+    void recoveriesMajorsHoldTheBreaksTheOldComparisonMissed() throws Exception {
+        List<String> firsts = new ArrayList<>();
+        for (IgluHistory.Step step : IgluHistory.steps()) {
+            if (step.event().endsWith("/Recoveries")) {
+                SchemaDiff.diff(step.older(), step.newer(), false).stream()
+                        .filter(Change::breaking)
+                        .findFirst()
+                        .ifPresent(c -> firsts.add(step + ": " + c.describe()));
+            }
+        }
+        System.out.println(String.join("\n", firsts));
+        assertThat(firsts).hasSize(3);
+    }
 }

@@ -141,4 +141,28 @@ class ReportsTest {
                 .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /**
+     * Info is a level of its own in every sink, spelled as each one spells it: SARIF's {@code note}, GitHub's
+     * {@code ::notice} (SARIF has no {@code info} level, GitHub no {@code ::info} command); it never fails a build.
+     */
+    @Test
+    void infoFindingsAreNotesInSarifAndNoticesOnGithubAndFailNothing() throws Exception {
+        CheckResult result = TestProject.create(dir)
+                .schema(
+                        "shop/A_Event/1-0.json",
+                        "A Event",
+                        "{\"badName\": {\"type\": \"string\", \"description\": \"x\"}}")
+                .lint(Severities.of(Map.of("property-casing", "info"), LintRule.all()));
+        assertThat(result.findings()).extracting(Finding::severity).containsOnly(Severity.INFO);
+        JsonNode sarif = new ObjectMapper().readTree(SarifReport.render(result, LintRule.all(), "1"));
+        assertThat(sarif.at("/runs/0/results/0/level").asText()).isEqualTo("note");
+        assertThat(GithubAnnotations.render(result.findings(), SourceRoot.NONE))
+                .singleElement()
+                .asString()
+                .startsWith("::notice ");
+        assertThat(JUnitReport.render(result, "lint", true)).doesNotContain("<failure");
+        assertThat(result.count(Severity.ERROR) + result.count(Severity.WARNING))
+                .isZero();
+    }
 }
