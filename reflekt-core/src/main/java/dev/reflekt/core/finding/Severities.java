@@ -44,8 +44,8 @@ public final class Severities {
             try {
                 map.put(id, Severity.parse(e.getValue() == null ? "" : e.getValue()));
             } catch (IllegalArgumentException ex) {
-                problems.add(
-                        "Rule '" + e.getKey() + "' has severity '" + e.getValue() + "'; use error, warning or off.");
+                problems.add("Rule '" + e.getKey() + "' has severity '" + e.getValue()
+                        + "'; use error, warning, info or off.");
             }
         }
         if (!problems.isEmpty()) {

@@ -101,7 +101,7 @@ class LinterTest {
                         ReflektException.class,
                         e -> assertThat(e.problems())
                                 .containsExactly(
-                                        "Rule 'event-casing' has severity 'loud'; use error, warning or off.",
+                                        "Rule 'event-casing' has severity 'loud'; use error, warning, info or off.",
                                         "Unknown rule 'property-casinng'; known rules: json-syntax, schema-structure,"
                                                 + " meta-schema, id-matches-path, id-no-spaces, name-matches-folder,"
                                                 + " version-matches-file, version-format, event-casing, event-numbers,"
