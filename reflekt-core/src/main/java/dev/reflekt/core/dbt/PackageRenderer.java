@@ -6,21 +6,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.reflekt.core.internal.Templates;
 import dev.reflekt.core.project.DbtConfig;
 import dev.reflekt.core.warehouse.dialect.ColumnType;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.velocity.Template;
-import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
 
 /**
  * Turns a planned package into file contents: SQL and text from the Velocity templates beside this
@@ -28,7 +24,6 @@ import org.apache.velocity.app.VelocityEngine;
  */
 public final class PackageRenderer {
 
-    private static final VelocityEngine VELOCITY = velocity();
     static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -45,25 +40,8 @@ public final class PackageRenderer {
         this.dbt = dbt;
     }
 
-    private static VelocityEngine velocity() {
-        Properties p = new Properties();
-        p.setProperty("resource.loaders", "class");
-        p.setProperty(
-                "resource.loader.class.class", "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
-        // parsed once per run, not once per model: the templates are resources of this jar and never change
-        p.setProperty("resource.loader.class.cache", "true");
-        p.setProperty("resource.loader.class.modification_check_interval", "-1");
-        p.setProperty("runtime.strict_mode.enable", "true");
-        VelocityEngine engine = new VelocityEngine(p);
-        engine.init();
-        return engine;
-    }
-
     public static String template(String name, Map<String, Object> values) {
-        Template template = VELOCITY.getTemplate("dev/reflekt/core/dbt/" + name, "UTF-8");
-        StringWriter out = new StringWriter();
-        template.merge(new VelocityContext(new java.util.HashMap<>(values)), out);
-        return out.toString();
+        return Templates.render("dev/reflekt/core/dbt/" + name, values);
     }
 
     static String resource(String name) {
