@@ -66,7 +66,8 @@ public final class EventTypes {
     }
 
     /** A read schema file, with its {@code $ref}s resolved. */
-    private record Read(SchemaFile file, LocatedTree tree, String name, int major, int minor, Resolved resolved) {}
+    private record Read(
+            SchemaFile file, LocatedTree tree, String vendor, String name, int major, int minor, Resolved resolved) {}
 
     /** As {@link #read(Definitions, List)} for schemas without shared definitions. */
     public static List<EventType> read(List<SchemaFile> files) throws ReflektException {
@@ -117,14 +118,20 @@ public final class EventTypes {
                 resolved.problems().forEach(p -> problems.add(p.describe()));
                 continue;
             }
-            Read read = new Read(file, tree, name, major, minor, resolved);
-            latest.merge(name + "\u0000" + major, read, (a, b) -> a.minor() >= b.minor() ? a : b);
+            String vendor = self.path("vendor").asText("");
+            Read read = new Read(file, tree, vendor, name, major, minor, resolved);
+            // one type per vendor, name and MAJOR: two vendors' events of one name are two types
+            latest.merge(vendor + "\u0000" + name + "\u0000" + major, read, (a, b) -> a.minor() >= b.minor() ? a : b);
         }
         List<EventType> out = new ArrayList<>();
         Map<String, Read> typeNames = new HashMap<>();
         List<Map.Entry<Read, String>> named = new ArrayList<>();
+        Map<String, String> qualifiers = qualifiers(latest.values());
         for (Read r : latest.values()) {
             String base = Identifiers.type(r.name());
+            if (base != null) {
+                base = qualifiers.getOrDefault(r.vendor() + "\u0000" + r.name(), "") + base;
+            }
             if (base == null) {
                 problems.add(r.file().displayPath() + ":" + r.tree().position("/self/name") + ": self.name '" + r.name()
                         + "' has no ASCII letter or digit to name a class; rename the event.");
@@ -157,6 +164,48 @@ public final class EventTypes {
             }
         }
         out.sort(java.util.Comparator.comparing(EventType::typeName));
+        return out;
+    }
+
+    /**
+     * The prefix of an event's class name when vendors share its name (vendor + name → prefix): the vendor's last
+     * segment ({@code com.snowplowanalytics.mobile} → {@code Mobile}, so {@code MobileScreenView}), or as many last
+     * segments as it takes to tell the vendors apart ({@code AcmeShopOrderCompleted}). Events whose name no other
+     * vendor uses keep their plain name.
+     */
+    private static Map<String, String> qualifiers(java.util.Collection<Read> reads) {
+        Map<String, Set<String>> vendorsByName = new TreeMap<>();
+        for (Read r : reads) {
+            vendorsByName
+                    .computeIfAbsent(r.name(), k -> new java.util.TreeSet<>())
+                    .add(r.vendor());
+        }
+        Map<String, String> out = new HashMap<>();
+        vendorsByName.forEach((name, vendors) -> {
+            if (vendors.size() < 2) {
+                return;
+            }
+            int most = vendors.stream()
+                    .mapToInt(v -> v.split("\\.", -1).length)
+                    .max()
+                    .orElse(1);
+            for (int k = 1; k <= most; k++) {
+                Map<String, String> prefixes = new HashMap<>();
+                for (String vendor : vendors) {
+                    String[] segments = vendor.split("\\.", -1);
+                    String last = String.join(
+                            " ",
+                            java.util.Arrays.asList(segments)
+                                    .subList(Math.max(0, segments.length - k), segments.length));
+                    String prefix = Identifiers.type(last);
+                    prefixes.put(vendor, prefix == null ? "" : prefix);
+                }
+                if (new java.util.HashSet<>(prefixes.values()).size() == vendors.size() || k == most) {
+                    prefixes.forEach((vendor, prefix) -> out.put(vendor + "\u0000" + name, prefix));
+                    return;
+                }
+            }
+        });
         return out;
     }
 

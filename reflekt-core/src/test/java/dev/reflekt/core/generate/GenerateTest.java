@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.Corpora;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.TestProject;
 import dev.reflekt.core.internal.OutputFolder;
 import dev.reflekt.core.internal.json.SchemaValidator;
+import dev.reflekt.core.project.ReflektProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,6 +171,52 @@ class GenerateTest {
                 .hasMessage("Weird Event: ratio is not less than 1 (exclusiveMaximum)");
         assertThatThrownBy(() -> GeneratedJavaTest.invoke(app, "tagsEmpty"))
                 .hasMessage("Weird Event: tags has fewer than 1 items (minItems)");
+    }
+
+    /**
+     * Two vendors' events of one name are two types, never one (issue 32): the class takes as many of the vendor's
+     * last segments as tell the vendors apart. Iglu Central has three Screen_View 1-0 of three vendors.
+     */
+    @Test
+    void eventsOfOneNameFromTwoVendorsAreTwoTypesQualifiedByVendor() throws Throwable {
+        TestProject p = TestProject.create(dir.resolve("p"));
+        for (String vendor : List.of("com.acme.shop", "com.acme.web", "org.other.web")) {
+            String folder = vendor.replace('.', '_');
+            p.write(
+                    "schemas/" + folder + "/Order_Completed/1-0.json",
+                    TestProject.schemaJson(
+                                    folder + "/Order_Completed/1-0.json",
+                                    "Order Completed",
+                                    "1-0",
+                                    "{\"id\": {\"type\": \"string\", \"description\": \"I.\"}}")
+                            .replace("com.example", vendor));
+        }
+        p.schema("solo/Cart_Viewed/1-0.json", "Cart Viewed", "{}");
+        Generator.Result result = generate(p, List.of("java", "typescript"), "segment");
+        Map<String, String> java = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+        assertThat(java.keySet())
+                .contains(
+                        "x/events/AcmeShopOrderCompleted.java",
+                        "x/events/AcmeWebOrderCompleted.java",
+                        "x/events/OtherWebOrderCompleted.java",
+                        "x/events/CartViewed.java")
+                .noneMatch(f -> f.equals("x/events/OrderCompleted.java"));
+        assertThat(java.get("x/events/AcmeWebOrderCompleted.java"))
+                .contains("\"com_acme_web/Order_Completed/1-0.json\"");
+        assertThat(Compilation.compile(dir.resolve("c"), java).errors()).isEmpty();
+        assertThat(Files.readString(dir.resolve("out/ts/events.ts")))
+                .contains("export interface AcmeShopOrderCompleted", "export interface OtherWebOrderCompleted");
+
+        Path iglu = Corpora.copy(Corpora.IGLU_CENTRAL, dir.resolve("iglu"));
+        ReflektProject corpus = ReflektProject.load(iglu);
+        List<EventType> screens = EventTypes.read(
+                dev.reflekt.core.definitions.Definitions.of(corpus),
+                corpus.schemaFiles().stream()
+                        .filter(f -> f.id().endsWith("/Screen_View/1-0.json"))
+                        .toList());
+        assertThat(screens)
+                .extracting(EventType::typeName)
+                .containsExactly("MeasurementProtocolScreenView", "MobileScreenView", "SnowplowScreenView");
     }
 
     @Test
