@@ -4,6 +4,7 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.command.GenerateCommand;
 import dev.reflekt.core.generate.GenerateRequest;
 import dev.reflekt.core.generate.Generator;
+import dev.reflekt.core.internal.LogText;
 import dev.reflekt.core.project.ReflektProject;
 import java.io.File;
 import java.io.IOException;
@@ -70,6 +71,14 @@ public class GenerateMojo extends AbstractReflektMojo {
     private String select;
 
     /** Skips this goal only. Default {@code false}; property {@code reflekt.generate.skip}. */
+    /**
+     * Whether an event that cannot be typed fails the goal (nothing is written). Default {@code false}: such an
+     * event is skipped with a located warning, counted in the summary, and the others are generated; property
+     * {@code reflekt.generate.strict}.
+     */
+    @Parameter(property = "reflekt.generate.strict", defaultValue = "false")
+    private boolean strict;
+
     @Parameter(property = "reflekt.generate.skip", defaultValue = "false")
     private boolean skipGenerate;
 
@@ -105,7 +114,7 @@ public class GenerateMojo extends AbstractReflektMojo {
                 ? sdk
                 : projectSdk != null && !projectSdk.isBlank() ? projectSdk : "segment";
         GenerateRequest request =
-                new GenerateRequest(langs, packageName(reflekt), java, ts, chosenSdk, select, pluginVersion());
+                new GenerateRequest(langs, packageName(reflekt), java, ts, chosenSdk, select, pluginVersion(), strict);
         long start = System.nanoTime();
         Generator.Result result;
         try {
@@ -120,8 +129,23 @@ public class GenerateMojo extends AbstractReflektMojo {
         result.written().forEach((folder, changed) -> where.append(where.length() == 0 ? "" : ", ")
                 .append(changed ? "written to " : "unchanged in ")
                 .append(reflekt.display(folder)));
-        getLog().info("Reflekt generate: " + result.events() + " event types (" + String.join(", ", langs) + ", sdk "
-                + chosenSdk + "), " + where + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        for (String warning : result.warnings()) {
+            getLog().warn(LogText.line(warning));
+        }
+        for (var skip : result.skipped()) {
+            getLog().warn(LogText.line(
+                    "skipped event '" + skip.name() + "' (" + skip.file() + "): it cannot be typed"));
+            for (String reason : skip.reasons()) {
+                getLog().warn(LogText.line("  " + reason));
+            }
+        }
+        String skipped = result.skipped().isEmpty()
+                ? ""
+                : ", " + result.skipped().size() + " skipped (see the warnings above; -Dreflekt.generate.strict=true"
+                        + " fails on them)";
+        getLog().info("Reflekt generate: " + result.events() + " event types" + skipped + " ("
+                + String.join(", ", langs) + ", sdk " + chosenSdk + "), " + where + " in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     /** The package asked for, else the pom's groupId + {@code .events}, else the vendor's. */

@@ -27,14 +27,17 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads event schemas into {@link EventType}s: one per event name and MAJOR version, from its highest MINOR
- * (MINOR versions only add, as {@code reflekt:breaking} enforces). Everything the generators cannot type
- * faithfully is an error naming the file, line and column; nothing is guessed.
+ * Reads event schemas into {@link EventType}s: one per vendor, event name and MAJOR version, from its highest
+ * MINOR (MINOR versions only add, as {@code reflekt:breaking} enforces). An event that cannot be typed faithfully is
+ * skipped, with every reason located (file:line:col) and the fix; nothing is guessed. Problems of the project (a
+ * file that does not parse, a broken or untrusted {@code $ref}, two events that make one class) are errors.
  *
- * <p>Decisions: {@code $ref}s are resolved first ({@link Definitions}). {@code oneOf}/{@code anyOf}/{@code allOf}/{@code not},
- * several non-null types and tuple {@code items} are errors (a typed builder for a union would be silently wrong for one branch). A
- * property without {@code type} holds any JSON value. An object without {@code properties} is a map; one with
- * them is a nested type with its own builder.
+ * <p>Decisions: {@code $ref}s are resolved first ({@link Definitions}). A property's {@code allOf} is merged into
+ * it, its {@code anyOf}/{@code oneOf} and type lists are unions of their branches ({@link Variants}); {@code not} and
+ * {@code if} only constrain. Tuple {@code items} are tuples. A property without {@code type} holds any JSON value,
+ * unless it declares {@code properties}: then it is that object. An object without {@code properties} is a map; one
+ * with them is a nested type with its own builder. What has no faithful type (branches that do not merge, more than
+ * {@value Variants#MAX} variants) holds any JSON value, with a located warning.
  */
 public final class EventTypes {
 
@@ -49,9 +52,9 @@ public final class EventTypes {
      */
     static final int MAX_VALUES = 2_000;
 
-    private static final Set<String> COMBINERS = Set.of("oneOf", "anyOf", "allOf", "not", "if");
-
     private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Skipped> skipped = new ArrayList<>();
     /** The type names from the top-level class to the object being read: its nested classes' file name. */
     private final java.util.Deque<String> chain = new java.util.ArrayDeque<>();
 
@@ -69,6 +72,24 @@ public final class EventTypes {
     private record Read(
             SchemaFile file, LocatedTree tree, String vendor, String name, int major, int minor, Resolved resolved) {}
 
+    /**
+     * An event that was not generated.
+     *
+     * @param file the schema file, as shown to users
+     * @param name the event name
+     * @param reasons why, each located and with the fix
+     */
+    public record Skipped(String file, String name, List<String> reasons) {}
+
+    /**
+     * What could be read.
+     *
+     * @param events the event types, ordered by type name
+     * @param skipped the events that could not be typed
+     * @param warnings located notes on what was typed as any JSON value
+     */
+    public record Outcome(List<EventType> events, List<Skipped> skipped, List<String> warnings) {}
+
     /** As {@link #read(Definitions, List)} for schemas without shared definitions. */
     public static List<EventType> read(List<SchemaFile> files) throws ReflektException {
         return read(Definitions.none(), files);
@@ -81,12 +102,38 @@ public final class EventTypes {
      * @throws ReflektException listing every schema that cannot be generated, with file:line:col and the fix
      */
     public static List<EventType> read(Definitions definitions, List<SchemaFile> files) throws ReflektException {
+        Outcome outcome = outcome(definitions, files);
+        if (!outcome.skipped().isEmpty()) {
+            List<String> all = new ArrayList<>();
+            outcome.skipped().forEach(s -> all.addAll(s.reasons()));
+            throw new ReflektException(all);
+        }
+        return outcome.events();
+    }
+
+    /**
+     * The event types of {@code files}, and the events skipped because they cannot be typed.
+     *
+     * @throws ReflektException for problems of the project: a file that does not parse, two events making one class
+     */
+    public static Outcome outcome(Definitions definitions, List<SchemaFile> files) throws ReflektException {
         EventTypes reader = new EventTypes(definitions);
         List<EventType> out = reader.readAll(files);
         if (!reader.problems.isEmpty()) {
             throw new ReflektException(reader.problems);
         }
-        return out;
+        return new Outcome(out, List.copyOf(reader.skipped), List.copyOf(reader.warnings));
+    }
+
+    /** Moves the problems found since {@code before} to a skip of {@code r}; whether there were any. */
+    private boolean skipIfProblems(Read r, int before) {
+        if (problems.size() == before) {
+            return false;
+        }
+        List<String> reasons = new ArrayList<>(problems.subList(before, problems.size()));
+        problems.subList(before, problems.size()).clear();
+        skipped.add(new Skipped(r.file().displayPath(), r.name(), List.copyOf(reasons)));
+        return true;
     }
 
     private List<EventType> readAll(List<SchemaFile> files) {
@@ -115,6 +162,7 @@ public final class EventTypes {
             int minor = Integer.parseInt(v.group(2));
             Resolved resolved = definitions.resolve(file.id(), tree);
             if (!resolved.ok()) {
+                // a broken or untrusted $ref is the project's problem (lint's error), never skipped quietly
                 resolved.problems().forEach(p -> problems.add(p.describe()));
                 continue;
             }
@@ -133,14 +181,18 @@ public final class EventTypes {
                 base = qualifiers.getOrDefault(r.vendor() + "\u0000" + r.name(), "") + base;
             }
             if (base == null) {
+                int before = problems.size();
                 problems.add(r.file().displayPath() + ":" + r.tree().position("/self/name") + ": self.name '" + r.name()
                         + "' has no ASCII letter or digit to name a class; rename the event.");
+                skipIfProblems(r, before);
                 continue;
             }
             if (base.length() > MAX_TYPE_NAME) {
+                int before = problems.size();
                 problems.add(r.file().displayPath() + ":" + r.tree().position("/self/name") + ": self.name makes a"
                         + " class name of " + base.length() + " characters; file systems take " + MAX_TYPE_NAME
                         + " at most here; shorten the event name.");
+                skipIfProblems(r, before);
                 continue;
             }
             if (Identifiers.TAKEN_TYPES.contains(base)) {
@@ -242,8 +294,27 @@ public final class EventTypes {
     private EventType event(Read r, String typeName) {
         JsonNode json = r.resolved().json();
         int before = problems.size();
-        Shape.Obj root = object(r, "", json, typeName, enclosing(typeName), null);
-        if (problems.size() > before) {
+        int warned = warnings.size();
+        JsonNode rootType = json.path("type");
+        if (rootType.isTextual() && !rootType.asText().equals("object")) {
+            problems.add(where(r, "/type") + ": the schema describes " + article(rootType.asText()) + ", not an"
+                    + " object; an event's properties are an object, so no event class is generated (a Snowplow"
+                    + " context or wrapper, not an event?). Leave it out with reflekt.select, or make the root an"
+                    + " object.");
+            skipIfProblems(r, before);
+            return null;
+        }
+        JsonNode body = json;
+        if (json.has("allOf")) {
+            // the event's own allOf merged in, where it merges into one object
+            Variants.Outcome merged = Variants.of(json);
+            if (merged.untyped() == null && merged.branches().size() == 1) {
+                body = merged.branches().get(0);
+            }
+        }
+        Shape.Obj root = object(r, "", body, typeName, enclosing(typeName), null);
+        if (skipIfProblems(r, before)) {
+            warnings.subList(warned, warnings.size()).clear(); // the skip says enough
             return null;
         }
         String call = r.name().strip().toLowerCase(Locale.ROOT);
@@ -346,6 +417,28 @@ public final class EventTypes {
                 byWire.put(wire, p);
             }
         }
+        for (String wire : required) {
+            if (byWire.containsKey(wire) || node.path("properties").has(wire)) {
+                continue;
+            }
+            // required but not declared: any JSON value, set in its own step
+            String at = pointer + "/required";
+            String member = Identifiers.member(wire);
+            if (member == null || members.putIfAbsent(member, wire) != null) {
+                problems.add(where(r, at) + ": required property '" + wire + "' is not declared in properties and"
+                        + " makes no method name of its own; declare it in properties.");
+                continue;
+            }
+            String step = nested(r, at, pascal(member), "Step", scope);
+            if (step == null) {
+                continue;
+            }
+            warnings.add(where(r, at) + ": required property '" + wire + "' is not declared in properties; it is"
+                    + " typed as any JSON value; declare it to type it.");
+            byWire.put(
+                    wire,
+                    new Shape.Property(wire, member, Shape.Scalar.ANY, true, false, "", Shape.Constraints.NONE, step));
+        }
         List<Shape.Property> steps =
                 required.stream().filter(byWire::containsKey).map(byWire::get).toList();
         String description = definition == null
@@ -358,6 +451,10 @@ public final class EventTypes {
                         .path("description")
                         .asText("");
         return new Shape.Obj(typeName, description, List.copyOf(byWire.values()), steps, definition);
+    }
+
+    private static String article(String type) {
+        return (type.matches("[aeiou].*") ? "an " : "a ") + type;
     }
 
     private static String tooMany(Read r, String at, String wire, int size) {
@@ -385,20 +482,136 @@ public final class EventTypes {
             problems.add(where(r, at) + ": property '" + wire + "' is not a schema object; run reflekt:lint.");
             return null;
         }
-        boolean nullable = nullable(node);
-        Shape shape = shape(r, at, wire, node, pascal(member), scope, enclosing);
-        if (shape == null) {
+        Typed typed = typed(r, at, wire, node, pascal(member), scope, enclosing);
+        if (typed == null) {
             return null;
         }
         return new Shape.Property(
                 wire,
                 member,
-                shape,
+                typed.shape(),
                 required,
-                nullable,
+                typed.nullable(),
                 node.path("description").asText(""),
-                constraints(r, at, node, shape),
+                typed.constraints(),
                 step);
+    }
+
+    /** A schema's shape, whether it allows null, and the checks of its value. */
+    private record Typed(Shape shape, boolean nullable, Shape.Constraints constraints) {}
+
+    /** The shape of {@code node}, its unions, merges and lists resolved ({@link Variants}); null on a problem. */
+    private Typed typed(
+            Read r,
+            String at,
+            String wire,
+            JsonNode node,
+            String typeBase,
+            Identifiers.TypeScope scope,
+            Set<String> enclosing) {
+        if (dev.reflekt.core.definitions.Resolved.isUrlRef(node)) {
+            return new Typed(Shape.Scalar.ANY, false, Shape.Constraints.NONE); // never read: any JSON value
+        }
+        if (node.has("$ref")) {
+            problems.add(where(r, at + "/$ref") + ": property '" + wire
+                    + "' uses $ref, which reflekt:generate does not resolve; inline the definition.");
+            return null;
+        }
+        Variants.Outcome v = Variants.of(node);
+        boolean nullable = nullable(node) || v.nullable();
+        if (v.untyped() != null || v.unsatisfiable()) {
+            warnings.add(where(r, at) + ": property '" + wire + "' is typed as any JSON value: "
+                    + (v.unsatisfiable() ? "no value satisfies its schema" : v.untyped())
+                    + "; simplify the schema to type it.");
+            return new Typed(Shape.Scalar.ANY, nullable, Shape.Constraints.NONE);
+        }
+        if (v.branches().isEmpty()) {
+            return new Typed(Shape.Scalar.ANY, nullable, Shape.Constraints.NONE); // only null
+        }
+        if (!v.union()) {
+            JsonNode one = v.branches().get(0);
+            Shape shape = shape(r, at, wire, one, typeBase, scope, enclosing);
+            return shape == null ? null : new Typed(shape, nullable, constraints(r, at, one, shape));
+        }
+        String name = nested(r, at, typeBase, "", scope);
+        if (name == null) {
+            return null;
+        }
+        List<Shape.Union.Branch> branches = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int objects = 0;
+        for (JsonNode b : v.branches()) {
+            objects += "object".equals(b.path("type").asText()) ? 1 : 0;
+        }
+        int index = 0;
+        for (JsonNode b : v.branches()) {
+            index++;
+            String title = Identifiers.type(b.path("title").asText(""));
+            String base = title != null
+                    ? title
+                    : typeBase + Identifiers.type(b.path("type").asText("value")) + (objects > 1 ? index : "");
+            Shape shape = shape(r, at, wire, b, base, scope, enclosing);
+            if (shape == null) {
+                return null;
+            }
+            int same = sameType(branches, shape);
+            if (same >= 0) {
+                // branches of one type that differ only in their checks: one branch, whose checks are left out
+                // (a value need only pass one branch's)
+                Shape.Union.Branch had = branches.get(same);
+                branches.set(same, new Shape.Union.Branch(had.name(), had.shape(), Shape.Constraints.NONE));
+                continue;
+            }
+            String branchName = branchName(shape, index);
+            if (!names.add(branchName)) {
+                branchName = branchName + index;
+                names.add(branchName);
+            }
+            branches.add(new Shape.Union.Branch(branchName, shape, constraints(r, at, b, shape)));
+        }
+        if (branches.size() == 1) {
+            return new Typed(branches.get(0).shape(), nullable, branches.get(0).constraints());
+        }
+        return new Typed(new Shape.Union(name, List.copyOf(branches)), nullable, Shape.Constraints.NONE);
+    }
+
+    /** The index of the branch of the same Java type as {@code shape} (a scalar, list or map), or -1. */
+    private static int sameType(List<Shape.Union.Branch> branches, Shape shape) {
+        if (!(shape instanceof Shape.Scalar || shape instanceof Shape.ListOf || shape instanceof Shape.FreeMap)) {
+            return -1;
+        }
+        for (int i = 0; i < branches.size(); i++) {
+            if (branches.get(i).shape().equals(shape)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A union branch's name in code: its Java type's simple name. */
+    private static String branchName(Shape s, int index) {
+        if (s instanceof Shape.Scalar scalar) {
+            return switch (scalar) {
+                case STRING -> "String";
+                case INSTANT -> "Instant";
+                case DATE -> "Date";
+                case INTEGER -> "Long";
+                case NUMBER -> "Double";
+                case DECIMAL -> "Decimal";
+                case BOOLEAN -> "Boolean";
+                case ANY -> "Value";
+            };
+        }
+        if (Shape.typeNameOf(s) != null) {
+            return Shape.typeNameOf(s);
+        }
+        if (s instanceof Shape.ListOf) {
+            return "List";
+        }
+        if (s instanceof Shape.FreeMap) {
+            return "Map";
+        }
+        return "Value" + index;
     }
 
     private static boolean nullable(JsonNode node) {
@@ -420,21 +633,6 @@ public final class EventTypes {
             String typeBase,
             Identifiers.TypeScope scope,
             Set<String> enclosing) {
-        if (dev.reflekt.core.definitions.Resolved.isUrlRef(node)) {
-            return Shape.Scalar.ANY; // never read: any JSON value
-        }
-        if (node.has("$ref")) {
-            problems.add(where(r, at + "/$ref") + ": property '" + wire
-                    + "' uses $ref, which reflekt:generate does not resolve; inline the definition.");
-            return null;
-        }
-        for (String combiner : COMBINERS) {
-            if (node.has(combiner)) {
-                problems.add(where(r, at + "/" + combiner) + ": property '" + wire + "' uses " + combiner
-                        + ", which has no single type in code; give it one type, or split the event.");
-                return null;
-            }
-        }
         if (node.has("const")) {
             return new Shape.Const(node.get("const"), where(r, at + "/const"));
         }
@@ -463,11 +661,6 @@ public final class EventTypes {
                 String name = nested(r, at, typeBase, "", scope);
                 return name == null ? null : enumeration(r, at, enumNode, name);
             }
-        }
-        if (types.size() > 1) {
-            problems.add(where(r, at + "/type") + ": property '" + wire + "' has several types " + types
-                    + ", which have no single type in code; give it one type (and \"null\" if it may be null).");
-            return null;
         }
         if (types.isEmpty()) {
             return Shape.Scalar.ANY;
@@ -511,18 +704,72 @@ public final class EventTypes {
                 if (items.isMissingNode()) {
                     return new Shape.ListOf(Shape.Scalar.ANY);
                 }
-                if (!items.isObject()) {
-                    problems.add(where(r, at + "/items") + ": property '" + wire + "' lists item schemas (a tuple),"
-                            + " which has no single type in code; give items one schema.");
-                    return null;
+                if (items.isArray()) {
+                    return tuple(r, at, wire, node, typeBase, scope, enclosing);
                 }
-                Shape item = shape(r, at + "/items", wire, items, typeBase + "Item", scope, enclosing);
-                return item == null ? null : new Shape.ListOf(item);
+                if (!items.isObject()) {
+                    return new Shape.ListOf(Shape.Scalar.ANY); // items: true
+                }
+                Typed item = typed(r, at + "/items", wire, items, typeBase + "Item", scope, enclosing);
+                return item == null ? null : new Shape.ListOf(item.shape());
             default:
                 problems.add(where(r, at + "/type") + ": property '" + wire + "' has type '" + types.get(0)
                         + "', which JSON Schema does not define; run reflekt:lint.");
                 return null;
         }
+    }
+
+    /**
+     * An array of items listed by position: one component per position ({@code item0}, ...), required up to
+     * {@code minItems}; the items after them are {@code additionalItems} (any value when absent, none when false).
+     */
+    private Shape tuple(
+            Read r,
+            String at,
+            String wire,
+            JsonNode node,
+            String typeBase,
+            Identifiers.TypeScope scope,
+            Set<String> enclosing) {
+        String name = nested(r, at, typeBase, "", scope);
+        if (name == null) {
+            return null;
+        }
+        long minItems = node.path("minItems").asLong(0);
+        List<Shape.Property> positions = new ArrayList<>();
+        JsonNode items = node.path("items");
+        for (int i = 0; i < items.size(); i++) {
+            String itemAt = at + "/items/" + i;
+            JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                item = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            }
+            Typed typed = typed(r, itemAt, wire, item, typeBase + "Item" + i, scope, enclosing);
+            if (typed == null) {
+                return null;
+            }
+            positions.add(new Shape.Property(
+                    "[" + i + "]",
+                    "item" + i,
+                    typed.shape(),
+                    i < minItems,
+                    typed.nullable(),
+                    item.path("description").asText(""),
+                    typed.constraints(),
+                    null));
+        }
+        JsonNode additional = node.path("additionalItems");
+        Shape rest = Shape.Scalar.ANY;
+        if (additional.isBoolean() && !additional.asBoolean()) {
+            rest = null;
+        } else if (additional.isObject()) {
+            Typed typed = typed(r, at + "/additionalItems", wire, additional, typeBase + "Rest", scope, enclosing);
+            if (typed == null) {
+                return null;
+            }
+            rest = typed.shape();
+        }
+        return new Shape.Tuple(name, List.copyOf(positions), rest);
     }
 
     /**
@@ -588,7 +835,8 @@ public final class EventTypes {
                 decimal(node, "exclusiveMaximum"),
                 whole(node, "minItems"),
                 whole(node, "maxItems"),
-                allowed == null ? null : List.copyOf(allowed));
+                allowed == null ? null : List.copyOf(allowed),
+                node.path("format").isTextual() ? node.path("format").asText() : null);
     }
 
     private static Long whole(JsonNode node, String key) {
@@ -618,6 +866,13 @@ public final class EventTypes {
             o.properties().forEach(p -> collectShared(p.shape(), out));
         } else if (s instanceof Shape.ListOf l) {
             collectShared(l.item(), out);
+        } else if (s instanceof Shape.Union u) {
+            u.branches().forEach(b -> collectShared(b.shape(), out));
+        } else if (s instanceof Shape.Tuple t) {
+            t.positions().forEach(p -> collectShared(p.shape(), out));
+            if (t.rest() != null) {
+                collectShared(t.rest(), out);
+            }
         }
     }
 

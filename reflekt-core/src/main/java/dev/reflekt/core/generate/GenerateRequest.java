@@ -13,6 +13,7 @@ import java.util.List;
  * @param sdk the SDK name ({@code segment}, {@code rudderstack}, {@code snowplow}, {@code none})
  * @param select which schemas (as {@code reflekt:lint} selects); null for all
  * @param version the generator's version, written in every file's header
+ * @param strict an event that cannot be typed fails the goal (nothing is written) instead of being skipped
  */
 public record GenerateRequest(
         List<String> languages,
@@ -21,4 +22,18 @@ public record GenerateRequest(
         Path typescriptDir,
         String sdk,
         String select,
-        String version) {}
+        String version,
+        boolean strict) {
+
+    /** A request that skips the events that cannot be typed. */
+    public GenerateRequest(
+            List<String> languages,
+            String packageName,
+            Path javaDir,
+            Path typescriptDir,
+            String sdk,
+            String select,
+            String version) {
+        this(languages, packageName, javaDir, typescriptDir, sdk, select, version, false);
+    }
+}

@@ -26,8 +26,14 @@ public final class Generator {
      *
      * @param events how many event types
      * @param written per output folder, whether it changed ({@code false}: already up to date, left untouched)
+     * @param skipped the events that could not be typed, each with its located reasons
+     * @param warnings located notes on properties typed as any JSON value
      */
-    public record Result(int events, Map<java.nio.file.Path, Boolean> written) {}
+    public record Result(
+            int events,
+            Map<java.nio.file.Path, Boolean> written,
+            List<EventTypes.Skipped> skipped,
+            List<String> warnings) {}
 
     /** Whether {@code name} can be a Java package: dot-separated identifiers, none a keyword. */
     public static boolean isPackageName(String name) {
@@ -46,7 +52,8 @@ public final class Generator {
      * Generates the code {@code request} asks for. Each output folder is replaced as a whole, and only when its
      * content changes; a folder holding files Reflekt did not write is never touched.
      *
-     * @throws ReflektException for a bad request or schemas that cannot be typed (every problem, located)
+     * @throws ReflektException for a bad request, a project problem (a file that does not parse, two events making
+     *     one class), or, when the request is strict, schemas that cannot be typed (every problem, located)
      */
     public static Result run(ReflektProject project, GenerateRequest request) throws ReflektException, IOException {
         List<String> languages = new ArrayList<>();
@@ -66,7 +73,15 @@ public final class Generator {
                     + " (reflekt.generate.package); set one such as com.example.events.");
         }
         List<SchemaFile> files = project.select(request.select());
-        List<EventType> events = EventTypes.read(Definitions.of(project), files);
+        EventTypes.Outcome outcome = EventTypes.outcome(Definitions.of(project), files);
+        if (request.strict() && !outcome.skipped().isEmpty()) {
+            List<String> all = new ArrayList<>();
+            outcome.skipped().forEach(s -> all.addAll(s.reasons()));
+            all.add(outcome.skipped().size() + " event(s) cannot be typed and reflekt.generate.strict is true;"
+                    + " fix them, or set it to false to generate the others.");
+            throw new ReflektException(all);
+        }
+        List<EventType> events = outcome.events();
         if (languages.contains("typescript")) {
             List<String> problems = TypeScriptGenerator.problems(events);
             if (!problems.isEmpty()) {
@@ -82,6 +97,6 @@ public final class Generator {
             Map<String, String> ts = new TypeScriptGenerator(request.version()).files(events, sdk);
             written.put(request.typescriptDir(), OutputFolder.replace(request.typescriptDir(), ts, project::display));
         }
-        return new Result(events.size(), written);
+        return new Result(events.size(), written, outcome.skipped(), outcome.warnings());
     }
 }

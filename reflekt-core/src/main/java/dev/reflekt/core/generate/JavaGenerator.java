@@ -454,6 +454,9 @@ final class JavaGenerator {
             if (s instanceof Shape.Obj) {
                 return "(" + expr + " == null ? null : " + expr + ".properties())";
             }
+            if (s instanceof Shape.Union || s instanceof Shape.Tuple) {
+                return "(" + expr + " == null ? null : " + expr + ".json())";
+            }
             if (s instanceof Shape.ListOf l && needsConversion(l.item())) {
                 String v = "$e" + depth;
                 return "ReflektJson.each(" + expr + ", " + v + " -> " + convert(v, l.item(), depth + 1) + ")";
@@ -466,6 +469,8 @@ final class JavaGenerator {
                     || s == Shape.Scalar.DATE
                     || s instanceof Shape.Enumeration
                     || s instanceof Shape.Obj
+                    || s instanceof Shape.Union
+                    || s instanceof Shape.Tuple
                     || (s instanceof Shape.ListOf l && needsConversion(l.item()));
         }
 
@@ -586,11 +591,18 @@ final class JavaGenerator {
         }
 
         private void checks(String i3, Shape.Property p) {
+            checks(i3, p, "this." + p.member(), path + p.wire(), primitive(p));
+        }
+
+        /**
+         * The checks of property {@code p}, held in {@code v}, reported at {@code atPath}; {@code primitive}: the
+         * value is a Java primitive (never null).
+         */
+        private void checks(String i3, Shape.Property p, String v, String atPath, boolean primitive) {
             if (p.shape() instanceof Shape.Const) {
                 return;
             }
-            String v = "this." + p.member();
-            String at = Text.javaString(path + p.wire());
+            String at = Text.javaString(atPath);
             String report = "Violations.report(" + Text.javaString(eventName) + ", " + at + ", ";
             List<String> lines = new ArrayList<>();
             Shape.Constraints c = p.constraints();
@@ -640,7 +652,12 @@ final class JavaGenerator {
                 lines.add("if (!ReflektJson.oneOf(" + v + ", $A_" + p.member() + ")) {\n    " + report + "\"enum\", "
                         + Text.javaString("is not one of " + shown) + ");\n}");
             }
-            boolean reference = !primitive(p) || !isPrimitive(s);
+            if (s instanceof Shape.Union || s instanceof Shape.Tuple) {
+                lines.add(v + ".check();");
+            } else if (s instanceof Shape.ListOf l && checked(l.item())) {
+                lines.add(eachCheck(v, l.item(), 1));
+            }
+            boolean reference = !primitive || !isPrimitive(s);
             boolean mustBeSet = p.required() && !p.nullable() && reference;
             if (mustBeSet) {
                 out.append(i3)
@@ -669,6 +686,21 @@ final class JavaGenerator {
                     indent(lines, i3);
                 }
             }
+        }
+
+        /** Whether values of {@code s} carry their own checks: unions and tuples, also in lists. */
+        private static boolean checked(Shape s) {
+            return s instanceof Shape.Union
+                    || s instanceof Shape.Tuple
+                    || (s instanceof Shape.ListOf l && checked(l.item()));
+        }
+
+        /** A loop running the checks of every item of list {@code v}. */
+        private static String eachCheck(String v, Shape item, int depth) {
+            String e = "$e" + depth;
+            String body = item instanceof Shape.ListOf l ? eachCheck(e, l.item(), depth + 1) : e + ".check();";
+            return "for (" + type(item, false) + " " + e + " : " + v + ") {\n    if (" + e + " != null) {\n"
+                    + body.indent(8) + "    }\n}";
         }
 
         private void indent(List<String> lines, String indent) {
@@ -753,7 +785,331 @@ final class JavaGenerator {
                 new ObjectWriter(out, i1, o, null, eventName, at + ".").write();
             } else if (s instanceof Shape.ListOf l) {
                 nestedTypes(i1, p, l.item(), at + "[]");
+            } else if (s instanceof Shape.Union u) {
+                union(i1, u, at);
+                for (Shape.Union.Branch b : u.branches()) {
+                    nestedTypes(i1, p, b.shape(), at);
+                }
+            } else if (s instanceof Shape.Tuple t) {
+                tuple(i1, t, at);
+                for (Shape.Property position : t.positions()) {
+                    nestedTypes(i1, p, position.shape(), at + position.wire());
+                }
+                if (t.rest() != null) {
+                    nestedTypes(i1, p, t.rest(), at + "[]");
+                }
             }
+        }
+
+        /**
+         * A union's class: one field per branch (one set), a factory {@code of<Branch>} and an accessor
+         * {@code as<Branch>} per branch, {@code json()} the value as sent and {@code check()} its branch's checks.
+         */
+        private void union(String i1, Shape.Union u, String at) {
+            String i2 = i1 + "    ";
+            String i3 = i2 + "    ";
+            String n = u.typeName();
+            List<Shape.Union.Branch> bs = u.branches();
+            StringBuilder kinds = new StringBuilder();
+            for (Shape.Union.Branch b : bs) {
+                kinds.append(kinds.length() == 0 ? "" : ", ")
+                        .append("{@code ")
+                        .append(b.name())
+                        .append('}');
+            }
+            out.append('\n');
+            Text.docComment(
+                    out,
+                    i1,
+                    "The value of <code>" + Text.doc(at) + "</code>: one of " + kinds + ". Made by the factory of"
+                            + " its branch; the accessor of another branch returns null.");
+            out.append(i1).append("public static final class ").append(n).append(" {\n");
+            for (int i = 0; i < bs.size(); i++) {
+                out.append(i2)
+                        .append("private final ")
+                        .append(branchType(bs.get(i)))
+                        .append(" v")
+                        .append(i);
+                out.append(";\n");
+            }
+            out.append('\n').append(i2).append("private ").append(n).append('(');
+            for (int i = 0; i < bs.size(); i++) {
+                out.append(i == 0 ? "" : ", ")
+                        .append(branchType(bs.get(i)))
+                        .append(" v")
+                        .append(i);
+            }
+            out.append(") {\n");
+            for (int i = 0; i < bs.size(); i++) {
+                out.append(i3)
+                        .append("this.v")
+                        .append(i)
+                        .append(" = v")
+                        .append(i)
+                        .append(";\n");
+            }
+            out.append(i2).append("}\n");
+            for (int i = 0; i < bs.size(); i++) {
+                Shape.Union.Branch b = bs.get(i);
+                StringBuilder args = new StringBuilder();
+                for (int j = 0; j < bs.size(); j++) {
+                    String arg = "null";
+                    if (j == i) {
+                        arg = b.shape() instanceof Shape.Const c
+                                ? value(c.value())
+                                : b.shape() instanceof Shape.ListOf
+                                        ? "ReflektJson.copy(java.util.Objects.requireNonNull(value, \"value\"))"
+                                        : b.shape() instanceof Shape.FreeMap
+                                                ? "ReflektJson.copyMap(java.util.Objects.requireNonNull(value,"
+                                                        + " \"value\"))"
+                                                : isPrimitive(b.shape())
+                                                        ? "value"
+                                                        : "java.util.Objects.requireNonNull(value, \"value\")";
+                    }
+                    args.append(j == 0 ? "" : ", ").append(arg);
+                }
+                out.append('\n');
+                if (b.shape() instanceof Shape.Const c) {
+                    Text.docComment(
+                            out, i2, "The constant <code>" + Text.doc(c.value().toString()) + "</code>.");
+                    out.append(i2)
+                            .append("public static ")
+                            .append(n)
+                            .append(" of")
+                            .append(b.name());
+                    out.append("() {\n");
+                } else {
+                    Text.docComment(out, i2, "A {@code " + b.name() + "}; null is refused.");
+                    out.append(i2)
+                            .append("public static ")
+                            .append(n)
+                            .append(" of")
+                            .append(b.name())
+                            .append('(');
+                    out.append(type(b.shape(), true)).append(" value) {\n");
+                }
+                out.append(i3)
+                        .append("return new ")
+                        .append(n)
+                        .append('(')
+                        .append(args)
+                        .append(");\n");
+                out.append(i2).append("}\n");
+            }
+            for (int i = 0; i < bs.size(); i++) {
+                Shape.Union.Branch b = bs.get(i);
+                out.append('\n');
+                Text.docComment(out, i2, "The {@code " + b.name() + "}, or null when the value is another branch.");
+                out.append(i2)
+                        .append("public ")
+                        .append(branchType(b))
+                        .append(" as")
+                        .append(b.name());
+                out.append("() {\n")
+                        .append(i3)
+                        .append("return v")
+                        .append(i)
+                        .append(";\n")
+                        .append(i2);
+                out.append("}\n");
+            }
+            out.append('\n').append(i2).append("/** The value as sent. */\n");
+            out.append(i2).append("Object json() {\n");
+            for (int i = 0; i < bs.size(); i++) {
+                out.append(i3).append("if (v").append(i).append(" != null) {\n");
+                out.append(i3)
+                        .append("    return ")
+                        .append(convert("v" + i, bs.get(i).shape(), 1))
+                        .append(";\n");
+                out.append(i3).append("}\n");
+            }
+            out.append(i3).append("return null;\n").append(i2).append("}\n");
+            out.append('\n').append(i2).append("/** The checks of the branch the value is. */\n");
+            out.append(i2).append("void check() {\n");
+            for (int i = 0; i < bs.size(); i++) {
+                Shape.Union.Branch b = bs.get(i);
+                Shape.Property as = new Shape.Property("", "v" + i, b.shape(), false, true, "", b.constraints(), null);
+                checks(i3, as, "this.v" + i, at, false);
+            }
+            out.append(i2).append("}\n");
+            valueMethods(i2, n);
+            out.append(i1).append("}\n");
+        }
+
+        /** A union branch's field type: boxed, constants as their JSON value. */
+        private static String branchType(Shape.Union.Branch b) {
+            return b.shape() instanceof Shape.Const ? "Object" : type(b.shape(), false);
+        }
+
+        /** {@code equals}, {@code hashCode} and {@code toString} of a value class, from {@code json()}. */
+        private void valueMethods(String i2, String n) {
+            String i3 = i2 + "    ";
+            out.append('\n').append(i2).append("@Override\n").append(i2).append("public boolean equals(Object o) {\n");
+            out.append(i3).append("return o == this || (o instanceof ").append(n);
+            out.append(" && java.util.Objects.equals(json(), ((").append(n).append(") o).json()));\n");
+            out.append(i2).append("}\n");
+            out.append('\n').append(i2).append("@Override\n").append(i2).append("public int hashCode() {\n");
+            out.append(i3)
+                    .append("return java.util.Objects.hashCode(json());\n")
+                    .append(i2)
+                    .append("}\n");
+            out.append('\n').append(i2).append("@Override\n").append(i2).append("public String toString() {\n");
+            out.append(i3)
+                    .append("return ReflektJson.write(json());\n")
+                    .append(i2)
+                    .append("}\n");
+        }
+
+        /**
+         * A tuple's class: one typed component per position ({@code item0}, ...), a factory {@code of} taking them
+         * (and the items after them, when the schema allows more), {@code json()} the list as sent and
+         * {@code check()} the positions' checks.
+         */
+        private void tuple(String i1, Shape.Tuple t, String at) {
+            String i2 = i1 + "    ";
+            String i3 = i2 + "    ";
+            String n = t.typeName();
+            List<Shape.Property> ps = t.positions();
+            long required = ps.stream().filter(Shape.Property::required).count();
+            out.append('\n');
+            Text.docComment(
+                    out,
+                    i1,
+                    "The items of <code>" + Text.doc(at) + "</code>, by position; the first " + required
+                            + " are required, a null optional item is left out with those after it.");
+            out.append(i1).append("public static final class ").append(n).append(" {\n");
+            StringBuilder params = new StringBuilder();
+            StringBuilder names = new StringBuilder();
+            for (Shape.Property p : ps) {
+                out.append(i2)
+                        .append("private final ")
+                        .append(type(p.shape(), false))
+                        .append(' ');
+                out.append(p.member()).append(";\n");
+                params.append(params.length() == 0 ? "" : ", ")
+                        .append(type(p.shape(), false))
+                        .append(' ');
+                params.append(p.member());
+                names.append(names.length() == 0 ? "" : ", ").append(p.member());
+            }
+            String restType = t.rest() == null ? null : "java.util.List<" + type(t.rest(), false) + ">";
+            out.append(i2).append("private final ").append(restType == null ? "java.util.List<Object>" : restType);
+            out.append(" rest;\n");
+            String sep = ps.isEmpty() ? "" : ", ";
+            out.append('\n')
+                    .append(i2)
+                    .append("private ")
+                    .append(n)
+                    .append('(')
+                    .append(params)
+                    .append(sep);
+            out.append(restType == null ? "java.util.List<Object>" : restType).append(" rest) {\n");
+            for (Shape.Property p : ps) {
+                String value = p.shape() instanceof Shape.ListOf
+                        ? "ReflektJson.copy(" + p.member() + ")"
+                        : p.shape() instanceof Shape.FreeMap ? "ReflektJson.copyMap(" + p.member() + ")" : p.member();
+                out.append(i3)
+                        .append("this.")
+                        .append(p.member())
+                        .append(" = ")
+                        .append(value)
+                        .append(";\n");
+            }
+            out.append(i3).append("this.rest = rest;\n").append(i2).append("}\n");
+            out.append('\n').append(i2).append("/** The items, by position. */\n");
+            out.append(i2)
+                    .append("public static ")
+                    .append(n)
+                    .append(" of(")
+                    .append(params)
+                    .append(") {\n");
+            out.append(i3)
+                    .append("return new ")
+                    .append(n)
+                    .append('(')
+                    .append(names)
+                    .append(sep);
+            out.append("java.util.Collections.emptyList());\n").append(i2).append("}\n");
+            if (restType != null) {
+                out.append('\n').append(i2).append("/** The items, by position, then {@code rest}. */\n");
+                out.append(i2)
+                        .append("public static ")
+                        .append(n)
+                        .append(" of(")
+                        .append(params)
+                        .append(sep);
+                out.append(restType).append(" rest) {\n");
+                out.append(i3)
+                        .append("return new ")
+                        .append(n)
+                        .append('(')
+                        .append(names)
+                        .append(sep);
+                out.append("ReflektJson.copy(java.util.Objects.requireNonNull(rest, \"rest\")));\n");
+                out.append(i2).append("}\n");
+            }
+            for (Shape.Property p : ps) {
+                out.append('\n');
+                Text.docComment(
+                        out,
+                        i2,
+                        (p.description().isBlank() ? "" : Text.doc(p.description()) + "\n<p>") + "Item " + p.wire()
+                                + (p.required() ? ", required." : ", optional."));
+                out.append(i2)
+                        .append("public ")
+                        .append(type(p.shape(), false))
+                        .append(' ')
+                        .append(p.member());
+                out.append("() {\n")
+                        .append(i3)
+                        .append("return ")
+                        .append(p.member())
+                        .append(";\n");
+                out.append(i2).append("}\n");
+            }
+            if (restType != null) {
+                out.append('\n').append(i2).append("/** The items after the listed positions. */\n");
+                out.append(i2).append("public ").append(restType).append(" rest() {\n");
+                out.append(i3).append("return rest;\n").append(i2).append("}\n");
+            }
+            out.append('\n').append(i2).append("/** The items as sent. */\n");
+            out.append(i2).append("java.util.List<Object> json() {\n");
+            out.append(i3).append("java.util.List<Object> $l = new java.util.ArrayList<>();\n");
+            for (Shape.Property p : ps) {
+                out.append(i3)
+                        .append("$l.add(")
+                        .append(convert("this." + p.member(), p.shape(), 1))
+                        .append(");\n");
+            }
+            out.append(i3).append("while ($l.size() > ").append(required);
+            out.append(" && $l.get($l.size() - 1) == null) {\n");
+            out.append(i3).append("    $l.remove($l.size() - 1);\n").append(i3).append("}\n");
+            String restEach = t.rest() == null ? "" : convert("$r", t.rest(), 2);
+            if (restType != null && !restEach.equals("$r")) {
+                out.append(i3).append("for (").append(type(t.rest(), false)).append(" $r : rest) {\n");
+                out.append(i3)
+                        .append("    $l.add(")
+                        .append(restEach)
+                        .append(");\n")
+                        .append(i3)
+                        .append("}\n");
+            } else {
+                out.append(i3).append("$l.addAll(rest);\n");
+            }
+            out.append(i3)
+                    .append("return java.util.Collections.unmodifiableList($l);\n")
+                    .append(i2)
+                    .append("}\n");
+            out.append('\n').append(i2).append("/** The checks of every item. */\n");
+            out.append(i2).append("void check() {\n");
+            for (Shape.Property p : ps) {
+                Shape.Property boxed = new Shape.Property(
+                        p.wire(), p.member(), p.shape(), p.required(), p.nullable(), "", p.constraints(), null);
+                checks(i3, boxed, "this." + p.member(), at + p.wire(), false);
+            }
+            out.append(i2).append("}\n");
+            valueMethods(i2, n);
+            out.append(i1).append("}\n");
         }
 
         /** The Java type of shape {@code s}; {@code primitive} allows {@code long}, {@code double}, {@code boolean}. */
@@ -770,11 +1126,8 @@ final class JavaGenerator {
                     case ANY -> "Object";
                 };
             }
-            if (s instanceof Shape.Enumeration e) {
-                return e.typeName();
-            }
-            if (s instanceof Shape.Obj o) {
-                return o.typeName();
+            if (Shape.typeNameOf(s) != null) {
+                return Shape.typeNameOf(s);
             }
             if (s instanceof Shape.ListOf l) {
                 return "java.util.List<" + type(l.item(), false) + ">";

@@ -10,6 +10,23 @@ import java.util.List;
  */
 public sealed interface Shape {
 
+    /** The name of the type generated for {@code s} (an enum, object, union or tuple), or null for the others. */
+    static String typeNameOf(Shape s) {
+        if (s instanceof Enumeration e) {
+            return e.typeName();
+        }
+        if (s instanceof Obj o) {
+            return o.typeName();
+        }
+        if (s instanceof Union u) {
+            return u.typeName();
+        }
+        if (s instanceof Tuple t) {
+            return t.typeName();
+        }
+        return null;
+    }
+
     /** A JSON scalar, or any JSON value. */
     enum Scalar implements Shape {
         STRING,
@@ -38,6 +55,26 @@ public sealed interface Shape {
 
     /** An array. */
     record ListOf(Shape item) implements Shape {}
+
+    /**
+     * A value of one of several shapes ({@code anyOf}, {@code oneOf}, a type list): {@code typeName} is its type's
+     * name (a Java class with one factory and one accessor per branch), unique in the enclosing type.
+     */
+    record Union(String typeName, List<Branch> branches) implements Shape {
+
+        /**
+         * One branch: {@code name} names its factory ({@code of<name>}) and accessor ({@code as<name>}), unique in
+         * the union; {@code constraints} are what {@code build()} checks of a value of this branch.
+         */
+        public record Branch(String name, Shape shape, Constraints constraints) {}
+    }
+
+    /**
+     * An array whose items are listed by position ({@code items: [...]}): {@code typeName} is its Java class's name;
+     * {@code positions} are its items ({@code required} up to {@code minItems}); {@code rest} is the shape of items
+     * after them, null when {@code additionalItems} is false.
+     */
+    record Tuple(String typeName, List<Property> positions, Shape rest) implements Shape {}
 
     /** An object without declared properties: any keys. */
     record FreeMap() implements Shape {}
@@ -80,7 +117,10 @@ public sealed interface Shape {
             Constraints constraints,
             String stepName) {}
 
-    /** The checks a value gets at {@code build()}; null fields are absent. */
+    /**
+     * The checks a value gets at {@code build()}; null fields are absent. {@code format} is the schema's
+     * {@code format} of a string, which generated code does not check (kept for documentation and tests).
+     */
     record Constraints(
             Long minLength,
             Long maxLength,
@@ -91,5 +131,11 @@ public sealed interface Shape {
             BigDecimal exclusiveMaximum,
             Long minItems,
             Long maxItems,
-            List<JsonNode> allowed) {}
+            List<JsonNode> allowed,
+            String format) {
+
+        /** No checks. */
+        static final Constraints NONE =
+                new Constraints(null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

@@ -46,6 +46,10 @@ final class TypeScriptGenerator {
             }
         } else if (s instanceof Shape.ListOf l) {
             inexact(l.item(), out, seen);
+        } else if (s instanceof Shape.Union u) {
+            u.branches().forEach(b -> inexact(b.shape(), out, seen));
+        } else if (s instanceof Shape.Tuple t) {
+            t.positions().forEach(p -> inexact(p.shape(), out, seen));
         } else if (s instanceof Shape.Obj o && seen.add(o)) {
             for (Shape.Property p : o.properties()) {
                 inexact(p.shape(), out, seen);
@@ -220,6 +224,32 @@ final class TypeScriptGenerator {
             out.append('>');
         } else if (s instanceof Shape.FreeMap) {
             out.append("Record<string, unknown>");
+        } else if (s instanceof Shape.Union u) {
+            for (int i = 0; i < u.branches().size(); i++) {
+                out.append(i == 0 ? "" : " | ");
+                Shape b = u.branches().get(i).shape();
+                boolean wrap = b instanceof Shape.Enumeration e && e.constants().size() > 1;
+                out.append(wrap ? "(" : "");
+                type(out, indent, b);
+                out.append(wrap ? ")" : "");
+            }
+        } else if (s instanceof Shape.Tuple t) {
+            out.append('[');
+            for (int i = 0; i < t.positions().size(); i++) {
+                Shape.Property p = t.positions().get(i);
+                out.append(i == 0 ? "" : ", ");
+                boolean wrap = p.nullable() || p.shape() instanceof Shape.Union;
+                out.append(wrap ? "(" : "");
+                type(out, indent, p.shape());
+                out.append(p.nullable() ? " | null" : "").append(wrap ? ")" : "");
+                out.append(p.required() ? "" : "?");
+            }
+            if (t.rest() != null) {
+                out.append(t.positions().isEmpty() ? "" : ", ").append("...Array<");
+                type(out, indent, t.rest());
+                out.append('>');
+            }
+            out.append(']');
         } else if (s instanceof Shape.Obj o && o.shared()) {
             out.append(o.typeName());
         } else if (s instanceof Shape.Obj o) {

@@ -36,6 +36,21 @@ class GenerateTest {
                         languages, "x.events", dir.resolve("out/java"), dir.resolve("out/ts"), sdk, null, "T"));
     }
 
+    /** As {@link #generate} with {@code reflekt.generate.strict}: an event that cannot be typed fails the goal. */
+    private Generator.Result generateStrict(TestProject p, List<String> languages) throws Exception {
+        return Generator.run(
+                p.load(),
+                new GenerateRequest(
+                        languages,
+                        "x.events",
+                        dir.resolve("out/java"),
+                        dir.resolve("out/ts"),
+                        "none",
+                        null,
+                        "T",
+                        true));
+    }
+
     /** Properties named like the packages generated code names in full hide nothing: the code compiles. */
     @Test
     void propertiesNamedLikePackagesCompile() throws Throwable {
@@ -219,54 +234,80 @@ class GenerateTest {
                 .containsExactly("MeasurementProtocolScreenView", "MobileScreenView", "SnowplowScreenView");
     }
 
+    /**
+     * An event that cannot be typed is skipped, every reason located, and the others are generated and compile;
+     * with {@code strict} the same reasons fail the goal and nothing is written. Two events making one class, or a
+     * broken {@code $ref}, are errors either way (the project is wrong, not one event).
+     */
     @Test
-    void whatCannotBeTypedIsALocatedErrorForEverySchema() throws Exception {
+    void whatCannotBeTypedIsSkippedWithLocatedReasonsAndStrictFails() throws Exception {
         TestProject p = TestProject.create(dir.resolve("p"))
-                .schema(
-                        "test/Union/1-0.json",
-                        "Union",
-                        "{\"a\": {\"oneOf\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]}}")
-                .schema("test/Ref/1-0.json", "Ref", "{\"a\": {\"$ref\": \"../../.reflekt/definitions/x/1-0.json\"}}")
                 .schema(
                         "test/Clash/1-0.json",
                         "Clash",
                         "{\"order_id\": {\"type\": \"string\"}, \"orderId\": {\"type\": \"string\"}}")
-                .schema("test/Many/1-0.json", "Many", "{\"a\": {\"type\": [\"string\", \"integer\"]}}")
-                .schema(
-                        "test/Tuple/1-0.json",
-                        "Tuple",
-                        "{\"a\": {\"type\": \"array\", \"items\": [{\"type\": \"string\"}]}}")
                 .schema("test/Regex/1-0.json", "Regex", "{\"a\": {\"type\": \"string\", \"pattern\": \"(\"}}")
-                .schema("test/Order_Completed/1-0.json", "Order Completed", "{}")
-                .schema("test/order_completed/1-0.json", "order completed", "{}")
                 .schema("test/Symbols/1-0.json", "***", "{}")
-                .schema("test/Long/1-0.json", "Long ".repeat(31).strip(), "{}");
+                .schema("test/Long/1-0.json", "Long ".repeat(31).strip(), "{}")
+                .schema("test/Fine/1-0.json", "Fine", "{\"a\": {\"type\": \"string\"}}");
+        List<String> reasons = List.of(
+                "schemas/test/Clash/1-0.json:13:50: properties 'order_id' and 'orderId' both become"
+                        + " orderId() in code; rename one of them.",
+                "schemas/test/Regex/1-0.json:13:42: pattern is not a regular expression Java can run"
+                        + " (Unclosed group); simplify it.",
+                "schemas/test/Symbols/1-0.json:7:5: self.name '***' has no ASCII letter or digit to name"
+                        + " a class; rename the event.",
+                "schemas/test/Long/1-0.json:7:5: self.name makes a class name of 124 characters; file"
+                        + " systems take 120 at most here; shorten the event name.");
+
+        Generator.Result result = generate(p, List.of("java", "typescript"), "segment");
+        assertThat(result.events()).isEqualTo(1);
+        assertThat(result.skipped())
+                .extracting(EventTypes.Skipped::file)
+                .containsExactlyInAnyOrder(
+                        "schemas/test/Clash/1-0.json",
+                        "schemas/test/Regex/1-0.json",
+                        "schemas/test/Symbols/1-0.json",
+                        "schemas/test/Long/1-0.json");
+        assertThat(result.skipped().stream().flatMap(s -> s.reasons().stream()))
+                .containsExactlyInAnyOrderElementsOf(reasons);
+        Map<String, String> java = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+        assertThat(java).containsKey("x/events/Fine.java").hasSize(4); // Fine, the adapter, Violations, ReflektJson
+        assertThat(Compilation.compile(dir.resolve("c"), java).errors()).isEmpty();
+
+        deleteTree(dir.resolve("out"));
+        assertThatThrownBy(() -> generateStrict(p, List.of("java")))
+                .isInstanceOf(ReflektException.class)
+                .satisfies(e -> assertThat(((ReflektException) e).problems())
+                        .containsAll(reasons)
+                        .last()
+                        .isEqualTo("4 event(s) cannot be typed and reflekt.generate.strict is true; fix them, or set"
+                                + " it to false to generate the others."));
+        assertThat(dir.resolve("out")).doesNotExist();
+
+        p.schema("test/Order_Completed/1-0.json", "Order Completed", "{}")
+                .schema("test/order_completed/1-0.json", "order completed", "{}")
+                .schema("test/Ref/1-0.json", "Ref", "{\"a\": {\"$ref\": \"../../.reflekt/definitions/x/1-0.json\"}}");
         assertThatThrownBy(() -> generate(p, List.of("java"), "none"))
                 .isInstanceOf(ReflektException.class)
                 .satisfies(e -> assertThat(((ReflektException) e).problems())
                         .containsExactlyInAnyOrder(
-                                "schemas/test/Union/1-0.json:13:24: property 'a' uses oneOf, which has no single type in"
-                                        + " code; give it one type, or split the event.",
-                                "schemas/test/Ref/1-0.json:13:24: $ref \"../../.reflekt/definitions/x/1-0.json\" points"
-                                        + " to schemas/.reflekt/definitions/x/1-0.json, which does not exist; create it,"
-                                        + " or correct the path (definitions are"
-                                        + " schemas/.reflekt/definitions/<name>/<MAJOR-MINOR>.json).",
-                                "schemas/test/Clash/1-0.json:13:50: properties 'order_id' and 'orderId' both become"
-                                        + " orderId() in code; rename one of them.",
-                                "schemas/test/Many/1-0.json:13:24: property 'a' has several types [string, integer], which"
-                                        + " have no single type in code; give it one type (and \"null\" if it may be null).",
-                                "schemas/test/Tuple/1-0.json:13:41: property 'a' lists item schemas (a tuple), which has no"
-                                        + " single type in code; give items one schema.",
-                                "schemas/test/Regex/1-0.json:13:42: pattern is not a regular expression Java can run"
-                                        + " (Unclosed group); simplify it.",
                                 "schemas/test/order_completed/1-0.json:7:5: event 'order completed' and event 'Order"
-                                        + " Completed' (schemas/test/Order_Completed/1-0.json) both make class OrderCompleted;"
-                                        + " rename one of them.",
-                                "schemas/test/Symbols/1-0.json:7:5: self.name '***' has no ASCII letter or digit to name"
-                                        + " a class; rename the event.",
-                                "schemas/test/Long/1-0.json:7:5: self.name makes a class name of 124 characters; file"
-                                        + " systems take 120 at most here; shorten the event name."));
+                                        + " Completed' (schemas/test/Order_Completed/1-0.json) both make class"
+                                        + " OrderCompleted; rename one of them.",
+                                "schemas/test/Ref/1-0.json:13:24: $ref \"../../.reflekt/definitions/x/1-0.json\""
+                                        + " points to schemas/.reflekt/definitions/x/1-0.json, which does not exist;"
+                                        + " create it, or correct the path (definitions are"
+                                        + " schemas/.reflekt/definitions/<name>/<MAJOR-MINOR>.json)."));
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /**
@@ -325,10 +366,10 @@ class GenerateTest {
                         "Codes",
                         "{\"code\": {\"type\": \"integer\", \"enum\": ["
                                 + many.replace("\"v", "").replace("\"", "") + "]}}");
-        assertThatThrownBy(() -> generate(q, List.of("java"), "none"))
+        assertThatThrownBy(() -> generateStrict(q, List.of("java")))
                 .isInstanceOf(ReflektException.class)
                 .satisfies(e -> assertThat(((ReflektException) e).problems())
-                        .hasSize(3)
+                        .hasSize(4)
                         .anySatisfy(m -> assertThat(m)
                                 .startsWith("schemas/shop/Deep/1-0.json:13:")
                                 .contains("types nest 6 deep here", "file systems take 255"))

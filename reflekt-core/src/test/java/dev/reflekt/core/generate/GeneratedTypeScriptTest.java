@@ -34,6 +34,9 @@ class GeneratedTypeScriptTest {
 
     @BeforeAll
     static void findTsc() {
+        if (tsc != null) {
+            return;
+        }
         String tools = System.getenv()
                 .getOrDefault("REFLEKT_TEST_TOOLS_DIR", System.getProperty("user.home") + "/.cache/reflekt-test-tools");
         Path found = Path.of(tools, "node_modules", ".bin", "tsc");
@@ -54,9 +57,9 @@ class GeneratedTypeScriptTest {
         return out;
     }
 
-    private record Run(int exit, String output) {}
+    record Run(int exit, String output) {}
 
-    private static Run run(Path cwd, String... command) throws Exception {
+    static Run run(Path cwd, String... command) throws Exception {
         Process p = new ProcessBuilder(command)
                 .directory(cwd.toFile())
                 .redirectErrorStream(true)
@@ -66,7 +69,7 @@ class GeneratedTypeScriptTest {
         return new Run(p.exitValue(), output);
     }
 
-    private static List<String> tscArgs(String... extra) {
+    static List<String> tscArgs(String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 tsc.toString(), "--strict", "--target", "es2020", "--module", "commonjs", "--lib", "es2020,dom"));
         args.addAll(List.of(extra));
