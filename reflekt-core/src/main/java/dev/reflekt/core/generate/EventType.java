@@ -27,7 +27,12 @@ public record EventType(
     public enum Call {
         TRACK,
         IDENTIFY,
-        GROUP
+        GROUP,
+        /**
+         * Not sent alone: a Snowplow entity ({@code self.kind: entity}), attached to events as a context; adapters
+         * make a context of it, and SDKs without contexts leave it out.
+         */
+        ENTITY
     }
 
     /** The event's properties. */

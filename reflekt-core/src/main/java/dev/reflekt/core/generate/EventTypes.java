@@ -324,6 +324,9 @@ public final class EventTypes {
                     case "group" -> EventType.Call.GROUP;
                     default -> EventType.Call.TRACK;
                 };
+        if (json.path("self").path("kind").asText("").equals("entity")) {
+            kind = EventType.Call.ENTITY;
+        }
         Map<String, String> metadata = new LinkedHashMap<>();
         json.path("self")
                 .path("metadata")

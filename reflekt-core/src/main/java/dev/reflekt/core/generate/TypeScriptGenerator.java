@@ -124,7 +124,12 @@ final class TypeScriptGenerator {
                     "track",
                     track.isEmpty()
                             ? ""
-                            : doc("Sends {@link " + e.typeName() + "}; constants are filled in.") + track));
+                            : doc(
+                                            e.call() == EventType.Call.ENTITY
+                                                    ? "A context of {@link " + e.typeName()
+                                                            + "} to send with events; constants are filled in."
+                                                    : "Sends {@link " + e.typeName() + "}; constants are filled in.")
+                                    + track));
         }
         Map<String, Object> values = new HashMap<>();
         values.put("version", Text.doc(version));

@@ -48,9 +48,13 @@ public abstract class AnalyticsJavaSdk implements Sdk {
                 .append(adapter)
                 .append("() {}\n");
         for (EventType e : events) {
+            if (e.call() == EventType.Call.ENTITY) {
+                continue; // a Snowplow entity: this SDK has no contexts
+            }
             out.append('\n');
             String type = e.typeName();
             switch (e.call()) {
+                case ENTITY -> {}
                 case IDENTIFY ->
                     out.append("    /** An identify message whose traits are {@code traits}; add the user id. */\n")
                             .append("    public static ")
@@ -124,6 +128,7 @@ public abstract class AnalyticsJavaSdk implements Sdk {
     public String tsTrack(EventType event, String payload) {
         String type = event.typeName();
         return switch (event.call()) {
+            case ENTITY -> ""; // a Snowplow entity: this SDK has no contexts
             case IDENTIFY ->
                 "export function track" + type + "(client: IdentifyClient, userId: string, properties: "
                         + type + ", options?: Record<string, unknown>): void {\n  client.identify(userId, " + payload
