@@ -442,8 +442,12 @@ public final class EventTypes {
                     wire,
                     new Shape.Property(wire, member, Shape.Scalar.ANY, true, false, "", Shape.Constraints.NONE, step));
         }
-        List<Shape.Property> steps =
-                required.stream().filter(byWire::containsKey).map(byWire::get).toList();
+        // a constant is always sent: never a step
+        List<Shape.Property> steps = required.stream()
+                .filter(byWire::containsKey)
+                .map(byWire::get)
+                .filter(p -> !(p.shape() instanceof Shape.Const))
+                .toList();
         String description = definition == null
                 ? node.path("description").asText("")
                 : definitions
@@ -529,7 +533,11 @@ public final class EventTypes {
             return new Typed(Shape.Scalar.ANY, nullable, Shape.Constraints.NONE);
         }
         if (v.branches().isEmpty()) {
-            return new Typed(Shape.Scalar.ANY, nullable, Shape.Constraints.NONE); // only null
+            // only null: a constant
+            return new Typed(
+                    new Shape.Const(com.fasterxml.jackson.databind.node.NullNode.getInstance(), where(r, at)),
+                    true,
+                    Shape.Constraints.NONE);
         }
         if (!v.union()) {
             JsonNode one = v.branches().get(0);
@@ -839,7 +847,20 @@ public final class EventTypes {
                 whole(node, "minItems"),
                 whole(node, "maxItems"),
                 allowed == null ? null : List.copyOf(allowed),
-                node.path("format").isTextual() ? node.path("format").asText() : null);
+                node.path("format").isTextual() ? node.path("format").asText() : null,
+                requiredKeys(node, shape));
+    }
+
+    /** The {@code required} keys a map or an untyped value is checked for (an object's are its steps). */
+    private static List<String> requiredKeys(JsonNode node, Shape shape) {
+        if (!(shape instanceof Shape.FreeMap || shape == Shape.Scalar.ANY)
+                || !node.path("required").isArray()
+                || node.path("required").isEmpty()) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        node.path("required").forEach(k -> keys.add(k.asText()));
+        return List.copyOf(keys);
     }
 
     private static Long whole(JsonNode node, String key) {

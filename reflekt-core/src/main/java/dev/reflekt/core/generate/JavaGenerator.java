@@ -275,12 +275,18 @@ final class JavaGenerator {
                             .append(value(c.value()))
                             .append(";\n");
                 }
-                Shape.Constraints c = p.constraints();
+                constraintStatics(i1, p.member(), p.constraints());
+            }
+        }
+
+        /** The compiled pattern ({@code $P_}) and the allowed values ({@code $A_}) that checks of {@code member} use. */
+        private void constraintStatics(String i1, String member, Shape.Constraints c) {
+            {
                 if (c.pattern() != null) {
                     out.append('\n')
                             .append(i1)
                             .append("private static final java.util.regex.Pattern $P_")
-                            .append(p.member())
+                            .append(member)
                             .append(" = java.util.regex.Pattern.compile(")
                             .append(Text.javaString(EcmaRegex.javaSource(c.pattern())))
                             .append(");\n");
@@ -293,7 +299,7 @@ final class JavaGenerator {
                     out.append('\n')
                             .append(i1)
                             .append("private static final java.util.List<Object> $A_")
-                            .append(p.member())
+                            .append(member)
                             .append(" = ")
                             .append(list)
                             .append(");\n");
@@ -607,43 +613,64 @@ final class JavaGenerator {
             List<String> lines = new ArrayList<>();
             Shape.Constraints c = p.constraints();
             Shape s = p.shape();
-            if (s == Shape.Scalar.STRING) {
+            // a value of no declared type (Object) gets the checks of the JSON type it holds, as JSON Schema applies
+            // them: string checks to a String, bounds to a Number, item counts to a List, required keys to a Map
+            boolean any = s == Shape.Scalar.ANY;
+            if (s == Shape.Scalar.STRING || any) {
+                String sv = any ? "((String) " + v + ")" : v;
+                List<String> string = new ArrayList<>();
                 if (c.minLength() != null) {
-                    lines.add("if (ReflektJson.length(" + v + ") < " + c.minLength() + "L) {\n    " + report
+                    string.add("if (ReflektJson.length(" + sv + ") < " + c.minLength() + "L) {\n    " + report
                             + "\"minLength\", \"is shorter than " + c.minLength() + " characters\");\n}");
                 }
                 if (c.maxLength() != null) {
-                    lines.add("if (ReflektJson.length(" + v + ") > " + c.maxLength() + "L) {\n    " + report
+                    string.add("if (ReflektJson.length(" + sv + ") > " + c.maxLength() + "L) {\n    " + report
                             + "\"maxLength\", \"is longer than " + c.maxLength() + " characters\");\n}");
                 }
                 if (c.pattern() != null) {
-                    lines.add("switch (ReflektJson.find($P_" + p.member() + ", " + v + ")) {\n    case 0:\n        "
+                    string.add("switch (ReflektJson.find($P_" + p.member() + ", " + sv + ")) {\n    case 0:\n        "
                             + report + "\"pattern\", " + Text.javaString("does not match " + c.pattern())
                             + ");\n        break;\n    case -1:\n        " + report + "\"pattern\", "
                             + Text.javaString("could not be checked against " + c.pattern()
                                     + " in time (the pattern backtracks without end)")
                             + ");\n        break;\n    default:\n        break;\n}");
                 }
+                guarded(lines, any ? v + " instanceof String" : null, string);
             }
             if (s == Shape.Scalar.NUMBER) {
                 lines.add("if (!Double.isFinite(" + v + ")) {\n    " + report
                         + "\"type\", \"is not a finite number\");\n}");
             }
-            if (s == Shape.Scalar.NUMBER || s == Shape.Scalar.INTEGER || s == Shape.Scalar.DECIMAL) {
-                bound(lines, v, report, c.minimum(), "< 0", "minimum", "is less than ");
-                bound(lines, v, report, c.maximum(), "> 0", "maximum", "is greater than ");
-                bound(lines, v, report, c.exclusiveMinimum(), "<= 0", "exclusiveMinimum", "is not greater than ");
-                bound(lines, v, report, c.exclusiveMaximum(), ">= 0", "exclusiveMaximum", "is not less than ");
+            if (s == Shape.Scalar.NUMBER || s == Shape.Scalar.INTEGER || s == Shape.Scalar.DECIMAL || any) {
+                String nv = any ? "((Number) " + v + ")" : v;
+                List<String> number = new ArrayList<>();
+                bound(number, nv, report, c.minimum(), "< 0", "minimum", "is less than ");
+                bound(number, nv, report, c.maximum(), "> 0", "maximum", "is greater than ");
+                bound(number, nv, report, c.exclusiveMinimum(), "<= 0", "exclusiveMinimum", "is not greater than ");
+                bound(number, nv, report, c.exclusiveMaximum(), ">= 0", "exclusiveMaximum", "is not less than ");
+                guarded(lines, any ? v + " instanceof Number" : null, number);
             }
-            if (s instanceof Shape.ListOf) {
+            if (s instanceof Shape.ListOf || any) {
+                String lv = any ? "((java.util.List<?>) " + v + ")" : v;
+                List<String> list = new ArrayList<>();
                 if (c.minItems() != null) {
-                    lines.add("if (" + v + ".size() < " + c.minItems() + "L) {\n    " + report
+                    list.add("if (" + lv + ".size() < " + c.minItems() + "L) {\n    " + report
                             + "\"minItems\", \"has fewer than " + c.minItems() + " items\");\n}");
                 }
                 if (c.maxItems() != null) {
-                    lines.add("if (" + v + ".size() > " + c.maxItems() + "L) {\n    " + report
+                    list.add("if (" + lv + ".size() > " + c.maxItems() + "L) {\n    " + report
                             + "\"maxItems\", \"has more than " + c.maxItems() + " items\");\n}");
                 }
+                guarded(lines, any ? v + " instanceof java.util.List" : null, list);
+            }
+            if ((s instanceof Shape.FreeMap || any) && c.requiredKeys() != null) {
+                String mv = any ? "((java.util.Map<?, ?>) " + v + ")" : v;
+                List<String> keys = new ArrayList<>();
+                for (String key : c.requiredKeys()) {
+                    keys.add("if (!" + mv + ".containsKey(" + Text.javaString(key) + ")) {\n    " + report
+                            + "\"required\", " + Text.javaString("has no key " + key) + ");\n}");
+                }
+                guarded(lines, any ? v + " instanceof java.util.Map" : null, keys);
             }
             if (c.allowed() != null) {
                 StringBuilder shown = new StringBuilder();
@@ -686,6 +713,22 @@ final class JavaGenerator {
                     indent(lines, i3);
                 }
             }
+        }
+
+        /** Adds {@code checks} to {@code lines}, inside {@code if (guard)} when there is a guard. */
+        private static void guarded(List<String> lines, String guard, List<String> checks) {
+            if (checks.isEmpty()) {
+                return;
+            }
+            if (guard == null) {
+                lines.addAll(checks);
+                return;
+            }
+            StringBuilder block = new StringBuilder("if (" + guard + ") {\n");
+            for (String check : checks) {
+                block.append(check.indent(4));
+            }
+            lines.add(block.append('}').toString());
         }
 
         /** Whether values of {@code s} carry their own checks: unions and tuples, also in lists. */
@@ -824,6 +867,9 @@ final class JavaGenerator {
                     "The value of <code>" + Text.doc(at) + "</code>: one of " + kinds + ". Made by the factory of"
                             + " its branch; the accessor of another branch returns null.");
             out.append(i1).append("public static final class ").append(n).append(" {\n");
+            for (int i = 0; i < bs.size(); i++) {
+                constraintStatics(i2, "v" + i, bs.get(i).constraints());
+            }
             for (int i = 0; i < bs.size(); i++) {
                 out.append(i2)
                         .append("private final ")
@@ -978,6 +1024,9 @@ final class JavaGenerator {
                     "The items of <code>" + Text.doc(at) + "</code>, by position; the first " + required
                             + " are required, a null optional item is left out with those after it.");
             out.append(i1).append("public static final class ").append(n).append(" {\n");
+            for (Shape.Property p : ps) {
+                constraintStatics(i2, p.member(), p.constraints());
+            }
             StringBuilder params = new StringBuilder();
             StringBuilder names = new StringBuilder();
             for (Shape.Property p : ps) {

@@ -119,7 +119,8 @@ public sealed interface Shape {
 
     /**
      * The checks a value gets at {@code build()}; null fields are absent. {@code format} is the schema's
-     * {@code format} of a string, which generated code does not check (kept for documentation and tests).
+     * {@code format} of a string, which generated code does not check (kept for documentation and tests);
+     * {@code requiredKeys} the {@code required} keys of a map or of a value of no declared type, when an object.
      */
     record Constraints(
             Long minLength,
@@ -132,10 +133,11 @@ public sealed interface Shape {
             Long minItems,
             Long maxItems,
             List<JsonNode> allowed,
-            String format) {
+            String format,
+            List<String> requiredKeys) {
 
         /** No checks. */
         static final Constraints NONE =
-                new Constraints(null, null, null, null, null, null, null, null, null, null, null);
+                new Constraints(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
