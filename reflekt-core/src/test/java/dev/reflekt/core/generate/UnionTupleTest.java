@@ -40,7 +40,9 @@ class UnionTupleTest {
              "merged": {"description": "M.", "allOf": [
                  {"type": "object", "properties": {"a": {"type": "string"}}},
                  {"properties": {"b": {"type": "integer", "minimum": 1}}, "required": ["b"]}]},
-             "loose": {"description": "L.", "properties": {"x": {"type": "string"}}}}""";
+             "loose": {"description": "L.", "properties": {"x": {"type": "string"}}},
+             "code": {"description": "C.", "oneOf": [{"type": "string", "pattern": "^[a-z]+$"},
+                                                     {"type": "integer", "enum": [1, 2]}]}}""";
 
     @TempDir
     Path dir;
@@ -97,6 +99,18 @@ class UnionTupleTest {
                     public static Shapes tooShort() {
                         return Shapes.builder().id(Shapes.Id.ofString("a")).build();
                     }
+
+                    public static Shapes noMatch() {
+                        return Shapes.builder().code(Shapes.Code.ofString("ABC")).build();
+                    }
+
+                    public static Shapes notListed() {
+                        return Shapes.builder().code(Shapes.Code.ofLong(3)).build();
+                    }
+
+                    public static Shapes fine() {
+                        return Shapes.builder().code(Shapes.Code.ofLong(2)).build();
+                    }
                 }
                 """);
         Compilation.Result compiled = Compilation.compile(dir.resolve("c"), sources);
@@ -124,6 +138,15 @@ class UnionTupleTest {
                 .rootCause()
                 .hasMessageContaining("id")
                 .hasMessageContaining("minLength");
+        for (var refused : Map.of("noMatch", "pattern", "notListed", "enum").entrySet()) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                            compiled.load("app.Use").getMethod(refused.getKey()).invoke(null)))
+                    .rootCause()
+                    .hasMessageContaining("code")
+                    .hasMessageContaining(refused.getValue());
+        }
+        Object fine = compiled.load("app.Use").getMethod("fine").invoke(null);
+        assertThat(fine.getClass().getMethod("toJson").invoke(fine)).isEqualTo("{\"code\":2}");
     }
 
     @ParameterizedTest(name = "{0}")
