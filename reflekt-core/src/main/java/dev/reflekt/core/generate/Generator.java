@@ -89,13 +89,19 @@ public final class Generator {
             }
         }
         Map<java.nio.file.Path, Boolean> written = new java.util.LinkedHashMap<>();
+        // TypeScript is written while Java is (both read the same immutable event types)
+        java.util.concurrent.CompletableFuture<Map<String, String>> ts = languages.contains("typescript")
+                ? java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> new TypeScriptGenerator(request.version()).files(events, sdk))
+                : null;
         if (languages.contains("java")) {
             Map<String, String> java = new JavaGenerator(request.packageName(), request.version()).files(events, sdk);
             written.put(request.javaDir(), OutputFolder.replace(request.javaDir(), java, project::display));
         }
-        if (languages.contains("typescript")) {
-            Map<String, String> ts = new TypeScriptGenerator(request.version()).files(events, sdk);
-            written.put(request.typescriptDir(), OutputFolder.replace(request.typescriptDir(), ts, project::display));
+        if (ts != null) {
+            written.put(
+                    request.typescriptDir(),
+                    OutputFolder.replace(request.typescriptDir(), ts.join(), project::display));
         }
         return new Result(events.size(), written, outcome.skipped(), outcome.warnings());
     }

@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Java sources for event types: one class per event type with a step builder, {@code Violations} (where
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
 final class JavaGenerator {
 
     private static final String TEMPLATES = "dev/reflekt/core/generate/java/";
-    private static final Pattern LINE_START = Pattern.compile("(?m)^(?=.)");
 
     private final String pkg;
     private final String version;
@@ -36,11 +34,11 @@ final class JavaGenerator {
     Map<String, String> files(List<EventType> events, Sdk sdk) {
         Map<String, String> out = new TreeMap<>();
         String dir = pkg.replace('.', '/') + "/";
-        for (EventType e : events) {
-            out.put(dir + e.typeName() + ".java", file(List.of(e.schemaId()), event(e)));
-        }
+        // the classes are independent of each other: written on every core, collected in file order
+        out.putAll(events.parallelStream()
+                .collect(java.util.stream.Collectors.toConcurrentMap(e -> dir + e.typeName() + ".java", this::event)));
         for (Shape.Obj o : EventTypes.sharedTypes(events).values()) {
-            out.put(dir + o.typeName() + ".java", file(List.of(o.definition()), shared(o)));
+            out.put(dir + o.typeName() + ".java", shared(o));
         }
         List<String> ids = events.stream().map(EventType::schemaId).toList();
         out.put(dir + "Violations.java", file(List.of(), Runtime.violations(pkg)));
@@ -51,15 +49,22 @@ final class JavaGenerator {
 
     /** A file: the header naming the generator's version and the schemas, then {@code body}. */
     private String file(List<String> ids, String body) {
-        return Templates.render(
+        StringBuilder out = header(ids, body.length());
+        return out.append(body).toString();
+    }
+
+    /** A file's header, in a buffer of about the file's size. */
+    private StringBuilder header(List<String> ids, int size) {
+        StringBuilder out = new StringBuilder(size + 512);
+        Templates.render(
                 TEMPLATES + "file.java.vm",
                 Map.of(
                         "version",
                         Text.doc(version),
                         "schemaIds",
-                        ids.stream().map(Text::doc).toList(),
-                        "body",
-                        body));
+                        ids.stream().map(Text::doc).toList()),
+                out);
+        return out;
     }
 
     private String event(EventType e) {
@@ -76,7 +81,7 @@ final class JavaGenerator {
                 "Event <code>" + Text.doc(e.name()) + "</code>, schema <code>" + Text.doc(e.schemaId())
                         + "</code>, Iglu <code>" + Text.doc(e.schemaUri()) + "</code>.",
                 meta.toString());
-        return topLevel(doc, new ClassWriter(e.root(), e, e.name(), "", true).render());
+        return topLevel(List.of(e.schemaId()), doc, new ClassWriter(e.root(), e, e.name(), "", true));
     }
 
     /** A shared definition's class: a top-level class used by every event whose schema refers to it. */
@@ -87,11 +92,15 @@ final class JavaGenerator {
                 "Shared definition <code>" + Text.doc(o.definition()) + "</code>, used by every event that refers to"
                         + " it.");
         String label = dev.reflekt.core.definitions.Definitions.label(o.definition());
-        return topLevel(doc, new ClassWriter(o, null, label, "", true).render());
+        return topLevel(List.of(o.definition()), doc, new ClassWriter(o, null, label, "", true));
     }
 
-    private String topLevel(String doc, String type) {
-        return Templates.render(TEMPLATES + "class.java.vm", Map.of("pkg", pkg, "doc", doc, "type", type));
+    /** A top-level class's file: header, package, doc comment and the class, written into one buffer. */
+    private String topLevel(List<String> ids, String doc, ClassWriter type) {
+        StringBuilder out = header(ids, 16 * 1024);
+        Templates.render(TEMPLATES + "class.java.vm", Map.of("pkg", pkg, "doc", doc), out);
+        type.render(out, "");
+        return out.toString();
     }
 
     /** A doc comment of {@code paragraphs} at {@code indent} (blank ones left out), or nothing when all are blank. */
@@ -99,11 +108,6 @@ final class JavaGenerator {
         StringBuilder out = new StringBuilder();
         Text.docComment(out, indent, paragraphs);
         return out.toString();
-    }
-
-    /** {@code text} one level (four spaces) deeper: every line that is not empty. */
-    private static String indented(String text) {
-        return LINE_START.matcher(text).replaceAll("    ");
     }
 
     /**
@@ -155,7 +159,8 @@ final class JavaGenerator {
             }
         }
 
-        String render() {
+        /** Appends the class to {@code into}, every line starting with {@code in}, then its nested types. */
+        void render(StringBuilder into, String in) {
             Map<String, Object> v = values();
             v.put("modifiers", topLevel ? "" : "static ");
             v.put("t", t);
@@ -252,12 +257,11 @@ final class JavaGenerator {
             v.put("interfaces", String.join(", ", interfaces));
             v.put("what", event != null ? "event" : "value");
             v.put("checks", capture(() -> obj.properties().forEach(p -> checks(I3, p))));
-            v.put("nested", capture(() -> {
-                for (Shape.Property p : obj.properties()) {
-                    nestedTypes(p, p.shape(), path + p.wire());
-                }
-            }));
-            return Templates.render(TEMPLATES + "object.java.vm", v);
+            Templates.render(TEMPLATES + "object.java.vm", v, into, in);
+            for (Shape.Property p : obj.properties()) {
+                nestedTypes(into, in + I1, p, p.shape(), path + p.wire());
+            }
+            into.append(in).append("}\n"); // the class's end, after its nested types
         }
 
         private String builderDoc() {
@@ -304,8 +308,8 @@ final class JavaGenerator {
             return puts.toString();
         }
 
-        /** The types nested in this class for {@code p}'s shape {@code s}, at {@code at}: each one level deeper. */
-        private void nestedTypes(Shape.Property p, Shape s, String at) {
+        /** The types nested in this class for {@code p}'s shape {@code s}, at {@code at}, written at indent {@code in}. */
+        private void nestedTypes(StringBuilder into, String in, Shape.Property p, Shape s, String at) {
             if (s instanceof Shape.Enumeration e) {
                 Map<String, Object> v = values();
                 v.put("doc", doc("", "The values of <code>" + Text.doc(p.wire()) + "</code>."));
@@ -321,25 +325,25 @@ final class JavaGenerator {
                             Text.javaString(c.wire())));
                 }
                 v.put("constants", constants);
-                out.append(indented(Templates.render(TEMPLATES + "enum.java.vm", v)));
+                Templates.render(TEMPLATES + "enum.java.vm", v, into, in);
             } else if (s instanceof Shape.Obj o && !o.shared()) {
-                String doc = doc("", Text.doc(o.description()), "The value of <code>" + Text.doc(at) + "</code>.");
-                String body = new ClassWriter(o, null, eventName, at + ".", false).render();
-                out.append(indented("\n" + doc + body));
+                into.append('\n')
+                        .append(doc(in, Text.doc(o.description()), "The value of <code>" + Text.doc(at) + "</code>."));
+                new ClassWriter(o, null, eventName, at + ".", false).render(into, in);
             } else if (s instanceof Shape.ListOf l) {
-                nestedTypes(p, l.item(), at + "[]");
+                nestedTypes(into, in, p, l.item(), at + "[]");
             } else if (s instanceof Shape.Union u) {
-                out.append(indented(union(u, at)));
+                union(into, in, u, at);
                 for (Shape.Union.Branch b : u.branches()) {
-                    nestedTypes(p, b.shape(), at);
+                    nestedTypes(into, in, p, b.shape(), at);
                 }
             } else if (s instanceof Shape.Tuple tuple) {
-                out.append(indented(tuple(tuple, at)));
+                tuple(into, in, tuple, at);
                 for (Shape.Property position : tuple.positions()) {
-                    nestedTypes(p, position.shape(), at + position.wire());
+                    nestedTypes(into, in, p, position.shape(), at + position.wire());
                 }
                 if (tuple.rest() != null) {
-                    nestedTypes(p, tuple.rest(), at + "[]");
+                    nestedTypes(into, in, p, tuple.rest(), at + "[]");
                 }
             }
         }
@@ -353,7 +357,7 @@ final class JavaGenerator {
         }
 
         /** A union's class ({@code union.java.vm}). */
-        private String union(Shape.Union u, String at) {
+        private void union(StringBuilder into, String in, Shape.Union u, String at) {
             List<Shape.Union.Branch> bs = u.branches();
             StringBuilder kinds = new StringBuilder();
             for (Shape.Union.Branch b : bs) {
@@ -416,7 +420,7 @@ final class JavaGenerator {
                     checks(I2, as, "this.v" + i, at, false);
                 }
             }));
-            return Templates.render(TEMPLATES + "union.java.vm", v);
+            Templates.render(TEMPLATES + "union.java.vm", v, into, in);
         }
 
         /** What a union's factory stores of its argument {@code value}: a copy of a list or map, never null. */
@@ -432,7 +436,7 @@ final class JavaGenerator {
         }
 
         /** A tuple's class ({@code tuple.java.vm}). */
-        private String tuple(Shape.Tuple t, String at) {
+        private void tuple(StringBuilder into, String in, Shape.Tuple t, String at) {
             List<Shape.Property> ps = t.positions();
             long required = ps.stream().filter(Shape.Property::required).count();
             Map<String, Object> v = values();
@@ -487,7 +491,7 @@ final class JavaGenerator {
                     checks(I2, boxed, "this." + p.member(), at + p.wire(), false);
                 }
             }));
-            return Templates.render(TEMPLATES + "tuple.java.vm", v);
+            Templates.render(TEMPLATES + "tuple.java.vm", v, into, in);
         }
 
         private static boolean presence(Shape.Property p) {

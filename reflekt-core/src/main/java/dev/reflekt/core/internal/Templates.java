@@ -1,6 +1,6 @@
 package dev.reflekt.core.internal;
 
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -35,9 +35,83 @@ public final class Templates {
 
     /** The template at {@code resource} (a class-path name, {@code dev/reflekt/core/dbt/model.sql.vm}) with {@code values}. */
     public static String render(String resource, Map<String, Object> values) {
-        Template template = VELOCITY.getTemplate(resource, "UTF-8");
-        StringWriter out = new StringWriter();
-        template.merge(new VelocityContext(new HashMap<>(values)), out);
+        StringBuilder out = new StringBuilder(4096);
+        render(resource, values, out);
         return out.toString();
+    }
+
+    /**
+     * Appends the template at {@code resource} with {@code values} to {@code out}: a file assembled from several
+     * templates is written once, not copied from one rendering into the next.
+     */
+    public static void render(String resource, Map<String, Object> values, StringBuilder out) {
+        render(resource, values, out, "");
+    }
+
+    /** As {@link #render(String, Map, StringBuilder)}, every line that is not empty starting with {@code indent}. */
+    public static void render(String resource, Map<String, Object> values, StringBuilder out, String indent) {
+        Template template = VELOCITY.getTemplate(resource, "UTF-8");
+        template.merge(new VelocityContext(new HashMap<>(values)), new Output(out, indent));
+    }
+
+    /**
+     * A writer into a {@code StringBuilder} ({@link java.io.StringWriter} locks a {@code StringBuffer}) that starts
+     * every line that is not empty with an indent.
+     */
+    private static final class Output extends Writer {
+        private final StringBuilder text;
+        private final String indent;
+        private boolean lineStart;
+
+        Output(StringBuilder text, String indent) {
+            this.text = text;
+            this.indent = indent;
+            this.lineStart = !indent.isEmpty();
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            if (indent.isEmpty()) {
+                text.append(chars, offset, length);
+                return;
+            }
+            for (int i = offset; i < offset + length; i++) {
+                put(chars[i]);
+            }
+        }
+
+        @Override
+        public void write(String s, int offset, int length) {
+            if (indent.isEmpty()) {
+                text.append(s, offset, offset + length);
+                return;
+            }
+            for (int i = offset; i < offset + length; i++) {
+                put(s.charAt(i));
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            if (indent.isEmpty()) {
+                text.append((char) c);
+            } else {
+                put((char) c);
+            }
+        }
+
+        private void put(char c) {
+            if (lineStart && c != '\n') {
+                text.append(indent);
+            }
+            text.append(c);
+            lineStart = c == '\n';
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 }

@@ -149,6 +149,49 @@ class UnionTupleTest {
         assertThat(fine.getClass().getMethod("toJson").invoke(fine)).isEqualTo("{\"code\":2}");
     }
 
+    /**
+     * Schema text in a union's branches and a tuple's positions (titles, descriptions, enum values, property names) is
+     * input from strangers: it never becomes code but through Identifiers and Text, so the hostile project compiles in
+     * javac and tsc, and the planted code runs nowhere.
+     */
+    @Test
+    void hostileTextInUnionsAndTuplesStaysText() throws Exception {
+        String hostile = "*/ }; class Pwned { static { System.exit(3); } } /* \\u0022 ${x} #set($a=1) <script>";
+        String properties = """
+                {"u": {"description": "D %1$s", "oneOf": [
+                    {"type": "object", "title": "%1$s", "description": "%1$s",
+                     "properties": {"%1$s": {"type": "string", "description": "%1$s"},
+                                    "__proto__": {"type": "string", "enum": ["%1$s", "__proto__", "constructor"]}}},
+                    {"type": "string", "pattern": "^[a-z]+$", "description": "%1$s"}]},
+                 "t": {"type": "array", "description": "%1$s", "items": [
+                    {"type": "string", "enum": ["%1$s"], "description": "%1$s"},
+                    {"type": "object", "title": "%1$s", "properties": {"constructor": {"type": "string"}}}]}}""".formatted(hostile.replace("\\", "\\\\").replace("\"", "\\\""));
+        TestProject p = TestProject.create(dir.resolve("p")).schema("shop/Hostile/1-0.json", "Hostile", properties);
+        Generator.Result r = Generator.run(
+                p.load(),
+                new GenerateRequest(
+                        List.of("java", "typescript"),
+                        "x.events",
+                        dir.resolve("out/java"),
+                        dir.resolve("out/ts"),
+                        "segment",
+                        null,
+                        "T"));
+        assertThat(r.events()).isEqualTo(1);
+        assertThat(r.skipped()).isEmpty();
+        Map<String, String> sources = new TreeMap<>(GeneratedJavaTest.read(dir.resolve("out/java"), ".java"));
+        // the text is in doc comments (the comment end escaped) and string literals; template syntax in it is not run
+        assertThat(sources.get("x/events/Hostile.java")).contains("&#42;&#47; }; class Pwned", "${x} #set($a=1)");
+        Compilation.Result compiled = Compilation.compile(dir.resolve("c"), sources);
+        assertThat(compiled.errors()).isEmpty();
+        assertThat(dir.resolve("c/classes/x/events/Pwned.class")).doesNotExist();
+        GeneratedTypeScriptTest.Run tsc = GeneratedTypeScriptTest.run(
+                dir.resolve("out/ts"),
+                GeneratedTypeScriptTest.tscArgs("--noEmit", "events.ts").toArray(String[]::new));
+        assertThat(tsc.output()).isEmpty();
+        assertThat(Files.readString(dir.resolve("out/ts/events.ts"))).contains("&#42;&#47; }; class Pwned");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',

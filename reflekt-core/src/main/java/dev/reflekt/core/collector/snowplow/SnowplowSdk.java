@@ -2,7 +2,10 @@ package dev.reflekt.core.collector.snowplow;
 
 import dev.reflekt.core.generate.EventType;
 import dev.reflekt.core.generate.Sdk;
+import dev.reflekt.core.internal.Templates;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,8 +18,6 @@ import java.util.Set;
  */
 public final class SnowplowSdk implements Sdk {
 
-    private static final String EVENTS = "com.snowplowanalytics.snowplow.tracker.events";
-
     @Override
     public String name() {
         return "snowplow";
@@ -24,74 +25,25 @@ public final class SnowplowSdk implements Sdk {
 
     @Override
     public Optional<JavaClass> javaAdapter(String pkg, List<EventType> events) {
-        StringBuilder out = new StringBuilder();
-        out.append("package ").append(pkg).append(";\n\n");
-        out.append("/**\n * Snowplow self-describing events from the generated events:"
-                + " {@code tracker.track(SnowplowEvents.selfDescribing(event).build())},\n * and contexts from the"
-                + " generated entities: {@code selfDescribing(event).customContext(List.of(SnowplowEvents.context("
-                + "entity)))}.\n"
-                + " * Compiles against {@code com.snowplowanalytics:snowplow-java-tracker}, which the application adds;"
-                + " the events\n * themselves need only the JDK.\n */\n");
-        out.append("public final class SnowplowEvents {\n\n    private SnowplowEvents() {}\n");
+        List<Map<String, Object>> types = new ArrayList<>();
         for (EventType e : events) {
-            if (e.call() == EventType.Call.ENTITY) {
-                out.append("\n    /** A context of entity {@code ")
-                        .append(e.typeName())
-                        .append("}, naming its schema by Iglu URI, for {@code customContext}. */\n")
-                        .append("    public static com.snowplowanalytics.snowplow.tracker.payload.SelfDescribingJson")
-                        .append(" context(")
-                        .append(e.typeName())
-                        .append(" entity) {\n        return new ")
-                        .append("com.snowplowanalytics.snowplow.tracker.payload.SelfDescribingJson(")
-                        .append("entity.schemaUri(), entity.properties());\n    }\n");
-                continue;
-            }
-            out.append("\n    /** A self-describing event of {@code ")
-                    .append(e.typeName())
-                    .append("}, naming its schema by Iglu URI; add a subject or contexts before {@code build()}. */\n")
-                    .append("    public static ")
-                    .append(EVENTS)
-                    .append(".SelfDescribing.Builder<?> selfDescribing(")
-                    .append(e.typeName())
-                    .append(" event) {\n        return ")
-                    .append(EVENTS)
-                    .append(".SelfDescribing.builder()\n                .eventData(new ")
-                    .append("com.snowplowanalytics.snowplow.tracker.payload.SelfDescribingJson(")
-                    .append("event.schemaUri(), event.properties()));\n    }\n");
+            types.add(Map.of("type", e.typeName(), "entity", e.call() == EventType.Call.ENTITY));
         }
-        out.append("}\n");
-        return Optional.of(new JavaClass("SnowplowEvents", out.toString()));
+        String text = Templates.render(
+                "dev/reflekt/core/collector/snowplow/SnowplowEvents.java.vm", Map.of("pkg", pkg, "events", types));
+        return Optional.of(new JavaClass("SnowplowEvents", text));
     }
 
     @Override
     public String tsClient() {
-        return """
-                /**
-                 * What track functions need of Snowplow's browser tracker: pass the module
-                 * (`import * as snowplow from '@snowplow/browser-tracker'`).
-                 */
-                export interface SnowplowClient {
-                  trackSelfDescribingEvent(event: { event: SelfDescribingJson; context?: SelfDescribingJson[] }): void;
-                }
-
-                /** A self-describing JSON: an event's or a context's schema (Iglu URI) and data. */
-                export interface SelfDescribingJson {
-                  schema: string;
-                  data: Record<string, unknown>;
-                }
-                """;
+        return Templates.render("dev/reflekt/core/collector/snowplow/client.ts.vm", Map.of());
     }
 
     @Override
     public String tsTrack(EventType event, String payload) {
-        String type = event.typeName();
-        if (event.call() == EventType.Call.ENTITY) {
-            return "export function context" + type + "(properties: " + type + "): SelfDescribingJson {\n  return {"
-                    + " schema: " + type + "Schema.uri, data: " + payload + " };\n}\n";
-        }
-        return "export function track" + type + "(client: SnowplowClient, properties: " + type
-                + ", context?: SelfDescribingJson[]): void {\n  client.trackSelfDescribingEvent({ event: { schema: "
-                + type + "Schema.uri, data: " + payload + " }, context });\n}\n";
+        return Templates.render(
+                "dev/reflekt/core/collector/snowplow/track.ts.vm",
+                Map.of("entity", event.call() == EventType.Call.ENTITY, "type", event.typeName(), "payload", payload));
     }
 
     @Override
