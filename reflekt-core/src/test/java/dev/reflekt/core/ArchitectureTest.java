@@ -137,7 +137,12 @@ class ArchitectureTest {
         // every collector class is declared where its capability looks for it, and nothing else is
         // SPI -> the types a declared class implements or extends
         Map<String, String> spis = Map.of(
-                "dev.reflekt.core.dbt.Collector", "Collector", "dev.reflekt.core.generate.Sdk", "Sdk|AnalyticsJavaSdk");
+                "dev.reflekt.core.dbt.Collector",
+                "Collector",
+                "dev.reflekt.core.generate.Sdk",
+                "Sdk|AnalyticsJavaSdk",
+                "dev.reflekt.core.events.PayloadFormat",
+                "PayloadFormat");
         for (String spi : spis.keySet()) {
             Set<String> declared = new TreeSet<>(
                     Files.readAllLines(ROOT.resolve("reflekt-core/src/main/resources/META-INF/services/" + spi)));

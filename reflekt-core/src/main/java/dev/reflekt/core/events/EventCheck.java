@@ -1,0 +1,319 @@
+package dev.reflekt.core.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.Severities;
+import dev.reflekt.core.finding.Severity;
+import dev.reflekt.core.internal.json.SchemaViolation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Checks the events apps sent against the plan, one at a time (nothing is kept of an event but counts): a
+ * self-describing event against the schema its Iglu URI names; a Segment-style call against every version of its
+ * event name, valid when one version accepts it, else reported against the version with the fewest violations.
+ * Findings name the payload file, the document's line and column, the JSON pointer and the rule; never a value sent
+ * (payloads are personal data) unless {@code showValues}.
+ */
+public final class EventCheck {
+
+    /** Longest event name or property key shown (they are strangers' text). */
+    static final int MAX_SHOWN = 80;
+
+    /**
+     * How events are checked.
+     *
+     * @param requireAll a planned event never seen is an error, not a warning
+     * @param showValues findings show the values sent (off by default: payloads are personal data)
+     */
+    public record Options(boolean requireAll, boolean showValues) {}
+
+    /**
+     * What was seen of one event (by its name or Iglu URI as sent).
+     *
+     * @param seen how many
+     * @param valid how many a schema accepted
+     * @param versions the versions that accepted them
+     * @param rules how many findings of each rule
+     */
+    public record Seen(int seen, int valid, Set<String> versions, Map<String, Integer> rules) {}
+
+    /**
+     * The outcome.
+     *
+     * @param findings every finding, in {@link Finding#ORDER}
+     * @param events per event name or URI as sent, what was seen
+     * @param unseen the planned events never sent (schema ids)
+     */
+    public record Result(List<Finding> findings, Map<String, Seen> events, List<String> unseen) {}
+
+    private final Plan plan;
+    private final Severities severities;
+    private final Options options;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, int[]> counts = new TreeMap<>();
+    private final Map<String, Set<String>> versions = new TreeMap<>();
+    private final Map<String, Map<String, Integer>> rules = new TreeMap<>();
+    private final Set<String> matched = new HashSet<>();
+
+    public EventCheck(Plan plan, Severities severities, Options options) {
+        this.plan = plan;
+        this.severities = severities;
+        this.options = options;
+    }
+
+    /** Checks one event (and its contexts). */
+    public void accept(SentEvent e) {
+        switch (e.call()) {
+            case "unknown", "unreadable" -> {
+                report(
+                        EventRule.UNREADABLE_PAYLOAD,
+                        e.where(),
+                        e.where().pointer() + ": " + e.name()
+                                + " that cannot be read (not JSON, or not base64 of JSON)",
+                        "",
+                        e.name());
+                e.contexts().forEach(this::accept);
+                return;
+            }
+            default -> {}
+        }
+        if (e.selfDescribing()) {
+            selfDescribing(e);
+        } else if (e.data() != null) {
+            named(e);
+        }
+        e.contexts().forEach(this::accept);
+    }
+
+    /** Reports a document no format could read. */
+    public void problem(EventFiles.Problem p) {
+        report(EventRule.UNREADABLE_PAYLOAD, p.where(), p.message(), "", null);
+    }
+
+    /** The findings so far and the planned events never seen. */
+    public Result finish() {
+        List<String> unseen = new ArrayList<>();
+        for (Plan.Planned p : plan.all().values()) {
+            if (!matched.contains(p.igluUri())) {
+                unseen.add(p.file().id());
+                Severity severity = options.requireAll() ? Severity.ERROR : severities.severity(EventRule.UNSEEN_EVENT);
+                if (severity != Severity.OFF) {
+                    findings.add(new Finding(
+                            EventRule.UNSEEN_EVENT,
+                            severity,
+                            p.file().displayPath(),
+                            1,
+                            1,
+                            (p.entity() ? "entity '" : "event '") + p.name() + "' " + p.version()
+                                    + " was never sent in the recorded events",
+                            "send it in a test, or leave it out with reflekt.select"));
+                }
+            }
+        }
+        findings.sort(Finding.ORDER);
+        Map<String, Seen> events = new TreeMap<>();
+        counts.forEach((name, c) -> events.put(
+                name,
+                new Seen(
+                        c[0],
+                        c[1],
+                        versions.getOrDefault(name, new TreeSet<>()),
+                        rules.getOrDefault(name, new TreeMap<>()))));
+        return new Result(List.copyOf(findings), events, unseen);
+    }
+
+    private void selfDescribing(SentEvent e) {
+        var exact = plan.byUri(e.name());
+        if (exact.isPresent()) {
+            check(e, List.of(exact.get()));
+            return;
+        }
+        count(e, false);
+        List<Plan.Planned> others = plan.versionsOf(e.name());
+        if (!others.isEmpty()) {
+            report(
+                    EventRule.WRONG_VERSION,
+                    e.where(),
+                    e.where().pointer() + ": " + shown(e.name())
+                            + " names a version the plan does not have (it has "
+                            + String.join(
+                                    ", ",
+                                    others.stream().map(Plan.Planned::version).toList()) + ")",
+                    "send a version of the plan, or add the schema",
+                    e.name());
+        } else {
+            report(
+                    EventRule.UNPLANNED_EVENT,
+                    e.where(),
+                    e.where().pointer() + ": " + e.call() + " " + shown(e.name()) + " has no schema in the plan",
+                    "add a schema, or stop sending it",
+                    e.name());
+        }
+    }
+
+    private void named(SentEvent e) {
+        List<Plan.Planned> versions =
+                plan.byName(e.name()).stream().filter(p -> !p.entity()).toList();
+        if (versions.isEmpty()) {
+            count(e, false);
+            if (e.call().equals("track")) {
+                report(
+                        EventRule.UNPLANNED_EVENT,
+                        e.where(),
+                        e.where().pointer() + ": track '" + shown(e.name()) + "' has no schema in the plan",
+                        "add a schema, or stop sending it",
+                        e.name());
+            }
+            return; // identify, page... without a schema of theirs: not planned, not checked
+        }
+        check(e, versions);
+    }
+
+    /**
+     * Checked against the version that fits it best: the fewest violations and undeclared properties together, then
+     * the fewest undeclared properties, then the newest. (An open schema accepts any extra key, so validity alone
+     * would match an event of 1-0 to a 2-0 that shares no property with it.)
+     */
+    private void check(SentEvent e, List<Plan.Planned> candidates) {
+        Plan.Planned best = null;
+        List<SchemaViolation> bestViolations = null;
+        List<String[]> bestUnplanned = null;
+        for (Plan.Planned p : candidates) {
+            List<SchemaViolation> violations = p.validator().validate(e.data());
+            List<String[]> unplanned = new ArrayList<>();
+            unplannedProperties(p.schema(), e.data(), "", unplanned);
+            if (best == null
+                    || violations.size() + unplanned.size() < bestViolations.size() + bestUnplanned.size()
+                    || (violations.size() + unplanned.size() == bestViolations.size() + bestUnplanned.size()
+                            && unplanned.size() < bestUnplanned.size())) {
+                best = p;
+                bestViolations = violations;
+                bestUnplanned = unplanned;
+            }
+        }
+        count(e, bestViolations.isEmpty());
+        matched.add(best.igluUri());
+        if (bestViolations.isEmpty()) {
+            versions.computeIfAbsent(e.name(), k -> new TreeSet<>()).add(best.version());
+        }
+        for (SchemaViolation v : bestViolations) {
+            EventRule rule = EventRule.of(v.keyword());
+            report(rule, e.where(), message(e, best, v), hint(rule), e.name());
+        }
+        for (String[] u : bestUnplanned) {
+            report(
+                    EventRule.UNPLANNED_PROPERTY,
+                    e.where(),
+                    e.where().pointer() + u[0] + ": " + event(e, best) + ": '" + shown(u[1])
+                            + "' is not declared in the schema",
+                    hint(EventRule.UNPLANNED_PROPERTY),
+                    e.name());
+        }
+    }
+
+    private static String event(SentEvent e, Plan.Planned p) {
+        return (e.selfDescribing() ? "" : e.call() + " ") + "'" + shown(e.name()) + "' ("
+                + p.file().id() + ")";
+    }
+
+    private String message(SentEvent e, Plan.Planned p, SchemaViolation v) {
+        String at = e.where().pointer() + v.pointer();
+        String event = event(e, p);
+        String what =
+                switch (v.keyword()) {
+                    case "required" -> "'" + shown(v.property()) + "' is required and was not sent";
+                    case "additionalProperties" ->
+                        "'" + shown(v.property()) + "' is not in the schema, which allows no" + " other properties";
+                    case "type" -> "is " + jsonType(e.data().at(v.pointer())) + ", not the type the schema declares";
+                    case "enum" -> "is not one of the values the schema lists";
+                    case "const" -> "is not the schema's constant";
+                    case "pattern" -> "does not match the schema's pattern";
+                    case "format" -> "does not have the schema's format";
+                    default -> "fails the schema's '" + v.keyword() + "'";
+                };
+        String value = options.showValues() && !e.data().at(v.pointer()).isMissingNode()
+                ? " (sent: " + shown(e.data().at(v.pointer()).toString()) + ")"
+                : "";
+        boolean root = v.pointer().isEmpty() && !v.keyword().equals("required");
+        return at + ": " + event + ": " + (root ? "the event " : "") + what + value;
+    }
+
+    private static String hint(EventRule rule) {
+        return rule == EventRule.UNPLANNED_PROPERTY
+                ? "declare it in the schema, or stop sending it"
+                : "fix the app, or the schema if the plan is wrong";
+    }
+
+    /**
+     * Properties sent that an open schema does not declare, in objects the schema describes: {pointer, key} each (a
+     * closed schema's extra keys are its {@code additionalProperties} violations).
+     */
+    private static void unplannedProperties(JsonNode schema, JsonNode data, String pointer, List<String[]> out) {
+        JsonNode declared = schema.path("properties");
+        if (!data.isObject() || !declared.isObject()) {
+            return;
+        }
+        boolean open = !schema.path("additionalProperties").isBoolean()
+                && schema.path("patternProperties").isMissingNode();
+        var names = data.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            String at = pointer + "/" + dev.reflekt.core.internal.json.LocatedTree.escape(name);
+            if (declared.has(name)) {
+                unplannedProperties(declared.get(name), data.get(name), at, out);
+            } else if (open) {
+                out.add(new String[] {at, name});
+            }
+        }
+    }
+
+    private void count(SentEvent e, boolean valid) {
+        int[] c = counts.computeIfAbsent(e.name(), k -> new int[2]);
+        c[0]++;
+        c[1] += valid ? 1 : 0;
+    }
+
+    private void report(EventRule rule, SentEvent.Location where, String message, String hint, String event) {
+        Severity severity = severities.severity(rule);
+        if (event != null) {
+            rules.computeIfAbsent(event, k -> new TreeMap<>()).merge(rule.id(), 1, Integer::sum);
+        }
+        if (severity == Severity.OFF) {
+            return;
+        }
+        findings.add(new Finding(rule, severity, where.file(), where.line(), where.column(), message, hint));
+    }
+
+    /** Strangers' text, cut to {@value #MAX_SHOWN} characters (sinks escape it). */
+    static String shown(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
+    }
+
+    private static String jsonType(JsonNode v) {
+        if (v.isTextual()) {
+            return "a string";
+        }
+        if (v.isIntegralNumber()) {
+            return "an integer";
+        }
+        if (v.isNumber()) {
+            return "a number";
+        }
+        if (v.isBoolean()) {
+            return "a boolean";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        return v.isArray() ? "an array" : "an object";
+    }
+}
