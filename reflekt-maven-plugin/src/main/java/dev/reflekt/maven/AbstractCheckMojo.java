@@ -88,7 +88,7 @@ public abstract class AbstractCheckMojo extends AbstractReflektMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write reports to " + reports + ": " + e.getMessage(), e);
         }
-        getLog().info("Reflekt " + name + ": " + result.summary() + " (reports in " + shown(reports) + ")");
+        getLog().info("Reflekt " + name + ": " + summary(result) + " (reports in " + shown(reports) + ")");
 
         long errors = result.count(Severity.ERROR);
         long warnings = result.count(Severity.WARNING);
@@ -97,6 +97,11 @@ public abstract class AbstractCheckMojo extends AbstractReflektMojo {
                     + (failOnWarning && warnings > 0 ? " and " + CheckResult.plural(warnings, "warning") : "");
             throw new MojoFailureException("Reflekt " + name + " found " + counted + "; fix the lines reported above.");
         }
+    }
+
+    /** The summary line's counts: {@code 12 schemas, 1 error, 0 warnings in 80 ms}. */
+    protected String summary(CheckResult result) {
+        return result.summary();
     }
 
     /** A path relative to the pom's folder when inside it, as users read paths in the build log. */

@@ -69,7 +69,7 @@ public abstract class AbstractReflektMojo extends AbstractMojo {
             return;
         }
         if (isGoalSkipped()) {
-            getLog().info("Skipping Reflekt " + goal() + ": reflekt." + goal() + ".skip is true.");
+            getLog().info("Skipping Reflekt " + goal() + ": " + skipProperty() + " is true.");
             return;
         }
         Path dir = reflektDir();
@@ -210,6 +210,11 @@ public abstract class AbstractReflektMojo extends AbstractMojo {
 
     /** Whether {@code reflekt.<goal>.skip} is set. */
     protected abstract boolean isGoalSkipped();
+
+    /** The property that skips this goal only: {@code reflekt.<goal>.skip}. */
+    protected String skipProperty() {
+        return "reflekt." + goal() + ".skip";
+    }
 
     /** Runs the goal on the Reflekt project in {@code dir}. */
     protected abstract void run(Path dir) throws ReflektException, MojoExecutionException, MojoFailureException;

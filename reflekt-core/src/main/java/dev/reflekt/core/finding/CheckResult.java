@@ -43,8 +43,13 @@ public record CheckResult(List<FileResult> files, long elapsedMillis) {
 
     /** {@code 9 schemas, 2 errors, 1 warning in 41 ms}. */
     public String summary() {
-        return plural(files.size(), "schema") + ", " + plural(count(Severity.ERROR), "error") + ", "
-                + plural(count(Severity.WARNING), "warning") + " in " + elapsedMillis + " ms";
+        return plural(files.size(), "schema") + ", " + counts();
+    }
+
+    /** The errors, the warnings and the time: {@code 3 errors, 1 warning in 269 ms}. */
+    public String counts() {
+        return plural(count(Severity.ERROR), "error") + ", " + plural(count(Severity.WARNING), "warning") + " in "
+                + elapsedMillis + " ms";
     }
 
     /** {@code 1 error}, {@code 2 warnings}. */

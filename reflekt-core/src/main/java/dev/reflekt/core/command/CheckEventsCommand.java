@@ -1,0 +1,107 @@
+package dev.reflekt.core.command;
+
+import dev.reflekt.core.ReflektException;
+import dev.reflekt.core.definitions.Definitions;
+import dev.reflekt.core.events.EventCheck;
+import dev.reflekt.core.events.EventFiles;
+import dev.reflekt.core.events.PayloadFormats;
+import dev.reflekt.core.events.Plan;
+import dev.reflekt.core.finding.CheckResult;
+import dev.reflekt.core.finding.Finding;
+import dev.reflekt.core.finding.Severities;
+import dev.reflekt.core.project.ReflektProject;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** {@code reflekt:check-events}: the events apps sent (recorded payload files) checked against the plan. */
+public final class CheckEventsCommand {
+
+    private CheckEventsCommand() {}
+
+    /**
+     * What to check.
+     *
+     * @param base the folder the globs are relative to
+     * @param globs payload files: paths or globs ({@code target/reflekt/events/*.ndjson}), comma-separated
+     * @param select which schemas make the plan (as lint selects); null for all
+     * @param severities rule severities
+     * @param options unseen events as errors; values shown
+     */
+    public record Request(Path base, String globs, String select, Severities severities, EventCheck.Options options) {}
+
+    /**
+     * The outcome.
+     *
+     * @param files the payload files read, as shown
+     * @param result the findings by file
+     * @param check what was seen, per event
+     */
+    public record Outcome(List<String> files, CheckResult result, EventCheck.Result check) {}
+
+    /** The payload files {@code globs} name under {@code base}, sorted; none when nothing matches. */
+    public static List<Path> files(Path base, String globs) throws IOException {
+        TreeSet<Path> out = new TreeSet<>();
+        for (String g : globs.split(",")) {
+            String glob = g.strip().replace('\\', '/');
+            if (glob.isEmpty()) {
+                continue;
+            }
+            Path literal = base.resolve(glob);
+            if (!glob.contains("*") && !glob.contains("?") && !glob.contains("[")) {
+                if (Files.isRegularFile(literal)) {
+                    out.add(literal.normalize());
+                }
+                continue;
+            }
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            Path root = base;
+            // walk from the folders before the first wildcard
+            String[] parts = glob.split("/");
+            for (String part : parts) {
+                if (part.contains("*") || part.contains("?") || part.contains("[")) {
+                    break;
+                }
+                root = root.resolve(part);
+            }
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> matcher.matches(base.relativize(p)))
+                        .forEach(p -> out.add(p.normalize()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Checks the payload files of {@code request} against the selected schemas of {@code project}. */
+    public static Outcome run(ReflektProject project, Request request) throws ReflektException, IOException {
+        long start = System.nanoTime();
+        Plan plan = Plan.of(Definitions.of(project), project.select(request.select()));
+        EventCheck check = new EventCheck(plan, request.severities(), request.options());
+        List<String> shown = new ArrayList<>();
+        for (Path file : files(request.base(), request.globs())) {
+            String display = project.display(file);
+            shown.add(display);
+            EventFiles.read(file, display, PayloadFormats.all(), check::accept, check::problem);
+        }
+        EventCheck.Result result = check.finish();
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        for (Finding f : result.findings()) {
+            byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+        }
+        List<CheckResult.FileResult> files = new ArrayList<>();
+        byFile.forEach((file, findings) -> files.add(new CheckResult.FileResult(file, findings)));
+        return new Outcome(List.copyOf(shown), new CheckResult(files, (System.nanoTime() - start) / 1_000_000), result);
+    }
+}
