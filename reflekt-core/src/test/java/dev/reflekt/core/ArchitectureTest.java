@@ -142,7 +142,9 @@ class ArchitectureTest {
                 "dev.reflekt.core.generate.Sdk",
                 "Sdk|AnalyticsJavaSdk",
                 "dev.reflekt.core.events.PayloadFormat",
-                "PayloadFormat");
+                "PayloadFormat",
+                "dev.reflekt.core.events.IngestionApi",
+                "IngestionApi");
         for (String spi : spis.keySet()) {
             Set<String> declared = new TreeSet<>(
                     Files.readAllLines(ROOT.resolve("reflekt-core/src/main/resources/META-INF/services/" + spi)));

@@ -4,6 +4,7 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.command.CheckEventsCommand;
 import dev.reflekt.core.events.EventCheck;
 import dev.reflekt.core.events.EventRule;
+import dev.reflekt.core.finding.Reports;
 import dev.reflekt.core.project.ReflektProject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,6 +68,13 @@ public class CheckEventsMojo extends AbstractCheckMojo {
     @Parameter(property = "reflekt.checkEvents.skip", defaultValue = "false")
     private boolean skipCheckEvents;
 
+    /**
+     * The GitHub Actions job summary file {@code events.md} is appended to. Default: the environment variable
+     * {@code GITHUB_STEP_SUMMARY}, set by GitHub Actions; property {@code reflekt.githubStepSummary}.
+     */
+    @Parameter(property = "reflekt.githubStepSummary", defaultValue = "${env.GITHUB_STEP_SUMMARY}")
+    private String githubStepSummary;
+
     @Override
     protected String goal() {
         return "check-events";
@@ -115,6 +123,30 @@ public class CheckEventsMojo extends AbstractCheckMojo {
                 + outcome.check().events().size() + " distinct, "
                 + outcome.check().unseen().size()
                 + " planned never sent");
+        if (outcome.check().unlisted() > 0) {
+            getLog().warn("Reflekt check-events: " + outcome.check().unlisted()
+                    + " more findings (past the first " + EventCheck.MAX_LISTED
+                    + " of an event name) are counted in events.md but not listed");
+        }
+        writeReport(outcome.report());
         publish("check-events", outcome.result(), List.of(EventRule.values()), failOnWarning);
+    }
+
+    /** Writes {@code events.md} beside the other reports, and appends it to the job summary on GitHub Actions. */
+    private void writeReport(String markdown) throws MojoExecutionException {
+        Path reports = reportsDir == null ? defaultReportsDir() : reportsDir.toPath();
+        try {
+            java.nio.file.Files.createDirectories(reports);
+            Reports.writeAtomically(reports.resolve("events.md"), markdown);
+            if (githubStepSummary != null && !githubStepSummary.isBlank()) {
+                java.nio.file.Files.writeString(
+                        Path.of(githubStepSummary),
+                        markdown + "\n",
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write events.md: " + e.getMessage(), e);
+        }
     }
 }

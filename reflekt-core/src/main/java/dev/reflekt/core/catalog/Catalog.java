@@ -5,6 +5,7 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.definitions.Resolved;
 import dev.reflekt.core.finding.Reports;
+import dev.reflekt.core.internal.MarkdownText;
 import dev.reflekt.core.internal.OutputFolder;
 import dev.reflekt.core.internal.json.LocatedTree;
 import dev.reflekt.core.internal.json.LocatedTreeReader;
@@ -109,7 +110,7 @@ public final class Catalog {
             for (Page page : definitionPages) {
                 String id = page.file().id();
                 more.append("| [")
-                        .append(SchemaPage.cell(Definitions.label(id)))
+                        .append(MarkdownText.cell(Definitions.label(id)))
                         .append("](")
                         .append(page.relativePath().replace(" ", "%20"))
                         .append(") | ")
@@ -151,10 +152,10 @@ public final class Catalog {
             rows.put(
                     e.getKey(),
                     "| "
-                            + SchemaPage.cell(
+                            + MarkdownText.cell(
                                     latest.schema().path("self").path("name").asText(e.getKey()))
                             + " | `" + e.getKey() + "` | " + String.join(" · ", links) + " | "
-                            + SchemaPage.cell(
+                            + MarkdownText.cell(
                                     latest.schema().path("description").asText("")) + " |\n");
         }
         rows.values().forEach(md::append);

@@ -4,6 +4,7 @@ import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.events.EventCheck;
 import dev.reflekt.core.events.EventFiles;
+import dev.reflekt.core.events.EventsReport;
 import dev.reflekt.core.events.PayloadFormats;
 import dev.reflekt.core.events.Plan;
 import dev.reflekt.core.finding.CheckResult;
@@ -16,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -44,8 +45,9 @@ public final class CheckEventsCommand {
      * @param files the payload files read, as shown
      * @param result the findings by file
      * @param check what was seen, per event
+     * @param report {@code events.md}: per event name, what was seen and found
      */
-    public record Outcome(List<String> files, CheckResult result, EventCheck.Result check) {}
+    public record Outcome(List<String> files, CheckResult result, EventCheck.Result check, String report) {}
 
     /** The payload files {@code globs} name under {@code base}, sorted; none when nothing matches. */
     public static List<Path> files(Path base, String globs) throws IOException {
@@ -96,12 +98,21 @@ public final class CheckEventsCommand {
             EventFiles.read(file, display, PayloadFormats.all(), check::accept, check::problem);
         }
         EventCheck.Result result = check.finish();
-        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
-        for (Finding f : result.findings()) {
-            byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
-        }
+        // one group (a JUnit test case) per event name, passing ones too
+        Map<String, List<Finding>> groups = new TreeMap<>();
+        result.events().keySet().forEach(name -> groups.put(name, List.of()));
+        groups.putAll(result.byEvent());
         List<CheckResult.FileResult> files = new ArrayList<>();
-        byFile.forEach((file, findings) -> files.add(new CheckResult.FileResult(file, findings)));
-        return new Outcome(List.copyOf(shown), new CheckResult(files, (System.nanoTime() - start) / 1_000_000), result);
+        groups.forEach((name, findings) -> files.add(new CheckResult.FileResult(
+                findings.isEmpty()
+                        ? (shown.size() == 1 ? shown.get(0) : "")
+                        : findings.get(0).file(),
+                EventCheck.shown(name),
+                findings)));
+        return new Outcome(
+                List.copyOf(shown),
+                new CheckResult(files, (System.nanoTime() - start) / 1_000_000),
+                result,
+                EventsReport.render(result, shown));
     }
 }

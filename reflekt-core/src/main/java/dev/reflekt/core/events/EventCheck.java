@@ -24,6 +24,16 @@ public final class EventCheck {
 
     /** Longest event name or property key shown (they are strangers' text). */
     static final int MAX_SHOWN = 80;
+    /** Findings listed per event name; past it they are counted only (the counts are in events.md). */
+    public static final int MAX_LISTED = 100;
+    /** Distinct event names kept apart; past it the rest are counted together (names are strangers' text). */
+    static final int MAX_EVENTS = 10_000;
+    /** Distinct findings (rule and path) counted per event name for the report's top list. */
+    static final int MAX_TOP = 50;
+    /** Where the events past {@link #MAX_EVENTS} names are counted. */
+    public static final String OTHER_EVENTS = "(other event names)";
+    /** Where findings of no event (an unreadable document) are grouped. */
+    public static final String NO_EVENT = "(unreadable payloads)";
 
     /**
      * How events are checked.
@@ -40,8 +50,11 @@ public final class EventCheck {
      * @param valid how many a schema accepted
      * @param versions the versions that accepted them
      * @param rules how many findings of each rule
+     * @param top how many findings of each rule at each path ({@code type /properties/price}, array indexes as
+     *     {@code *}), the first {@value #MAX_TOP} distinct
      */
-    public record Seen(int seen, int valid, Set<String> versions, Map<String, Integer> rules) {}
+    public record Seen(
+            int seen, int valid, Set<String> versions, Map<String, Integer> rules, Map<String, Integer> top) {}
 
     /**
      * The outcome.
@@ -49,8 +62,16 @@ public final class EventCheck {
      * @param findings every finding, in {@link Finding#ORDER}
      * @param events per event name or URI as sent, what was seen
      * @param unseen the planned events never sent (schema ids)
+     * @param byEvent the findings listed, per event name as sent (unseen events by their planned name; unreadable
+     *     documents under {@link #NO_EVENT})
+     * @param unlisted findings counted but not listed (past {@value #MAX_LISTED} for one event name)
      */
-    public record Result(List<Finding> findings, Map<String, Seen> events, List<String> unseen) {}
+    public record Result(
+            List<Finding> findings,
+            Map<String, Seen> events,
+            List<String> unseen,
+            Map<String, List<Finding>> byEvent,
+            long unlisted) {}
 
     private final Plan plan;
     private final Severities severities;
@@ -59,6 +80,9 @@ public final class EventCheck {
     private final Map<String, int[]> counts = new TreeMap<>();
     private final Map<String, Set<String>> versions = new TreeMap<>();
     private final Map<String, Map<String, Integer>> rules = new TreeMap<>();
+    private final Map<String, Map<String, Integer>> top = new TreeMap<>();
+    private final Map<String, List<Finding>> byEvent = new TreeMap<>();
+    private long unlisted;
     private final Set<String> matched = new HashSet<>();
 
     public EventCheck(Plan plan, Severities severities, Options options) {
@@ -74,10 +98,11 @@ public final class EventCheck {
                 report(
                         EventRule.UNREADABLE_PAYLOAD,
                         e.where(),
+                        e.where().pointer(),
                         e.where().pointer() + ": " + e.name()
                                 + " that cannot be read (not JSON, or not base64 of JSON)",
                         "",
-                        e.name());
+                        null);
                 e.contexts().forEach(this::accept);
                 return;
             }
@@ -93,7 +118,14 @@ public final class EventCheck {
 
     /** Reports a document no format could read. */
     public void problem(EventFiles.Problem p) {
-        report(EventRule.UNREADABLE_PAYLOAD, p.where(), p.message(), "", null);
+        report(EventRule.UNREADABLE_PAYLOAD, p.where(), "", p.message(), "", null);
+    }
+
+    /** Checks one event (and its contexts) and returns its findings (the local collector's console shows them). */
+    public List<Finding> check(SentEvent e) {
+        int before = findings.size();
+        accept(e);
+        return List.copyOf(findings.subList(before, findings.size()));
     }
 
     /** The findings so far and the planned events never seen. */
@@ -104,7 +136,7 @@ public final class EventCheck {
                 unseen.add(p.file().id());
                 Severity severity = options.requireAll() ? Severity.ERROR : severities.severity(EventRule.UNSEEN_EVENT);
                 if (severity != Severity.OFF) {
-                    findings.add(new Finding(
+                    Finding f = new Finding(
                             EventRule.UNSEEN_EVENT,
                             severity,
                             p.file().displayPath(),
@@ -112,7 +144,9 @@ public final class EventCheck {
                             1,
                             (p.entity() ? "entity '" : "event '") + p.name() + "' " + p.version()
                                     + " was never sent in the recorded events",
-                            "send it in a test, or leave it out with reflekt.select"));
+                            "send it in a test, or leave it out with reflekt.select");
+                    listed(p.name()).add(f);
+                    findings.add(f);
                 }
             }
         }
@@ -124,8 +158,12 @@ public final class EventCheck {
                         c[0],
                         c[1],
                         versions.getOrDefault(name, new TreeSet<>()),
-                        rules.getOrDefault(name, new TreeMap<>()))));
-        return new Result(List.copyOf(findings), events, unseen);
+                        rules.getOrDefault(name, new TreeMap<>()),
+                        top.getOrDefault(name, new TreeMap<>()))));
+        Map<String, List<Finding>> groups = new TreeMap<>();
+        byEvent.forEach((name, list) ->
+                groups.put(name, list.stream().sorted(Finding.ORDER).toList()));
+        return new Result(List.copyOf(findings), events, unseen, groups, unlisted);
     }
 
     private void selfDescribing(SentEvent e) {
@@ -140,6 +178,7 @@ public final class EventCheck {
             report(
                     EventRule.WRONG_VERSION,
                     e.where(),
+                    e.where().pointer(),
                     e.where().pointer() + ": " + shown(e.name())
                             + " names a version the plan does not have (it has "
                             + String.join(
@@ -151,6 +190,7 @@ public final class EventCheck {
             report(
                     EventRule.UNPLANNED_EVENT,
                     e.where(),
+                    e.where().pointer(),
                     e.where().pointer() + ": " + e.call() + " " + shown(e.name()) + " has no schema in the plan",
                     "add a schema, or stop sending it",
                     e.name());
@@ -166,6 +206,7 @@ public final class EventCheck {
                 report(
                         EventRule.UNPLANNED_EVENT,
                         e.where(),
+                        e.where().pointer(),
                         e.where().pointer() + ": track '" + shown(e.name()) + "' has no schema in the plan",
                         "add a schema, or stop sending it",
                         e.name());
@@ -200,16 +241,17 @@ public final class EventCheck {
         count(e, bestViolations.isEmpty());
         matched.add(best.igluUri());
         if (bestViolations.isEmpty()) {
-            versions.computeIfAbsent(e.name(), k -> new TreeSet<>()).add(best.version());
+            versions.computeIfAbsent(key(e.name()), k -> new TreeSet<>()).add(best.version());
         }
         for (SchemaViolation v : bestViolations) {
             EventRule rule = EventRule.of(v.keyword());
-            report(rule, e.where(), message(e, best, v), hint(rule), e.name());
+            report(rule, e.where(), e.where().pointer() + v.pointer(), message(e, best, v), hint(rule), e.name());
         }
         for (String[] u : bestUnplanned) {
             report(
                     EventRule.UNPLANNED_PROPERTY,
                     e.where(),
+                    e.where().pointer() + u[0],
                     e.where().pointer() + u[0] + ": " + event(e, best) + ": '" + shown(u[1])
                             + "' is not declared in the schema",
                     hint(EventRule.UNPLANNED_PROPERTY),
@@ -274,24 +316,45 @@ public final class EventCheck {
     }
 
     private void count(SentEvent e, boolean valid) {
-        int[] c = counts.computeIfAbsent(e.name(), k -> new int[2]);
+        int[] c = counts.computeIfAbsent(key(e.name()), k -> new int[2]);
         c[0]++;
         c[1] += valid ? 1 : 0;
     }
 
-    private void report(EventRule rule, SentEvent.Location where, String message, String hint, String event) {
+    private void report(
+            EventRule rule, SentEvent.Location where, String pointer, String message, String hint, String event) {
         Severity severity = severities.severity(rule);
-        if (event != null) {
-            rules.computeIfAbsent(event, k -> new TreeMap<>()).merge(rule.id(), 1, Integer::sum);
+        String key = event == null ? NO_EVENT : key(event);
+        rules.computeIfAbsent(key, k -> new TreeMap<>()).merge(rule.id(), 1, Integer::sum);
+        Map<String, Integer> counted = top.computeIfAbsent(key, k -> new TreeMap<>());
+        String what = rule.id() + " " + shown(pointer.replaceAll("/[0-9]+(?=/|$)", "/*"));
+        if (counted.containsKey(what) || counted.size() < MAX_TOP) {
+            counted.merge(what, 1, Integer::sum);
         }
         if (severity == Severity.OFF) {
             return;
         }
-        findings.add(new Finding(rule, severity, where.file(), where.line(), where.column(), message, hint));
+        List<Finding> listed = listed(key);
+        if (listed.size() >= MAX_LISTED) {
+            unlisted++;
+            return;
+        }
+        Finding f = new Finding(rule, severity, where.file(), where.line(), where.column(), message, hint);
+        listed.add(f);
+        findings.add(f);
+    }
+
+    private List<Finding> listed(String key) {
+        return byEvent.computeIfAbsent(key, k -> new ArrayList<>());
+    }
+
+    /** The name an event is counted under: as sent, until {@value #MAX_EVENTS} names are kept apart. */
+    private String key(String name) {
+        return counts.containsKey(name) || counts.size() < MAX_EVENTS ? name : OTHER_EVENTS;
     }
 
     /** Strangers' text, cut to {@value #MAX_SHOWN} characters (sinks escape it). */
-    static String shown(String text) {
+    public static String shown(String text) {
         if (text == null) {
             return "";
         }

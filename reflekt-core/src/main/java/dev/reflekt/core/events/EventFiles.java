@@ -101,6 +101,19 @@ public final class EventFiles {
         }
     }
 
+    /**
+     * One JSON document of a payload (a request body, a base64 field's JSON), read within the same bounds as files;
+     * an {@link IOException} when it is not JSON or exceeds them (its message may quote the input: never show it).
+     */
+    public static JsonNode parse(byte[] json) throws IOException {
+        return MAPPER.readTree(json);
+    }
+
+    /** As {@link #parse(byte[])}, for text. */
+    public static JsonNode parse(String json) throws IOException {
+        return MAPPER.readTree(json);
+    }
+
     /** The stream, decompressed when it starts with gzip's magic bytes. */
     private static InputStream gunzipped(InputStream in) throws IOException {
         in.mark(2);

@@ -11,12 +11,18 @@ import java.util.List;
 public record CheckResult(List<FileResult> files, long elapsedMillis) {
 
     /**
-     * One checked file.
+     * One checked file (or, for checks of something other than files, one checked thing in a file).
      *
      * @param file the path relative to the project directory
+     * @param name what was checked as reports name it (a JUnit test case): the file, or an event name
      * @param findings its findings in output order
      */
-    public record FileResult(String file, List<Finding> findings) {
+    public record FileResult(String file, String name, List<Finding> findings) {
+
+        /** A checked file, named by its path. */
+        public FileResult(String file, List<Finding> findings) {
+            this(file, file, findings);
+        }
 
         /** Whether any finding has this severity. */
         public boolean has(Severity severity) {
@@ -30,7 +36,10 @@ public record CheckResult(List<FileResult> files, long elapsedMillis) {
 
     /** All findings, in output order. */
     public List<Finding> findings() {
-        return files.stream().flatMap(f -> f.findings().stream()).toList();
+        return files.stream()
+                .flatMap(f -> f.findings().stream())
+                .sorted(Finding.ORDER)
+                .toList();
     }
 
     /** How many findings have {@code severity}. */

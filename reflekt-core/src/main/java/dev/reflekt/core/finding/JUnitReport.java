@@ -28,8 +28,10 @@ public final class JUnitReport {
         for (CheckResult.FileResult file : result.files()) {
             xml.append("  <testcase");
             attribute(xml, "classname", "reflekt." + name);
-            attribute(xml, "name", file.file());
-            attribute(xml, "file", root.path(file.file()));
+            attribute(xml, "name", file.name());
+            if (!file.file().isEmpty()) {
+                attribute(xml, "file", root.path(file.file()));
+            }
             xml.append('>');
             if (failed(file, failOnWarning)) {
                 xml.append("\n    <failure");

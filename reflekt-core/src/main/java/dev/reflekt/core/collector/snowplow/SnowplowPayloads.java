@@ -1,10 +1,9 @@
 package dev.reflekt.core.collector.snowplow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reflekt.core.events.EventFiles;
 import dev.reflekt.core.events.PayloadFormat;
 import dev.reflekt.core.events.SentEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.function.Consumer;
 public final class SnowplowPayloads implements PayloadFormat {
 
     private static final String PROTOCOL = "iglu:com.snowplowanalytics.snowplow/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String name() {
@@ -114,11 +112,11 @@ public final class SnowplowPayloads implements PayloadFormat {
     private static JsonNode embedded(JsonNode payload, String plain, String encoded) {
         try {
             if (payload.path(plain).isTextual()) {
-                return JSON.readTree(payload.get(plain).asText());
+                return EventFiles.parse(payload.get(plain).asText());
             }
             if (payload.path(encoded).isTextual()) {
                 String b64 = payload.get(encoded).asText().replace('+', '-').replace('/', '_');
-                return JSON.readTree(new String(Base64.getUrlDecoder().decode(b64), StandardCharsets.UTF_8));
+                return EventFiles.parse(Base64.getUrlDecoder().decode(b64));
             }
         } catch (java.io.IOException | IllegalArgumentException e) {
             return null; // reported as unreadable, without its text (personal data)
