@@ -124,7 +124,7 @@ public final class LocalCollector implements AutoCloseable {
 
     /** The lines recorded so far, per recording file name ({@code segment.ndjson}). */
     public synchronized Map<String, Integer> recorded() {
-        return Map.copyOf(lines);
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(lines));
     }
 
     /** How many requests were refused. */
