@@ -3,8 +3,8 @@ package dev.reflekt.core.command;
 import dev.reflekt.core.ReflektException;
 import dev.reflekt.core.definitions.Definitions;
 import dev.reflekt.core.events.EventCheck;
-import dev.reflekt.core.events.EventFiles;
 import dev.reflekt.core.events.EventsReport;
+import dev.reflekt.core.events.ParallelCheck;
 import dev.reflekt.core.events.PayloadFormats;
 import dev.reflekt.core.events.Plan;
 import dev.reflekt.core.finding.CheckResult;
@@ -90,14 +90,15 @@ public final class CheckEventsCommand {
     public static Outcome run(ReflektProject project, Request request) throws ReflektException, IOException {
         long start = System.nanoTime();
         Plan plan = Plan.of(Definitions.of(project), project.select(request.select()));
-        EventCheck check = new EventCheck(plan, request.severities(), request.options());
         List<String> shown = new ArrayList<>();
+        List<ParallelCheck.Input> inputs = new ArrayList<>();
         for (Path file : files(request.base(), request.globs())) {
             String display = project.display(file);
             shown.add(display);
-            EventFiles.read(file, display, PayloadFormats.all(), check::accept, check::problem);
+            inputs.add(new ParallelCheck.Input(file, display));
         }
-        EventCheck.Result result = check.finish();
+        EventCheck.Result result =
+                ParallelCheck.run(plan, request.severities(), request.options(), inputs, PayloadFormats.all());
         // one group (a JUnit test case) per event name, passing ones too
         Map<String, List<Finding>> groups = new TreeMap<>();
         result.events().keySet().forEach(name -> groups.put(name, List.of()));

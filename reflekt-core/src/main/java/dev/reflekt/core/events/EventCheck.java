@@ -30,6 +30,9 @@ public final class EventCheck {
     static final int MAX_EVENTS = 10_000;
     /** Distinct findings (rule and path) counted per event name for the report's top list. */
     static final int MAX_TOP = 50;
+
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("/[0-9]+(?=/|$)");
+
     /** Where the events past {@link #MAX_EVENTS} names are counted. */
     public static final String OTHER_EVENTS = "(other event names)";
     /** Where findings of no event (an unreadable document) are grouped. */
@@ -51,7 +54,7 @@ public final class EventCheck {
      * @param versions the versions that accepted them
      * @param rules how many findings of each rule
      * @param top how many findings of each rule at each path ({@code type /properties/price}, array indexes as
-     *     {@code *}), the first {@value #MAX_TOP} distinct
+     *     {@code *}): the {@value #MAX_TOP} smallest such keys, each counted whole
      */
     public record Seen(
             int seen, int valid, Set<String> versions, Map<String, Integer> rules, Map<String, Integer> top) {}
@@ -80,7 +83,7 @@ public final class EventCheck {
     private final Map<String, int[]> counts = new TreeMap<>();
     private final Map<String, Set<String>> versions = new TreeMap<>();
     private final Map<String, Map<String, Integer>> rules = new TreeMap<>();
-    private final Map<String, Map<String, Integer>> top = new TreeMap<>();
+    private final Map<String, TreeMap<String, Integer>> top = new TreeMap<>();
     private final Map<String, List<Finding>> byEvent = new TreeMap<>();
     private long unlisted;
     private final Set<String> matched = new HashSet<>();
@@ -128,8 +131,45 @@ public final class EventCheck {
         return List.copyOf(findings.subList(before, findings.size()));
     }
 
+    /**
+     * Adds what {@code other} (a check of other events against the same plan) found to this one: counts summed,
+     * findings listed joined. The result of {@link #finish} is the same whatever order checks are merged in.
+     */
+    public void merge(EventCheck other) {
+        other.counts.forEach((name, c) -> {
+            int[] mine = counts.computeIfAbsent(name, k -> new int[2]);
+            mine[0] += c[0];
+            mine[1] += c[1];
+        });
+        other.versions.forEach((name, v) ->
+                versions.computeIfAbsent(name, k -> new TreeSet<>()).addAll(v));
+        other.rules.forEach((name, r) -> r.forEach(
+                (rule, n) -> rules.computeIfAbsent(name, k -> new TreeMap<>()).merge(rule, n, Integer::sum)));
+        other.top.forEach((name, t) -> {
+            TreeMap<String, Integer> mine = top.computeIfAbsent(name, k -> new TreeMap<>());
+            t.forEach((what, n) -> mine.merge(what, n, Integer::sum));
+            while (mine.size() > MAX_TOP) {
+                mine.pollLastEntry();
+            }
+        });
+        other.byEvent.forEach((name, list) -> listed(name).addAll(list));
+        findings.addAll(other.findings);
+        unlisted += other.unlisted;
+        matched.addAll(other.matched);
+    }
+
     /** The findings so far and the planned events never seen. */
     public Result finish() {
+        // each event name's findings listed: the first MAX_LISTED in output order (merged checks may hold more)
+        findings.clear();
+        for (List<Finding> list : byEvent.values()) {
+            list.sort(Finding.ORDER);
+            if (list.size() > MAX_LISTED) {
+                unlisted += list.size() - MAX_LISTED;
+                list.subList(MAX_LISTED, list.size()).clear();
+            }
+            findings.addAll(list);
+        }
         List<String> unseen = new ArrayList<>();
         for (Plan.Planned p : plan.all().values()) {
             if (!matched.contains(p.igluUri())) {
@@ -163,6 +203,7 @@ public final class EventCheck {
         Map<String, List<Finding>> groups = new TreeMap<>();
         byEvent.forEach((name, list) ->
                 groups.put(name, list.stream().sorted(Finding.ORDER).toList()));
+
         return new Result(List.copyOf(findings), events, unseen, groups, unlisted);
     }
 
@@ -326,22 +367,30 @@ public final class EventCheck {
         Severity severity = severities.severity(rule);
         String key = event == null ? NO_EVENT : key(event);
         rules.computeIfAbsent(key, k -> new TreeMap<>()).merge(rule.id(), 1, Integer::sum);
-        Map<String, Integer> counted = top.computeIfAbsent(key, k -> new TreeMap<>());
-        String what = rule.id() + " " + shown(pointer.replaceAll("/[0-9]+(?=/|$)", "/*"));
-        if (counted.containsKey(what) || counted.size() < MAX_TOP) {
-            counted.merge(what, 1, Integer::sum);
+        TreeMap<String, Integer> counted = top.computeIfAbsent(key, k -> new TreeMap<>());
+        counted.merge(rule.id() + " " + shown(INDEX.matcher(pointer).replaceAll("/*")), 1, Integer::sum);
+        if (counted.size() > MAX_TOP) {
+            // the smallest keys are kept: a key once dropped never comes back, so every count kept is whole, and
+            // checks merged in any order keep the same keys
+            counted.pollLastEntry();
         }
         if (severity == Severity.OFF) {
             return;
         }
         List<Finding> listed = listed(key);
-        if (listed.size() >= MAX_LISTED) {
+        // past the cap, the rest of the document under way is still listed: a document is listed whole, so that
+        // merged checks list the same first findings as one check (finish() cuts to the cap in output order)
+        if (listed.size() >= MAX_LISTED && !sameDocument(listed.get(listed.size() - 1), where)) {
             unlisted++;
             return;
         }
         Finding f = new Finding(rule, severity, where.file(), where.line(), where.column(), message, hint);
         listed.add(f);
         findings.add(f);
+    }
+
+    private static boolean sameDocument(Finding f, SentEvent.Location where) {
+        return f.file().equals(where.file()) && f.line() == where.line() && f.column() == where.column();
     }
 
     private List<Finding> listed(String key) {

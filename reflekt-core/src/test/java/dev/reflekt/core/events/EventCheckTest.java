@@ -209,4 +209,50 @@ class EventCheckTest {
                 .anySatisfy(m -> assertThat(m).startsWith("latin1.ndjson 1 not JSON from here on"))
                 .anySatisfy(m -> assertThat(m).startsWith("deep.ndjson 1 not JSON from here on"));
     }
+
+    /**
+     * Checked in parallel partitions, a large recording gives exactly what one check gives: the same findings listed
+     * (the first 100 of each event name, past the cap), the same counts, versions and most frequent findings.
+     */
+    @Test
+    void theParallelCheckFindsWhatOneCheckFinds() throws Exception {
+        StringBuilder rec = new StringBuilder();
+        for (int i = 0; i < 6_000; i++) {
+            String properties =
+                    switch (i % 23) { // sparse: an event name's first 100 findings span several batches
+                        // two findings a document, inserted in another order than they are output
+                        case 0 -> "{\"revenue\": -1, \"k" + (i % 90) + "\": 1}";
+                        case 1 -> "{\"revenue\": -1, \"a\": 2}";
+                        case 2 -> "{\"order_ref\": \"x\"}";
+                        default -> "{\"order_id\": \"o-" + i + "\", \"revenue\": 3}";
+                    };
+            String event = i % 11 == 0 ? "Unplanned " + (i % 13) : "Order Completed";
+            rec.append("{\"type\": \"track\", \"event\": \"")
+                    .append(event)
+                    .append("\", \"properties\": ")
+                    .append(properties)
+                    .append("}\n");
+            if (i % 500 == 0) {
+                rec.append("[1, 2]\n");
+            }
+        }
+        rec.append(recording());
+        Path file = dir.resolve("big.ndjson");
+        Files.writeString(file, rec.toString());
+        EventCheck.Result one = check(file, new EventCheck.Options(false, false));
+        ReflektProject p = project();
+        EventCheck.Result parallel = ParallelCheck.run(
+                Plan.of(Definitions.of(p), p.schemaFiles()),
+                Severities.defaults(),
+                new EventCheck.Options(false, false),
+                List.of(new ParallelCheck.Input(file, "events/big.ndjson")),
+                PayloadFormats.all());
+        assertThat(one.unlisted()).isPositive();
+        assertThat(one.events().get("Order Completed").top()).hasSizeGreaterThan(3);
+        assertThat(parallel.findings()).isEqualTo(one.findings());
+        assertThat(parallel.events()).isEqualTo(one.events());
+        assertThat(parallel.byEvent()).isEqualTo(one.byEvent());
+        assertThat(parallel.unseen()).isEqualTo(one.unseen());
+        assertThat(parallel.unlisted()).isEqualTo(one.unlisted());
+    }
 }

@@ -222,8 +222,15 @@ final class QuickSchema {
                     out.pattern = regex(value.textValue());
                 }
                 case "format" -> {
-                    if (!value.isTextual() || !Node.FORMATS.contains(value.textValue())) {
+                    if (!value.isTextual()) {
                         throw new Declined();
+                    }
+                    if (!Node.FORMATS.contains(value.textValue())) {
+                        // the full validator's own implementation of the format: the same answer by construction
+                        out.delegated = Node.DELEGATED.get(value.textValue());
+                        if (out.delegated == null) {
+                            throw new Declined();
+                        }
                     }
                     out.format = value.textValue();
                 }
@@ -483,6 +490,40 @@ final class QuickSchema {
 
         static final Set<String> FORMATS = Set.of("uri", "uri-reference", "regex");
 
+        /**
+         * The formats of draft-07 (and {@code uuid}, common in tracking plans) that the full validator checks with a
+         * test of the string alone, evaluated with that same implementation: event payloads are full of
+         * {@code date-time}, {@code email} and {@code uuid}, and a schema with one would otherwise never take the
+         * quick path.
+         */
+        static final Map<String, com.networknt.schema.format.Format> DELEGATED = delegated();
+
+        private static Map<String, com.networknt.schema.format.Format> delegated() {
+            Set<String> names = Set.of(
+                    "date-time",
+                    "date",
+                    "time",
+                    "email",
+                    "idn-email",
+                    "hostname",
+                    "idn-hostname",
+                    "ipv4",
+                    "ipv6",
+                    "iri",
+                    "iri-reference",
+                    "uri-template",
+                    "json-pointer",
+                    "relative-json-pointer",
+                    "uuid");
+            Map<String, com.networknt.schema.format.Format> out = new HashMap<>();
+            for (com.networknt.schema.format.Format f : com.networknt.schema.format.Formats.DEFAULT) {
+                if (names.contains(f.getName())) {
+                    out.put(f.getName(), f);
+                }
+            }
+            return Map.copyOf(out);
+        }
+
         static final int OBJECT = 1;
         static final int ARRAY = 2;
         static final int STRING = 4;
@@ -513,6 +554,7 @@ final class QuickSchema {
         Long maxLength;
         Pattern pattern;
         String format;
+        com.networknt.schema.format.Format delegated;
         JsonNode enumValues;
         /** The {@link #enumValues} when all are strings: a value is one of them when it is a string in the set. */
         Set<String> enumStrings;
@@ -838,7 +880,9 @@ final class QuickSchema {
             if (pattern != null) {
                 result = and(result, find(pattern, text));
             }
-            if (format != null) {
+            if (delegated != null) {
+                result = and(result, delegated.matches(null, text) ? VALID : INVALID);
+            } else if (format != null) {
                 result = and(result, format(format, text) ? VALID : INVALID);
             }
             return result;

@@ -87,7 +87,7 @@ class QuickSchemaTest {
                 "{\"properties\": {\"a\": {\"$ref\": \"#/definitions/missing\"}}}",
                 "{\"pattern\": \"[a\"}",
                 "{\"type\": \"date\"}",
-                "{\"format\": \"date-time\"}",
+                "{\"format\": \"credit-card\"}",
                 "{\"items\": [{\"type\": \"string\"}]}",
                 "{\"$ref\": \"#\", \"type\": \"string\"}",
                 "{\"multipleOf\": 0}",
