@@ -5,6 +5,8 @@
 #   bench/check-events.sh [N]      default 1000000
 #   BENCH_RUNS=9                   runs (medians are printed)
 #   BENCH_BASELINE=0.0.12-base     also time that installed plugin version, interleaved, and print the ratio
+#   BENCH_MAVEN_OPTS=-Xmx256m      MAVEN_OPTS for the timed runs (default: none, the JVM sizes its heap from the
+#                                  machine's memory, and RSS follows the heap it chose, not what the goal needs)
 #
 # Prints per version the median goal time (the goal's own reported time), events/s over it, the median whole
 # process and the largest peak RSS (/usr/bin/time -v). Targets (issue 33, 2 cores): >= 100k events/s for the goal's
@@ -30,7 +32,7 @@ echo "events: $n in $mb MB ($dir/events.ndjson)"
 
 # run VERSION: one goal run; sets goal_ms, wall, rss (the goal fails on the planted errors: expected)
 run() {
-  (cd "$dir" && /usr/bin/time -v "$mvn_cmd" -B -o -Dstyle.color=never -Dreflekt.events=events.ndjson \
+  (cd "$dir" && MAVEN_OPTS="${BENCH_MAVEN_OPTS:-}" /usr/bin/time -v "$mvn_cmd" -B -o -Dstyle.color=never -Dreflekt.events=events.ndjson \
       "dev.reflekt:reflekt-maven-plugin:$1:check-events" >"$work/out.txt" 2>"$work/time.txt") || true
   grep -q 'Reflekt check-events: [0-9]* errors\?, .* in [0-9]* ms' "$work/out.txt" || { cat "$work/out.txt" >&2; exit 1; }
   goal_ms=$(grep -o 'Reflekt check-events: [0-9]* errors\?, .* in [0-9]* ms' "$work/out.txt" | grep -o '[0-9]* ms' | cut -d' ' -f1)

@@ -22,3 +22,7 @@ assert new File(reports, 'events.md').text.contains('| `Order Completed` | 2 | 2
 assert new File(reports, 'TEST-reflekt-check-events.xml').text.contains('name="iglu:com.example/Button_Press/jsonschema/1-0-0"')
 assert !new File(reports, 'events.md').text.contains('canary-7Q2')
 assert !log.contains('\tat dev.reflekt')
+// on GitHub Actions the page is appended to the job summary
+def summary = new File(basedir, 'target/step-summary.md')
+assert summary.text.contains('# Reflekt check-events')
+assert summary.text.contains('| `Cart Viewed` | 1 | 1 | 0 | 1-0 |')

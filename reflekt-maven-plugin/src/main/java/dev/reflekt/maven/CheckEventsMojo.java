@@ -128,6 +128,11 @@ public class CheckEventsMojo extends AbstractCheckMojo {
                     + " more findings (past the first " + EventCheck.MAX_LISTED
                     + " of an event name) are counted in events.md but not listed");
         }
+        if (outcome.check().unexplained() > 0) {
+            getLog().info("Reflekt check-events: " + outcome.check().unexplained()
+                    + " more invalid events are counted in events.md, not explained (their names have "
+                    + EventCheck.MAX_LISTED + " findings listed above)");
+        }
         writeReport(outcome.report());
         publish("check-events", outcome.result(), List.of(EventRule.values()), failOnWarning);
     }

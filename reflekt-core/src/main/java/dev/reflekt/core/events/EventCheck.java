@@ -68,13 +68,18 @@ public final class EventCheck {
      * @param byEvent the findings listed, per event name as sent (unseen events by their planned name; unreadable
      *     documents under {@link #NO_EVENT})
      * @param unlisted findings counted but not listed (past {@value #MAX_LISTED} for one event name)
+     * @param unexplained invalid events counted but not explained: once {@value #MAX_LISTED} findings of an event
+     *     name are listed, its later invalid events are only counted (the quick validator proves them invalid; the
+     *     full one, which says why, costs ten times as much); {@link Seen#rules} and {@link Seen#top} count the
+     *     explained ones
      */
     public record Result(
             List<Finding> findings,
             Map<String, Seen> events,
             List<String> unseen,
             Map<String, List<Finding>> byEvent,
-            long unlisted) {}
+            long unlisted,
+            long unexplained) {}
 
     private final Plan plan;
     private final Severities severities;
@@ -86,6 +91,7 @@ public final class EventCheck {
     private final Map<String, TreeMap<String, Integer>> top = new TreeMap<>();
     private final Map<String, List<Finding>> byEvent = new TreeMap<>();
     private long unlisted;
+    private long unexplained;
     private final Set<String> matched = new HashSet<>();
 
     public EventCheck(Plan plan, Severities severities, Options options) {
@@ -155,6 +161,7 @@ public final class EventCheck {
         other.byEvent.forEach((name, list) -> listed(name).addAll(list));
         findings.addAll(other.findings);
         unlisted += other.unlisted;
+        unexplained += other.unexplained;
         matched.addAll(other.matched);
     }
 
@@ -204,7 +211,7 @@ public final class EventCheck {
         byEvent.forEach((name, list) ->
                 groups.put(name, list.stream().sorted(Finding.ORDER).toList()));
 
-        return new Result(List.copyOf(findings), events, unseen, groups, unlisted);
+        return new Result(List.copyOf(findings), events, unseen, groups, unlisted, unexplained);
     }
 
     private void selfDescribing(SentEvent e) {
@@ -263,20 +270,53 @@ public final class EventCheck {
      * would match an event of 1-0 to a 2-0 that shares no property with it.)
      */
     private void check(SentEvent e, List<Plan.Planned> candidates) {
+        // what each version says cheaply: valid or not (the quick validator), and what it does not declare
+        int n = candidates.size();
+        boolean[] valid = new boolean[n];
+        List<List<String[]>> unplanned = new ArrayList<>(n);
+        int bestValid = -1;
+        for (int i = 0; i < n; i++) {
+            Plan.Planned p = candidates.get(i);
+            valid[i] = p.validator().isValid(e.data());
+            List<String[]> u = new ArrayList<>();
+            unplannedProperties(p.schema(), e.data(), "", u);
+            unplanned.add(u);
+            if (valid[i]
+                    && (bestValid < 0 || u.size() < unplanned.get(bestValid).size())) {
+                bestValid = i;
+            }
+        }
+        // an invalid version has at least one violation: it can only fit better than the best valid one when that
+        // one leaves at least as many properties undeclared as it leaves plus one
+        boolean explain = bestValid < 0;
+        for (int i = 0; i < n && !explain; i++) {
+            explain = !valid[i]
+                    && unplanned.get(i).size() + 1 <= unplanned.get(bestValid).size();
+        }
+        if (bestValid < 0 && listed(key(e.name())).size() >= MAX_LISTED) {
+            // invalid under every version, and this name's findings listed already: counted, not explained
+            count(e, false);
+            unexplained++;
+            return;
+        }
         Plan.Planned best = null;
         List<SchemaViolation> bestViolations = null;
         List<String[]> bestUnplanned = null;
-        for (Plan.Planned p : candidates) {
-            List<SchemaViolation> violations = p.validator().validate(e.data());
-            List<String[]> unplanned = new ArrayList<>();
-            unplannedProperties(p.schema(), e.data(), "", unplanned);
+        for (int i = 0; i < n; i++) {
+            if (!explain && i != bestValid) {
+                continue;
+            }
+            Plan.Planned p = candidates.get(i);
+            List<SchemaViolation> violations =
+                    valid[i] ? List.of() : p.validator().validate(e.data());
+            List<String[]> u = unplanned.get(i);
             if (best == null
-                    || violations.size() + unplanned.size() < bestViolations.size() + bestUnplanned.size()
-                    || (violations.size() + unplanned.size() == bestViolations.size() + bestUnplanned.size()
-                            && unplanned.size() < bestUnplanned.size())) {
+                    || violations.size() + u.size() < bestViolations.size() + bestUnplanned.size()
+                    || (violations.size() + u.size() == bestViolations.size() + bestUnplanned.size()
+                            && u.size() < bestUnplanned.size())) {
                 best = p;
                 bestViolations = violations;
-                bestUnplanned = unplanned;
+                bestUnplanned = u;
             }
         }
         count(e, bestViolations.isEmpty());

@@ -35,7 +35,11 @@ public final class EventFiles {
                     .maxStringLength(MAX_STRING)
                     .build())
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+    /** Numbers with a fraction read exactly, as lint reads schemas: the quick validator decides on exact numbers. */
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder(JSON)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     private EventFiles() {}
 

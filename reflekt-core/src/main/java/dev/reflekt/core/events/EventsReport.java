@@ -84,6 +84,13 @@ public final class EventsReport {
                     .append(CheckResult.plural(unreadable.size(), "document"))
                     .append(" could not be read; the build log lists where.\n\n");
         }
+        if (result.unexplained() > 0) {
+            md.append(CheckResult.plural(result.unexplained(), "invalid event"))
+                    .append(" past the first ")
+                    .append(EventCheck.MAX_LISTED)
+                    .append(" findings of their event name are counted as invalid but not explained; the most frequent")
+                    .append(" findings are those of the events explained.\n\n");
+        }
         if (result.unlisted() > 0) {
             md.append(CheckResult.plural(result.unlisted(), "more finding"))
                     .append(" (past the first ")

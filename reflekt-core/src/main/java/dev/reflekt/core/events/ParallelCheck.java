@@ -22,7 +22,7 @@ public final class ParallelCheck {
     /** Partitions; on two cores, enough to keep both busy while this thread reads. */
     static final int PARTITIONS = 4;
     /** Events a batch. */
-    static final int BATCH = 512;
+    static final int BATCH = 64;
 
     private static final List<Object> END = new ArrayList<>();
 

@@ -990,7 +990,8 @@ final class QuickSchema {
                 case "uri": {
                     Boolean known = URIS.get(text);
                     if (known == null) {
-                        known = uri(text, true);
+                        // what java.net.URI refuses, networknt's own check decides: INVALID is never wrong
+                        known = uri(text, true) || NETWORKNT_URI.matches(null, text);
                         if (URIS.size() < 256) {
                             URIS.put(text, known);
                         }
@@ -998,9 +999,14 @@ final class QuickSchema {
                     return known;
                 }
                 default:
-                    return plainRelativePath(text) || uri(text, false);
+                    return plainRelativePath(text) || uri(text, false) || NETWORKNT_URI_REFERENCE.matches(null, text);
             }
         }
+
+        private static final com.networknt.schema.format.Format NETWORKNT_URI =
+                new com.networknt.schema.format.UriFormat();
+        private static final com.networknt.schema.format.Format NETWORKNT_URI_REFERENCE =
+                new com.networknt.schema.format.UriReferenceFormat();
 
         /** Absolute URIs checked, by text ({@code $schema} is the same in every file); bounded. */
         private static final Map<String, Boolean> URIS = new java.util.concurrent.ConcurrentHashMap<>();

@@ -140,6 +140,20 @@ public final class SchemaValidator {
         return quick != null;
     }
 
+    /**
+     * Whether {@code instance} is valid: the quick path's answer when it has one (either way: it never answers unlike
+     * the full validator), else the full validator's. Cheaper than {@link #validate} for an invalid instance.
+     */
+    public boolean isValid(JsonNode instance) {
+        if (quick != null) {
+            int answer = quick.evaluate(instance);
+            if (answer != QuickSchema.UNKNOWN) {
+                return answer == QuickSchema.VALID;
+            }
+        }
+        return validate(instance).isEmpty();
+    }
+
     /** Validates {@code instance}; the violations come sorted by location, then message. */
     public List<SchemaViolation> validate(JsonNode instance) {
         if (quick != null && quick.evaluate(instance) == QuickSchema.VALID) {
