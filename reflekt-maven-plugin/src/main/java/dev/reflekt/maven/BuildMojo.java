@@ -121,11 +121,15 @@ public class BuildMojo extends AbstractReflektMojo {
         for (Drift d : result.drift()) {
             getLog().warn("Drift: " + d.describe());
         }
+        for (dev.reflekt.core.dbt.Unplanned u : result.unplanned()) {
+            getLog().warn("Unplanned: " + u.describe());
+        }
         if (outcome.online()) {
             Path report = defaultReportsDir().resolve("drift.md");
             try {
                 Files.createDirectories(report.getParent());
-                Reports.writeAtomically(report, DriftReport.render(outcome.target(), result.drift()));
+                Reports.writeAtomically(
+                        report, DriftReport.render(outcome.target(), result.drift(), result.unplanned()));
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot write " + report + ": " + e.getMessage(), e);
             }
@@ -136,7 +140,11 @@ public class BuildMojo extends AbstractReflektMojo {
         getLog().info("Reflekt build: " + models + " models for "
                 + outcome.target().database() + "."
                 + outcome.target().schema() + " in " + outcome.target().dialect() + " SQL ("
-                + (outcome.online() ? "from the warehouse, " + result.drift().size() + " drift" : "offline") + "), "
+                + (outcome.online()
+                        ? "from the warehouse, " + result.drift().size() + " drift, "
+                                + result.unplanned().size() + " unplanned"
+                        : "offline")
+                + "), "
                 + (result.changed() ? "written to " : "unchanged in ") + reflekt.display(result.packageDir()) + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
     }

@@ -35,6 +35,9 @@ public final class CallTablePlanner implements Collector.Planner {
     private final List<Model> models = new ArrayList<>();
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final List<Drift> drift = new ArrayList<>();
+    private final List<Unplanned> unplanned = new ArrayList<>();
+    /** Per raw table, every raw column a model of it selects or would select. */
+    private final Map<String, Set<String>> planned = new LinkedHashMap<>();
 
     public CallTablePlanner(
             CallTableRules rules, DbtConfig dbt, String sourceSchema, Optional<TableColumns> warehouse) {
@@ -95,6 +98,25 @@ public final class CallTablePlanner implements Collector.Planner {
                 true,
                 candidates("tracks", Map.of()),
                 null);
+        warehouse.ifPresent(this::unplanned);
+    }
+
+    /** The tables and columns of the warehouse that no model plans and the collector does not own. */
+    private void unplanned(TableColumns w) {
+        for (String table : w.tables()) {
+            Set<String> columns = planned.get(table);
+            if (columns == null) {
+                if (!rules.ownTables().contains(table)) {
+                    unplanned.add(new Unplanned(table, ""));
+                }
+                continue;
+            }
+            for (String column : new java.util.TreeSet<>(w.columns(table).orElse(Set.of()))) {
+                if (!columns.contains(column) && !rules.ownColumn(column)) {
+                    unplanned.add(new Unplanned(table, column));
+                }
+            }
+        }
     }
 
     /** A raw column a model may select, and the property it loads (null for the collector's own columns). */
@@ -132,6 +154,8 @@ public final class CallTablePlanner implements Collector.Planner {
             boolean filtered,
             List<Candidate> candidates,
             String metadata) {
+        Set<String> plannedColumns = planned.computeIfAbsent(table, t -> new HashSet<>());
+        candidates.forEach(c -> plannedColumns.add(c.raw().toLowerCase(Locale.ROOT)));
         Optional<Set<String>> existing = warehouse.map(w -> w.columns(table).orElse(null));
         if (warehouse.isPresent() && existing.isEmpty()) {
             drift.add(new Drift(schemaId == null ? "" : schemaId, table, ""));
@@ -248,5 +272,10 @@ public final class CallTablePlanner implements Collector.Planner {
     @Override
     public List<Drift> drift() {
         return drift;
+    }
+
+    @Override
+    public List<Unplanned> unplanned() {
+        return unplanned;
     }
 }

@@ -82,6 +82,36 @@ public interface CallTableRules {
     java.util.Map<String, String> CALL_TABLES = java.util.Map.of(
             "identify", "identifies", "group", "groups", "page_viewed", "pages", "screen_viewed", "screens");
 
+    /**
+     * The tables the collector writes whatever the plan: its call tables. A table of the schema not among them and not
+     * planned is an event nobody planned.
+     */
+    default java.util.Set<String> ownTables() {
+        return java.util.Set.of("tracks", "identifies", "users", "groups", "pages", "screens", "aliases");
+    }
+
+    /**
+     * Whether the collector writes {@code column} whatever the schemas say: its own columns ({@link #common()}), the
+     * {@code context_} fields of every message, and its load bookkeeping.
+     */
+    default boolean ownColumn(String column) {
+        return common().containsKey(column)
+                || column.startsWith("context_")
+                || java.util.Set.of(
+                                "id",
+                                "uuid_ts",
+                                "loaded_at",
+                                "received_at",
+                                "sent_at",
+                                "timestamp",
+                                "original_timestamp",
+                                "event",
+                                "event_text",
+                                "anonymous_id",
+                                "user_id")
+                        .contains(column);
+    }
+
     /** The raw column identifying a message. */
     String key();
 

@@ -88,6 +88,14 @@ public interface Collector {
         /** What the schemas say and the warehouse lacks. */
         List<Drift> drift();
 
+        /**
+         * What the warehouse has in the collector's layout and no schema plans (tables, columns), excluding the
+         * collector's own; empty without warehouse metadata, and for a collector that does not say yet.
+         */
+        default List<Unplanned> unplanned() {
+            return List.of();
+        }
+
         /** The raw column every source table has that says when a row was loaded: the sources' freshness field. */
         String loadedAtColumn();
 

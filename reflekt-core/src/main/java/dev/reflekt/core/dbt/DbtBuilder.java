@@ -237,7 +237,8 @@ public final class DbtBuilder {
         names.add(sourcesFile);
         names.add(MANIFEST);
         names.sort(null);
-        return new BuildResult(packageDir(), names, planner.models().size(), planner.drift(), changed);
+        return new BuildResult(
+                packageDir(), names, planner.models().size(), planner.drift(), planner.unplanned(), changed);
     }
 
     /** Adds a generated file, or a problem when another schema already made a file of that name. */

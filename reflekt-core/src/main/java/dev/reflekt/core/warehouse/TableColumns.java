@@ -26,6 +26,11 @@ public final class TableColumns {
         return Optional.ofNullable(byTable.get(key(table)));
     }
 
+    /** Every table found, lower case, sorted. */
+    public java.util.SortedSet<String> tables() {
+        return new java.util.TreeSet<>(byTable.keySet());
+    }
+
     /** How many tables were found. */
     public int tableCount() {
         return byTable.size();

@@ -222,6 +222,34 @@ abstract class ModelExecutionContract extends WarehouseContract {
                 .isEqualTo(HostileSchemas.metadata());
     }
 
+    /**
+     * The other direction, from the same metadata query: an event table no schema plans and columns no property
+     * makes, the collector's own tables and columns (call tables, {@code context_*}, {@code uuid_ts}) left out; the
+     * names from the warehouse reach drift.md only as Markdown code.
+     */
+    @Test
+    void whatTheWarehouseHasAndNoSchemaPlansIsUnplanned() throws Exception {
+        exec("create table seg.mystery_event (" + COMMON + ", event_text varchar, event varchar, secret varchar)");
+        exec("alter table seg.order_completed add column coupon_code varchar");
+        exec("alter table seg.order_completed add column context_campaign_gclid varchar");
+        exec("create table seg.aliases (" + COMMON + ", previous_id varchar)");
+        TableColumns catalog = JdbcCatalog.read(db, database(), "seg");
+        BuildResult result = build(Optional.of(catalog), "seg");
+        assertThat(result.unplanned())
+                .extracting(u -> u.rule() + " " + u.table() + (u.column().isEmpty() ? "" : "." + u.column()))
+                .containsExactly(
+                        "unplanned-table mystery_event",
+                        "unplanned-column order_completed.coupon_code",
+                        "unplanned-column pages.title");
+        String md = DriftReport.render(
+                new BuildTarget(Dialect.of(dialect()).orElseThrow(), dialect(), database(), "seg"),
+                result.drift(),
+                result.unplanned());
+        assertThat(md).contains("| `order_completed` | `coupon_code` | `unplanned-column` |");
+        // offline, nothing is known of the warehouse: nothing unplanned
+        assertThat(build(Optional.empty(), "seg").unplanned()).isEmpty();
+    }
+
     @Test
     void modelsBuiltFromTheWarehouseRunAndRenameAsSpecified() throws Exception {
         TableColumns catalog = JdbcCatalog.read(db, database(), "seg");

@@ -175,6 +175,18 @@ abstract class RudderStackExecutionContract extends WarehouseContract {
                 .containsExactly("checkout_v3_started", "_pages");
     }
 
+    /** RudderStack's own tables are no event; a table of an event nobody planned is. */
+    @Test
+    void rudderStacksOwnTablesAreNotUnplanned() throws Exception {
+        exec("create table rs.rudder_discards (" + COMMON + ", column_name varchar, column_value varchar)");
+        exec("create table rs.wishlist_shared (" + COMMON + ", event_text varchar, event varchar)");
+        BuildResult result = build(Optional.of(JdbcCatalog.read(db, database(), "rs")));
+        assertThat(result.unplanned())
+                .filteredOn(u -> u.column().isEmpty())
+                .extracting(Unplanned::table)
+                .containsExactly("wishlist_shared");
+    }
+
     @Test
     void offlineBuildSelectsWhatRudderStackAlwaysLoadsAndRuns() throws Exception {
         exec("alter table rs.checkout_v3_started add column address_zip_code varchar");

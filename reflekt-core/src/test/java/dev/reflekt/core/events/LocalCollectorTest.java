@@ -108,7 +108,8 @@ class LocalCollectorTest {
         rudder.flush();
         rudder.shutdown();
 
-        Tracker tracker = Snowplow.createTracker("t", "shop", url);
+        // trackers are registered by namespace for the whole JVM: one of this test's own, removed after
+        Tracker tracker = Snowplow.createTracker("local-collector-test", "shop", url);
         tracker.track(SelfDescribing.builder()
                 .eventData(new SelfDescribingJson(
                         "iglu:com.example/Button_Press/jsonschema/1-0-0", Map.of("label", "Buy")))
@@ -119,6 +120,7 @@ class LocalCollectorTest {
                 .build());
         tracker.getEmitter().flushBuffer();
         tracker.close();
+        Snowplow.removeTracker(tracker);
     }
 
     @Test

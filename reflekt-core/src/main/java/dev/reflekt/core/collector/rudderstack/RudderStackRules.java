@@ -136,6 +136,22 @@ final class RudderStackRules implements CallTableRules {
         return column.equals("event") ? "event_table" : CallTableRules.super.rename(column, table);
     }
 
+    /** The call tables, and the tables RudderStack's warehouse destinations keep for themselves. */
+    @Override
+    public java.util.Set<String> ownTables() {
+        return java.util.Set.of(
+                "tracks",
+                "identifies",
+                "users",
+                "groups",
+                "pages",
+                "screens",
+                "aliases",
+                "rudder_discards",
+                "rudder_identity_merge_rules",
+                "rudder_identity_mappings");
+    }
+
     @Override
     public String key() {
         return "id";
