@@ -1,5 +1,7 @@
 package dev.reflekt.core.dbt;
 
+import java.util.List;
+
 /**
  * The Snowplow models on DuckDB, seeded in the STRUCT layout of Snowplow's BigQuery and Lake loaders: an
  * {@code unstruct_event_<base>} STRUCT per event MAJOR, a {@code contexts_<base>} LIST of STRUCT per entity.
@@ -39,6 +41,14 @@ class SnowplowDuckDbTest extends SnowplowExecutionContract {
                 + event("e6", "2024-05-02 10:00:00", "com.example", "button_press", "1-1-0")
                 + ", {'button_id': 'b6', 'click_count': 1, 'position': null}, null,"
                 + " [{'sku': 's6', 'unit_price': 6}])");
+    }
+
+    @Override
+    List<String> addUnplanned() throws Exception {
+        exec("alter table atomic.events add column unstruct_event_com_acme_mystery_1 struct(a varchar)");
+        exec("alter table atomic.events add column contexts_com_snowplowanalytics_snowplow_web_page_1"
+                + " struct(id varchar)[]");
+        return List.of("events.unstruct_event_com_acme_mystery_1");
     }
 
     @Override

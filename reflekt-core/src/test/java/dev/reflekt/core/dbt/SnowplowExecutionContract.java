@@ -140,6 +140,8 @@ abstract class SnowplowExecutionContract extends WarehouseContract {
     void modelsBuiltFromTheWarehouseRun() throws Exception {
         BuildResult result = build(Optional.of(JdbcCatalog.read(db, database(), "atomic")));
         assertThat(result.drift()).isEmpty();
+        // the loader's own tables and columns are nobody's plan to make
+        assertThat(result.unplanned()).isEmpty();
         assertModelsRun(result);
     }
 
@@ -198,6 +200,21 @@ abstract class SnowplowExecutionContract extends WarehouseContract {
         assertThat(rows("stg_atomic__com_example_button_press_1__current", "button_id"))
                 .extracting(r -> r.get("button_id") + "/" + r.get("event_id"))
                 .containsExactly("b1/e1", "b2/e2");
+    }
+
+    /**
+     * Adds, in the loader's layout, an event no schema plans and one of Snowplow's own contexts (not reported), and
+     * returns what is then unplanned ({@code table} or {@code table.column}).
+     */
+    abstract List<String> addUnplanned() throws Exception;
+
+    @Test
+    void whatTheWarehouseHasAndNoSchemaPlansIsUnplanned() throws Exception {
+        List<String> expected = addUnplanned();
+        BuildResult result = build(Optional.of(JdbcCatalog.read(db, database(), "atomic")));
+        assertThat(result.unplanned())
+                .extracting(u -> u.table() + (u.column().isEmpty() ? "" : "." + u.column()))
+                .containsExactlyElementsOf(expected);
     }
 
     @Test

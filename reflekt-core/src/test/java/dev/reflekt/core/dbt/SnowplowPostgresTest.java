@@ -1,5 +1,7 @@
 package dev.reflekt.core.dbt;
 
+import java.util.List;
+
 /**
  * The Snowplow models on a real PostgreSQL server, seeded in the shredded layout of Snowplow's PostgreSQL and
  * Redshift loaders: a table per schema MAJOR joined to {@code atomic.events} on {@code root_id, root_tstamp},
@@ -55,6 +57,14 @@ class SnowplowPostgresTest extends SnowplowExecutionContract {
                 + ", 'b6', 1, null, null)");
         exec("insert into atomic.com_example_product_1 values (" + shred("product", "1-0-0", "e6", later)
                 + ", 's6', 6)");
+    }
+
+    @Override
+    List<String> addUnplanned() throws Exception {
+        exec("create table atomic.com_acme_mystery_1 (" + SHRED + ", a varchar)");
+        exec("create table atomic.com_snowplowanalytics_snowplow_web_page_1 (" + SHRED + ", id varchar)");
+        exec("alter table atomic.com_example_product_1 add column colour varchar");
+        return List.of("com_acme_mystery_1", "com_example_product_1.colour");
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.reflekt.core.collector.snowplow;
 
 import dev.reflekt.core.dbt.Drift;
+import dev.reflekt.core.dbt.Unplanned;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.ColumnType;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Where one Snowplow loader puts the data of self-describing events and entities, and how SQL reaches it. One
@@ -41,6 +44,18 @@ interface SnowplowLayout {
      */
     List<Drift> missing(
             String schemaId, Reading reading, String base, boolean entity, List<String> raws, TableColumns warehouse);
+
+    /**
+     * What the warehouse has in this loader's layout that no schema plans: {@code planned} maps each planned schema's
+     * base to the raw fields its model reads. Snowplow's own schemas ({@code com.snowplowanalytics.*}: the trackers'
+     * and enrichments' contexts) and the loader's own tables and columns are not reported.
+     */
+    List<Unplanned> unplanned(Map<String, Set<String>> planned, TableColumns warehouse);
+
+    /** Whether {@code base} is one of Snowplow's own schemas (its trackers' and enrichments' contexts). */
+    static boolean snowplowsOwn(String base) {
+        return base.startsWith("com_snowplowanalytics_");
+    }
 
     /** Where this loader puts events and entities, in one sentence. */
     String describe();

@@ -55,6 +55,10 @@ final class SnowplowPlanner implements Collector.Planner {
     private final List<Model> models = new ArrayList<>();
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final List<Drift> drift = new ArrayList<>();
+    private final List<dev.reflekt.core.dbt.Unplanned> unplanned = new ArrayList<>();
+    /** Per planned schema base, the raw fields its model reads (lower case). */
+    private final Map<String, Set<String>> planned = new java.util.TreeMap<>();
+
     private final Map<String, Sql> sql = new HashMap<>();
 
     /**
@@ -110,6 +114,7 @@ final class SnowplowPlanner implements Collector.Planner {
             throw new ReflektException(problems);
         }
         latest.forEach((base, s) -> model(base, s));
+        warehouse.ifPresent(w -> unplanned.addAll(layout.unplanned(planned, w)));
     }
 
     private static int minor(EventSchema s) {
@@ -123,6 +128,8 @@ final class SnowplowPlanner implements Collector.Planner {
         Map<String, PropertyColumns.Property> properties = s.properties(keys -> String.join("\0", keys));
         List<String> raws = new ArrayList<>();
         properties.keySet().forEach(k -> raws.add(layout.raw(List.of(k.split("\0")))));
+        Set<String> plannedRaws = planned.computeIfAbsent(base, b -> new HashSet<>());
+        raws.forEach(r -> plannedRaws.add(r.toLowerCase(java.util.Locale.ROOT)));
         List<Drift> missing = warehouse
                 .map(w -> layout.missing(s.id(), reading, base, entity, raws, w))
                 .orElse(List.of());
@@ -276,6 +283,11 @@ final class SnowplowPlanner implements Collector.Planner {
     @Override
     public List<Drift> drift() {
         return drift;
+    }
+
+    @Override
+    public List<dev.reflekt.core.dbt.Unplanned> unplanned() {
+        return unplanned;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.reflekt.core.collector.snowplow;
 
 import dev.reflekt.core.dbt.Drift;
+import dev.reflekt.core.dbt.Unplanned;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.ColumnType;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,6 +57,44 @@ final class SnowplowShreddedLayout implements SnowplowLayout {
     public String field(String data, List<String> keys, ColumnType type, boolean typed) {
         String column = data + "." + dialect.identifier(raw(keys));
         return typed ? dialect.cast(column, type) : column;
+    }
+
+    /** The columns every shredded table has, whatever its schema. */
+    private static final Set<String> OWN_COLUMNS = Set.of(
+            "schema_vendor",
+            "schema_name",
+            "schema_format",
+            "schema_version",
+            "root_id",
+            "root_tstamp",
+            "ref_root",
+            "ref_tree",
+            "ref_parent");
+
+    /** The loader's own tables beside the shredded ones. */
+    private static final Set<String> OWN_TABLES = Set.of("events", "manifest");
+
+    /** A shredded table of no planned schema, and columns of a planned one that no field of its schema makes. */
+    @Override
+    public List<Unplanned> unplanned(Map<String, Set<String>> planned, TableColumns warehouse) {
+        List<Unplanned> out = new ArrayList<>();
+        for (String table : warehouse.tables()) {
+            if (OWN_TABLES.contains(table) || SnowplowLayout.snowplowsOwn(table)) {
+                continue;
+            }
+            Set<String> raws = planned.get(table);
+            if (raws == null) {
+                out.add(new Unplanned(table, ""));
+                continue;
+            }
+            for (String column :
+                    new java.util.TreeSet<>(warehouse.columns(table).orElse(Set.of()))) {
+                if (!OWN_COLUMNS.contains(column) && !raws.contains(column)) {
+                    out.add(new Unplanned(table, column));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.reflekt.core.collector.snowplow;
 
 import dev.reflekt.core.dbt.Drift;
+import dev.reflekt.core.dbt.Unplanned;
 import dev.reflekt.core.warehouse.TableColumns;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.util.List;
@@ -30,6 +31,22 @@ abstract class SnowplowWideLayout implements SnowplowLayout {
                 "    " + dialect.unnest("e." + dialect.identifier("contexts_" + base), "reflekt_entity") + "\n",
                 dialect.unnested("reflekt_entity"),
                 "events");
+    }
+
+    /** A column of {@code atomic.events} for a schema no one planned; fields inside columns are not in the metadata. */
+    @Override
+    public final List<Unplanned> unplanned(
+            java.util.Map<String, java.util.Set<String>> planned, TableColumns warehouse) {
+        List<Unplanned> out = new java.util.ArrayList<>();
+        for (String column : new java.util.TreeSet<>(warehouse.columns("events").orElse(java.util.Set.of()))) {
+            String base = column.startsWith("unstruct_event_")
+                    ? column.substring("unstruct_event_".length())
+                    : column.startsWith("contexts_") ? column.substring("contexts_".length()) : null;
+            if (base != null && !planned.containsKey(base) && !SnowplowLayout.snowplowsOwn(base)) {
+                out.add(new Unplanned("events", column));
+            }
+        }
+        return out;
     }
 
     /** Fields inside a column are not in the warehouse's metadata: only the column can be missing. */
