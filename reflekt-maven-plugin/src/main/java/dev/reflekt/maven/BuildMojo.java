@@ -10,13 +10,10 @@ import dev.reflekt.core.project.ReflektProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Writes a dbt package to {@code artifacts/dbt/} + the project name in snake case: a source, and per event schema a
@@ -26,30 +23,11 @@ import org.eclipse.aether.RepositorySystem;
  * Runs with or without a pom.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = false)
-public class BuildMojo extends AbstractReflektMojo {
+public class BuildMojo extends AbstractWarehouseMojo {
 
     /** Which schemas to build (same forms as {@code reflekt:lint}). Default: all. Property {@code reflekt.select}. */
     @Parameter(property = "reflekt.select")
     private String select;
-
-    /**
-     * The raw data: {@code source_id.database.schema}, a source entry of the profile and where the
-     * events are. Default: none, an offline build (database {@code raw}, schema = the project name in snake
-     * case). Property {@code reflekt.source}.
-     */
-    @Parameter(property = "reflekt.source")
-    private String source;
-
-    /** The profile of {@code reflekt_profiles.yml}. Default: {@code default_profile}. Property {@code reflekt.profile}. */
-    @Parameter(property = "reflekt.profile")
-    private String profile;
-
-    /**
-     * How the events were collected, which decides the raw tables the models read: {@code segment},
-     * {@code rudderstack} or {@code snowplow}. Default {@code segment}; property {@code reflekt.sdk}.
-     */
-    @Parameter(property = "reflekt.sdk", defaultValue = "segment")
-    private String sdk;
 
     /**
      * The SQL dialect: {@code snowflake}, {@code redshift}, {@code bigquery}, {@code postgres},
@@ -74,19 +52,9 @@ public class BuildMojo extends AbstractReflektMojo {
     @Parameter(property = "reflekt.build.audit", defaultValue = "false")
     private boolean audit;
 
-    /**
-     * JDBC drivers replacing the pinned ones, per warehouse type:
-     * a {@code drivers} map with one element per type, e.g. {@code postgres} set to {@code org.postgresql:postgresql:42.7.8}. No default.
-     */
-    @Parameter
-    private Map<String, String> drivers;
-
     /** Skips this goal only. Default {@code false}; property {@code reflekt.build.skip}. */
     @Parameter(property = "reflekt.build.skip", defaultValue = "false")
     private boolean skipBuild;
-
-    @Component
-    private RepositorySystem repositorySystem;
 
     @Override
     protected String goal() {
@@ -104,12 +72,7 @@ public class BuildMojo extends AbstractReflektMojo {
         BuildRequest request = new BuildRequest(select, source, profile, sdk, dialect, offline, System.getenv(), audit);
         BuildCommand.Outcome outcome;
         long start = System.nanoTime();
-        try (DriverResolver resolver = new DriverResolver(
-                repositorySystem,
-                session.getRepositorySession(),
-                project.getRemoteProjectRepositories(),
-                drivers == null ? Map.of() : drivers,
-                getLog())) {
+        try (DriverResolver resolver = resolver()) {
             outcome = BuildCommand.run(reflekt, request, resolver, getLog()::info, getLog()::debug);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the dbt package: " + e.getMessage(), e);

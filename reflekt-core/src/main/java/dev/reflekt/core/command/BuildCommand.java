@@ -128,8 +128,7 @@ public final class BuildCommand {
         return d;
     }
 
-    private static ProfileEntry entry(ReflektProject project, BuildRequest request, SourceRef ref)
-            throws ReflektException {
+    static ProfileEntry entry(ReflektProject project, BuildRequest request, SourceRef ref) throws ReflektException {
         Profiles.Profile profile = project.profiles(request.env()).profile(request.profile());
         return profile.sources().stream()
                 .filter(e -> e.id().equals(ref.id()))

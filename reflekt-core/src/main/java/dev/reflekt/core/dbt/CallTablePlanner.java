@@ -264,6 +264,30 @@ public final class CallTablePlanner implements Collector.Planner {
         return tables;
     }
 
+    /**
+     * The track calls of {@code tracks}: {@code event} (the table name the collector made of the event's name) and
+     * {@code event_text} (the name as sent); known are the events planned here. With warehouse metadata, only when
+     * {@code tracks} has both columns.
+     */
+    @Override
+    public Optional<EventAudit> audit() {
+        Set<String> needed = Set.of("event", "event_text", rules.loadedAt());
+        if (warehouse.isPresent()
+                && !warehouse.get().columns("tracks").orElse(Set.of()).containsAll(needed)) {
+            return Optional.empty();
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("event", "The event's table name, as " + rules.product() + " made it of the event's name.");
+        columns.put("event_text", "The event's name, as the track call sent it.");
+        List<List<EventAudit.Match>> known = new ArrayList<>();
+        for (String table : planned.keySet()) { // every planned event, its table in the warehouse or not
+            if (!table.equals("tracks") && CallTableRules.callType(table).equals("track")) {
+                known.add(List.of(EventAudit.Match.is("event", table)));
+            }
+        }
+        return Optional.of(new EventAudit("tracks", rules.loadedAt(), columns, known));
+    }
+
     @Override
     public String loadedAtColumn() {
         return rules.loadedAt();

@@ -112,6 +112,42 @@ public interface CallTableRules {
                         .contains(column);
     }
 
+    /**
+     * The events whose tables are in {@code warehouse}: each track event's table (not a call table, not the
+     * collector's own) named so that {@link #table} gives it back ({@code order_completed} → {@code Order Completed},
+     * else the table's own name), and Reflekt's Identify, Group, Page Viewed and Screen Viewed for the call tables;
+     * columns less the collector's own ({@link #ownColumn}).
+     */
+    default java.util.List<LoadedEvent> loadedEvents(dev.reflekt.core.warehouse.TableColumns warehouse) {
+        java.util.Map<String, String> callEvents = java.util.Map.of(
+                "identifies", "Identify", "groups", "Group", "pages", "Page Viewed", "screens", "Screen Viewed");
+        java.util.List<LoadedEvent> out = new java.util.ArrayList<>();
+        for (String table : warehouse.tables()) {
+            String name = callEvents.get(table);
+            if (name == null) {
+                if (ownTables().contains(table)) {
+                    continue;
+                }
+                name = java.util.Arrays.stream(table.split("_"))
+                        .filter(w -> !w.isEmpty())
+                        .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                        .collect(java.util.stream.Collectors.joining(" "));
+                if (!table(name).equals(table)) {
+                    name = table;
+                }
+            }
+            java.util.List<String> columns = new java.util.ArrayList<>();
+            for (String column :
+                    new java.util.TreeSet<>(warehouse.columns(table).orElseThrow())) {
+                if (!ownColumn(column)) {
+                    columns.add(column);
+                }
+            }
+            out.add(new LoadedEvent(table, name, columns));
+        }
+        return out;
+    }
+
     /** The raw column identifying a message. */
     String key();
 

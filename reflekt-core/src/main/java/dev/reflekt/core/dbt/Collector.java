@@ -18,6 +18,15 @@ import java.util.Optional;
  */
 public interface Collector {
 
+    /**
+     * The collector {@code -Dreflekt.sdk} names ({@code segment} when blank).
+     *
+     * @throws ReflektException naming the collectors there are, when none has that name
+     */
+    static Collector require(String sdk) throws ReflektException {
+        return KnownCollectors.require(sdk == null || sdk.isBlank() ? KnownCollectors.DEFAULT : sdk);
+    }
+
     /** The name users give it with {@code -Dreflekt.sdk} ({@code segment}). */
     String name();
 
@@ -58,6 +67,14 @@ public interface Collector {
         return Optional.empty();
     }
 
+    /**
+     * The events whose tables the collector's loader made in {@code warehouse} (one schema's metadata), for
+     * {@code reflekt:infer}; empty when the collector's layout does not name events by table.
+     */
+    default Optional<List<LoadedEvent>> loadedEvents(DbtConfig dbt, Dialect dialect, TableColumns warehouse) {
+        return Optional.empty();
+    }
+
     /** Where the collector's loader puts events in {@code dialect}'s warehouse, in one sentence. */
     String shape(Dialect dialect);
 
@@ -94,6 +111,14 @@ public interface Collector {
          */
         default List<Unplanned> unplanned() {
             return List.of();
+        }
+
+        /**
+         * What the package's event audit reads (the collector's table of every event and how a row names its
+         * event), or empty when the collector has none, or the warehouse lacks it.
+         */
+        default Optional<EventAudit> audit() {
+            return Optional.empty();
         }
 
         /** The raw column every source table has that says when a row was loaded: the sources' freshness field. */

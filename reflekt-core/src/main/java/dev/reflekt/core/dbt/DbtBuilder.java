@@ -141,6 +141,29 @@ public final class DbtBuilder {
                     renderer.modelDocs(model),
                     from);
         }
+        Optional<EventAudit> audit = planner.audit();
+        if (audit.isPresent()) {
+            int hours = auditHours(dbt);
+            String name = PackageRenderer.auditModel(source);
+            String from = "the event audit of " + audit.get().table();
+            put(
+                    generated,
+                    madeBy,
+                    clashes,
+                    models + name + ".sql",
+                    renderer.auditSql(audit.get(), source, hours),
+                    from);
+            put(
+                    generated,
+                    madeBy,
+                    clashes,
+                    docs + dbt.docsPrefix() + name + ".yml",
+                    renderer.auditDocs(audit.get(), source, hours),
+                    from);
+            generated.put(
+                    "tests/" + PackageRenderer.auditTest(source) + ".sql",
+                    PackageRenderer.auditTestSql(audit.get(), source));
+        }
         List<CurrentModel> currents = Entities.plan(planner.models(), schemas, dbt);
         Deletions deletions = new Deletions(renderer, target.dialect(), collector.deletionsMacroComment());
         planner.models().forEach(m -> deletions.staging(m, source));
@@ -239,6 +262,25 @@ public final class DbtBuilder {
         names.sort(null);
         return new BuildResult(
                 packageDir(), names, planner.models().size(), planner.drift(), planner.unplanned(), changed);
+    }
+
+    /**
+     * The event audit's window in hours: the sources' freshness ({@code error_after}, else {@code warn_after}), else a
+     * day; never less than the incremental overlap.
+     */
+    static int auditHours(DbtConfig dbt) {
+        int hours = 24;
+        DbtConfig.Freshness f = dbt.freshness();
+        String after = f == null ? null : f.errorAfter() != null ? f.errorAfter() : f.warnAfter();
+        if (after != null) {
+            int n = Integer.parseInt(after.substring(0, after.length() - 1));
+            hours = switch (after.charAt(after.length() - 1)) {
+                case 'm' -> (n + 59) / 60;
+                case 'd' -> n * 24;
+                default -> n;
+            };
+        }
+        return Math.max(hours, dbt.etlOverlap());
     }
 
     /** Adds a generated file, or a problem when another schema already made a file of that name. */

@@ -136,6 +136,98 @@ public final class PackageRenderer {
                         "{{ var('etl_overlap', " + dbt.etlOverlap() + ") }}");
     }
 
+    /** The event audit's model name for the source {@code sourceName}; unique across packages, as dbt needs. */
+    static String auditModel(String sourceName) {
+        return "reflekt__" + sourceName + "__event_audit";
+    }
+
+    /** The singular test that fails when the audit has rows. */
+    static String auditTest(String sourceName) {
+        return "reflekt__" + sourceName + "__unplanned_events";
+    }
+
+    /**
+     * The event audit's SQL ({@code event_audit.sql.vm}): the rows of the audit's table loaded in the last
+     * {@code hours} hours whose event is none of the known ones, grouped by event, with counts and first and last
+     * seen. Schema text reaches it only as string literals.
+     */
+    String auditSql(EventAudit audit, String sourceName, int hours) {
+        String loadedAt = identifier(audit.loadedAt());
+        List<String> names =
+                audit.columns().keySet().stream().map(this::identifier).toList();
+        List<String> select = new ArrayList<>(names);
+        select.add("count(*) as event_count");
+        select.add("min(" + loadedAt + ") as first_seen");
+        select.add("max(" + loadedAt + ") as last_seen");
+        String where = "";
+        if (!audit.known().isEmpty()) {
+            List<String> known = new ArrayList<>();
+            for (List<EventAudit.Match> event : audit.known()) {
+                List<String> matches = new ArrayList<>();
+                for (EventAudit.Match m : event) {
+                    String column = "coalesce(" + identifier(m.column()) + ", '')";
+                    matches.add(
+                            m.prefix()
+                                    ? column + " like " + Jinja.text(dialect.plainString(m.value() + "%"))
+                                    : column + " = " + Jinja.text(dialect.plainString(m.value())));
+                }
+                known.add("(" + String.join(" and ", matches) + ")");
+            }
+            where = "where not (\n    " + String.join("\n    or ", known) + "\n)\n";
+        }
+        return template(
+                "event_audit.sql.vm",
+                Map.of(
+                        "table",
+                        audit.table(),
+                        "hours",
+                        hours,
+                        "test",
+                        auditTest(sourceName),
+                        "sourceName",
+                        sourceName,
+                        "window",
+                        loadedAt + " > "
+                                + dialect.hoursBefore(dialect.now(), "{{ var('reflekt_audit_hours', " + hours + ") }}"),
+                        "selectList",
+                        "    " + String.join(",\n    ", select),
+                        "where",
+                        where,
+                        "groupBy",
+                        "    " + String.join(",\n    ", names)));
+    }
+
+    /** The event audit's docs: what each column says. */
+    String auditDocs(EventAudit audit, String sourceName, int hours) {
+        ObjectNode root = YAML.createObjectNode();
+        root.put("version", 2);
+        ObjectNode m = root.putArray("models").addObject();
+        m.put("name", auditModel(sourceName));
+        m.put(
+                "description",
+                "Events in " + audit.table() + " that the plan does not have, seen in the last " + hours
+                        + " hours (the var reflekt_audit_hours): one row per event, with how many and when first and"
+                        + " last loaded. The test " + auditTest(sourceName) + " fails (warns by default) on any row.");
+        ArrayNode columns = m.putArray("columns");
+        audit.columns()
+                .forEach((name, description) ->
+                        columns.addObject().put("name", name).put("description", description));
+        columns.addObject().put("name", "event_count").put("description", "How many rows of the event in the window.");
+        columns.addObject()
+                .put("name", "first_seen")
+                .put("description", "The earliest " + audit.loadedAt() + " of the event in the window.");
+        columns.addObject()
+                .put("name", "last_seen")
+                .put("description", "The latest " + audit.loadedAt() + " of the event in the window.");
+        return yaml(root);
+    }
+
+    /** The singular test on the event audit. */
+    static String auditTestSql(EventAudit audit, String sourceName) {
+        return template(
+                "unplanned_events_test.sql.vm", Map.of("table", audit.table(), "model", auditModel(sourceName)));
+    }
+
     /** The current-state model's SQL; see {@code current.sql.vm}. */
     String currentSql(CurrentModel current) {
         Model history = current.history();

@@ -27,6 +27,10 @@ public enum LintRule implements Rule {
             "property-numbers", "Property names have no digits unless schemas.conventions.property.numbers is true."),
     PROPERTY_RESERVED("property-reserved", "Property names are not in schemas.conventions.property.reserved."),
     PROPERTY_DESCRIPTION("property-description", "Every property has a non-empty 'description'."),
+    INFERRED_DESCRIPTION(
+            "inferred-description",
+            "No 'description' is still the placeholder reflekt:infer writes ('TODO(reflekt:infer): ...'): a person"
+                    + " writes what the event or property means."),
     PROPERTY_TYPE("property-type", "Every property has a 'type', a string or a list of strings."),
     DATA_TYPE("data-type", "Every property type is listed in schemas.conventions.data_types."),
     NESTED_PROPERTIES(

@@ -74,7 +74,8 @@ public final class Linter {
                 new IdentityRule(),
                 new EventNameRule(project.config().conventions().event()),
                 propertyRule,
-                new RefRule()));
+                new RefRule(),
+                new Placeholder()));
         List<SchemaRule> forDefinitions = new ArrayList<>(List.of(new DefinitionRule(), propertyRule, new RefRule()));
         dialect.ifPresent(d -> {
             all.add(new WarehouseRule(d, collector));

@@ -14,7 +14,8 @@ public final class JdbcCatalog {
     private JdbcCatalog() {}
 
     /** The SQL sent, with the database and schema as parameters; logged so that it can be counted. */
-    public static final String QUERY = "select table_name, column_name from information_schema.columns"
+    public static final String QUERY = "select table_name, column_name, data_type, is_nullable from"
+            + " information_schema.columns"
             + " where lower(table_catalog) = lower(?) and lower(table_schema) = lower(?)";
 
     /** Runs {@link #QUERY} for {@code database}.{@code schema}. */
@@ -25,7 +26,7 @@ public final class JdbcCatalog {
             statement.setString(2, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    out.add(rows.getString(1), rows.getString(2));
+                    out.add(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
                 }
             }
         }

@@ -14,11 +14,45 @@ import java.util.Set;
 public final class TableColumns {
 
     private final Map<String, Set<String>> byTable = new HashMap<>();
+    private final Map<String, Map<String, Column>> types = new HashMap<>();
+
+    /**
+     * What the warehouse says of one column.
+     *
+     * @param dataType its type as {@code information_schema.columns.data_type} names it ({@code character varying},
+     *     {@code BIGINT}, {@code TIMESTAMP_NTZ}...)
+     * @param nullable whether it may hold NULL
+     */
+    public record Column(String dataType, boolean nullable) {}
 
     /** Records that {@code table} has {@code column}. */
     public TableColumns add(String table, String column) {
         byTable.computeIfAbsent(key(table), t -> new HashSet<>()).add(key(column));
         return this;
+    }
+
+    /**
+     * Records that {@code table} has {@code column} of {@code dataType}, nullable when {@code isNullable} is
+     * {@code YES} (as {@code information_schema} says it).
+     */
+    public TableColumns add(String table, String column, String dataType, String isNullable) {
+        add(table, column);
+        if (dataType != null) {
+            types.computeIfAbsent(key(table), t -> new HashMap<>())
+                    .put(
+                            key(column),
+                            new Column(
+                                    dataType,
+                                    !"NO"
+                                            .equalsIgnoreCase(
+                                                    String.valueOf(isNullable).strip())));
+        }
+        return this;
+    }
+
+    /** The type of {@code table.column}, when the metadata query read types. */
+    public Optional<Column> column(String table, String column) {
+        return Optional.ofNullable(types.getOrDefault(key(table), Map.of()).get(key(column)));
     }
 
     /** The columns of {@code table}, lower case, if the table exists. */

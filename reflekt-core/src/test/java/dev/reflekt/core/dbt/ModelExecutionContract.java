@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reflekt.core.TestProject;
+import dev.reflekt.core.infer.Draft;
+import dev.reflekt.core.infer.WarehouseInference;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.warehouse.JdbcCatalog;
 import dev.reflekt.core.warehouse.TableColumns;
@@ -153,6 +155,19 @@ abstract class ModelExecutionContract extends WarehouseContract {
         return models;
     }
 
+    /** Renders and creates one model of {@code result} as a view in schema {@code stg} of {@code db}. */
+    static void createView(Connection db, BuildResult result, String database, String model) throws Exception {
+        String file = result.files().stream()
+                .filter(f -> f.startsWith("models/") && f.endsWith("/" + model + ".sql"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no model " + model + " in " + result.files()));
+        String sql = DbtJinja.render(Files.readString(result.packageDir().resolve(file)), database, "stg");
+        try (Statement s = db.createStatement()) {
+            s.execute("create schema if not exists stg");
+            s.execute("create or replace view stg." + model + " as " + sql);
+        }
+    }
+
     private List<Map<String, Object>> rows(String model) throws Exception {
         return rows(db, "select * from stg." + model + " order by 1");
     }
@@ -250,6 +265,91 @@ abstract class ModelExecutionContract extends WarehouseContract {
         assertThat(build(Optional.empty(), "seg").unplanned()).isEmpty();
     }
 
+    /** A {@code timestamp} literal of {@code hours} hours ago (UTC), as the loaders write them. */
+    static String hoursAgo(long hours) {
+        return java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                .minusHours(hours)
+                .withNano(0)
+                .toString()
+                .replace('T', ' ');
+    }
+
+    @Test
+    void theAuditListsTheTrackedEventsThePlanDoesNotHaveInTheWindow() throws Exception {
+        String insert = "insert into seg.tracks (id, received_at, event_text, event) values ";
+        exec(insert + "('a1', '" + hoursAgo(3) + "', 'Mystery Event', 'mystery_event'),"
+                + " ('a2', '" + hoursAgo(2) + "', 'Mystery Event', 'mystery_event'),"
+                + " ('a3', '" + hoursAgo(2) + "', 'Cart Viewed', 'cart_viewed')," // planned, its table not loaded yet
+                + " ('a4', '" + hoursAgo(2) + "', 'Order Completed', 'order_completed'),"
+                + " ('a5', '" + hoursAgo(24 * 30) + "', 'Old Thing', 'old_thing')," // before the window
+                + " ('a6', '" + hoursAgo(1) + "', 'It''s {{ odd }}', 'it_s_odd')");
+        for (Optional<TableColumns> warehouse :
+                List.of(Optional.of(JdbcCatalog.read(db, database(), "seg")), Optional.<TableColumns>empty())) {
+            BuildResult result = build(warehouse, "seg");
+            createView(db, result, database(), "reflekt__seg__event_audit"); // offline, cart_viewed's would fail
+            List<Map<String, Object>> audit = rows("reflekt__seg__event_audit");
+            assertThat(audit)
+                    .extracting(r -> r.get("event") + "|" + r.get("event_text") + "|" + r.get("event_count"))
+                    .containsExactly("it_s_odd|It's {{ odd }}|1", "mystery_event|Mystery Event|2");
+            assertThat(audit.get(1).get("first_seen").toString())
+                    .startsWith(hoursAgo(3).substring(0, 13));
+            assertThat(audit.get(1).get("last_seen").toString())
+                    .startsWith(hoursAgo(2).substring(0, 13));
+            // the singular test: one failing row per unplanned event
+            String test = DbtJinja.render(
+                    Files.readString(result.packageDir().resolve("tests/reflekt__seg__unplanned_events.sql")),
+                    database(),
+                    "stg");
+            assertThat(rows(db, test)).hasSize(2);
+        }
+        // planning them empties the audit
+        exec("delete from seg.tracks where event in ('mystery_event', 'it_s_odd')");
+        createView(db, build(Optional.empty(), "seg"), database(), "reflekt__seg__event_audit");
+        assertThat(rows("reflekt__seg__event_audit")).isEmpty();
+    }
+
+    @Test
+    void schemasInferredFromTheWarehouseBuildBackToItWithNoDriftAndNothingUnplanned() throws Exception {
+        TableColumns catalog = JdbcCatalog.read(db, database(), "seg");
+        Dialect dialect = Dialect.of(dialect()).orElseThrow();
+        List<LoadedEvent> events = Collector.require("segment")
+                .loadedEvents(project.config().dbt(), dialect, catalog)
+                .orElseThrow();
+        assertThat(events)
+                .extracting(e -> e.table() + "=" + e.name())
+                .containsExactly(
+                        "coupon_applied=Coupon Applied",
+                        "identifies=Identify",
+                        "order_completed=Order Completed",
+                        "pages=Page Viewed");
+        TestProject p = TestProject.create(dir.resolve("inferred"));
+        List<String> skipped = new ArrayList<>();
+        for (Draft d : WarehouseInference.drafts(events, catalog, "seg", "com.example", skipped::add)) {
+            p.write("schemas/" + d.id(), dev.reflekt.core.registry.Json.pretty(d.json()));
+        }
+        assertThat(skipped).isEmpty();
+        ReflektProject inferred = p.load();
+        assertThat(new ObjectMapper()
+                        .readTree(inferred.schemasDir()
+                                .resolve("seg/Order_Completed/1-0.json")
+                                .toFile())
+                        .at("/properties/revenue/type")
+                        .toString())
+                .isEqualTo("[\"number\",\"null\"]");
+        BuildResult result = new DbtBuilder(inferred)
+                .build(
+                        inferred.schemaFiles(),
+                        new BuildTarget(dialect, dialect(), database(), "seg"),
+                        "segment",
+                        Optional.of(catalog));
+        assertThat(result.drift()).isEmpty();
+        assertThat(result.unplanned()).isEmpty();
+        assertThat(createViews(result)).hasSize(7); // four events, users, tracks, the audit
+        assertThat(rows("stg_seg__order_completed"))
+                .extracting(r -> r.get("order_id"))
+                .containsExactly("ord-1", "ord-2");
+    }
+
     @Test
     void modelsBuiltFromTheWarehouseRunAndRenameAsSpecified() throws Exception {
         TableColumns catalog = JdbcCatalog.read(db, database(), "seg");
@@ -268,7 +368,8 @@ abstract class ModelExecutionContract extends WarehouseContract {
                         "stg_seg__users",
                         "stg_seg__order_completed",
                         "stg_seg__pages",
-                        "stg_seg__tracks");
+                        "stg_seg__tracks",
+                        "reflekt__seg__event_audit");
 
         List<Map<String, Object>> orders = rows("stg_seg__order_completed");
         assertThat(orders).hasSize(1); // the 2031 row is filtered by models.filter

@@ -117,7 +117,8 @@ abstract class RudderStackExecutionContract extends WarehouseContract {
                         "stg_rs___pages",
                         "stg_rs___3d_model_viewed",
                         "stg_rs__checkout_v3_started",
-                        "stg_rs__tracks");
+                        "stg_rs__tracks",
+                        "reflekt__rs__event_audit");
 
         List<Map<String, Object>> checkouts = rows("stg_rs__checkout_v3_started");
         assertThat(checkouts).hasSize(1); // the 2031 row is filtered by models.filter
@@ -176,6 +177,40 @@ abstract class RudderStackExecutionContract extends WarehouseContract {
     }
 
     /** RudderStack's own tables are no event; a table of an event nobody planned is. */
+    @Test
+    void schemasInferredFromRudderStacksTablesBuildBackToThemWithNoDriftAndNothingUnplanned() throws Exception {
+        TableColumns catalog = JdbcCatalog.read(db, database(), "rs");
+        Dialect dialect = Dialect.of(dialect()).orElseThrow();
+        List<LoadedEvent> events = Collector.require("rudderstack")
+                .loadedEvents(project.config().dbt(), dialect, catalog)
+                .orElseThrow();
+        assertThat(events)
+                .extracting(e -> e.table() + "=" + e.name())
+                .containsExactly(
+                        "_3d_model_viewed=3d Model Viewed",
+                        "_pages=Pages",
+                        "checkout_v3_started=Checkout V3 Started",
+                        "identifies=Identify",
+                        "pages=Page Viewed");
+        TestProject p = TestProject.create(dir.resolve("inferred"));
+        for (dev.reflekt.core.infer.Draft d :
+                dev.reflekt.core.infer.WarehouseInference.drafts(events, catalog, "rs", "com.example", s -> {
+                    throw new AssertionError(s);
+                })) {
+            p.write("schemas/" + d.id(), dev.reflekt.core.registry.Json.pretty(d.json()));
+        }
+        ReflektProject inferred = p.load();
+        BuildResult result = new DbtBuilder(inferred)
+                .build(
+                        inferred.schemaFiles(),
+                        new BuildTarget(dialect, dialect(), database(), "rs"),
+                        "rudderstack",
+                        Optional.of(catalog));
+        assertThat(result.drift()).isEmpty();
+        assertThat(result.unplanned()).isEmpty();
+        assertThat(ModelExecutionContract.createViews(db, result, database())).hasSize(8);
+    }
+
     @Test
     void rudderStacksOwnTablesAreNotUnplanned() throws Exception {
         exec("create table rs.rudder_discards (" + COMMON + ", column_name varchar, column_value varchar)");

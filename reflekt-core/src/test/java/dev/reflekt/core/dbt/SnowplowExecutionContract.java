@@ -91,7 +91,8 @@ abstract class SnowplowExecutionContract extends WarehouseContract {
                 .containsExactlyInAnyOrder(
                         "stg_atomic__com_example_button_press_1",
                         "stg_atomic__com_example_button_press_2",
-                        "stg_atomic__com_example_product_1");
+                        "stg_atomic__com_example_product_1",
+                        "reflekt__atomic__event_audit");
 
         List<Map<String, Object>> v1 = rows("stg_atomic__com_example_button_press_1", "event_id");
         assertThat(v1).extracting(r -> r.get("event_id")).containsExactly("e1", "e2"); // e4 is after the cut-off
@@ -215,6 +216,28 @@ abstract class SnowplowExecutionContract extends WarehouseContract {
         assertThat(result.unplanned())
                 .extracting(u -> u.table() + (u.column().isEmpty() ? "" : "." + u.column()))
                 .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theAuditListsTheEventsThePlanDoesNotHaveInTheWindow() throws Exception {
+        String insert = "insert into atomic.events (" + EVENTS.replaceAll(" (varchar|timestamp)", "") + ") values ";
+        String now = ModelExecutionContract.hoursAgo(2);
+        exec(insert + "(" + event("u1", ModelExecutionContract.hoursAgo(3), "com.acme", "mystery", "1-0-0") + "),"
+                + " (" + event("u2", now, "com.acme", "mystery", "1-0-0") + "),"
+                + " (" + event("u3", now, "com.example", "button_press", "3-0-0") + ")," // a MAJOR nobody planned
+                + " (" + event("u4", now, "com.example", "button_press", "2-0-1") + "),"
+                + " (" + event("u5", now, "com.snowplowanalytics.snowplow", "page_ping", "1-0-0") + "),"
+                + " (" + event("u6", now, "com.google.analytics", "event", "1-0-0") + "),"
+                + " (" + event("u7", ModelExecutionContract.hoursAgo(24 * 30), "com.acme", "old", "1-0-0") + ")");
+        for (Optional<TableColumns> warehouse :
+                List.of(Optional.of(JdbcCatalog.read(db, database(), "atomic")), Optional.<TableColumns>empty())) {
+            BuildResult result = build(warehouse);
+            ModelExecutionContract.createViews(db, result, database());
+            assertThat(rows("reflekt__atomic__event_audit", "event_vendor, event_name, event_version"))
+                    .extracting(r -> r.get("event_vendor") + "/" + r.get("event_name") + "/" + r.get("event_version")
+                            + " " + r.get("event_count"))
+                    .containsExactly("com.acme/mystery/1-0-0 2", "com.example/button_press/3-0-0 1");
+        }
     }
 
     @Test

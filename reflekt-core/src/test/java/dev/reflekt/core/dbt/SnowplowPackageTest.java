@@ -49,6 +49,7 @@ class SnowplowPackageTest {
         assertThat(result.files())
                 .filteredOn(f -> f.endsWith(".sql") && f.startsWith("models/"))
                 .containsExactlyInAnyOrder(
+                        "models/atomic/reflekt__atomic__event_audit.sql",
                         "models/atomic/stg_atomic__com_example_button_press_1.sql",
                         "models/atomic/stg_atomic__com_example_button_press_2.sql",
                         "models/atomic/stg_atomic__com_example_product_1.sql");

@@ -73,6 +73,8 @@ class SparkModelTest {
         for (String file : staging()) {
             columns(file, tables);
         }
+        // Segment's tracks always has event, the table name made of event_text, which the event audit reads
+        tables.get("tracks").putIfAbsent("event", "string");
         for (Map.Entry<String, Map<String, String>> t : tables.entrySet()) {
             seed(t.getKey(), t.getValue());
         }
@@ -281,7 +283,12 @@ class SparkModelTest {
                         Optional.empty(),
                         Optional.of(auditor));
         audit.call();
-        assertThat(audited).hasSize(12).contains("stg_jaffle_shop__order_completed__current", "profile_traits");
+        assertThat(audited)
+                .hasSize(13)
+                .contains(
+                        "stg_jaffle_shop__order_completed__current",
+                        "profile_traits",
+                        "reflekt__jaffle_shop__event_audit");
         assertThat(urls).allMatch(u -> u.startsWith("jdbc:databricks://dbc-1.cloud.databricks.com:443/"));
 
         // The warehouse lost a column the schemas still have.
@@ -354,6 +361,23 @@ class SparkModelTest {
     }
 
     /** Every keyword Spark reserves in ANSI mode (from the engine itself) is quoted by the dialect. */
+    @Test
+    void theEventAuditListsTheTrackedEventsThePlanDoesNotHaveOnSpark() throws Exception {
+        dbt.exec("create schema jaffle_shop");
+        dbt.exec("create table jaffle_shop.tracks (id string, received_at timestamp, event string, event_text string)"
+                + " using delta");
+        String insert = "insert into jaffle_shop.tracks values ";
+        dbt.exec(insert + "('a1', timestamp '" + ModelExecutionContract.hoursAgo(3) + "', 'mystery', 'Mystery'),"
+                + " ('a2', timestamp '" + ModelExecutionContract.hoursAgo(2) + "', 'mystery', 'Mystery'),"
+                + " ('a3', timestamp '" + ModelExecutionContract.hoursAgo(2)
+                + "', 'order_completed', 'Order Completed'),"
+                + " ('a4', timestamp '" + ModelExecutionContract.hoursAgo(24 * 30) + "', 'old', 'Old')");
+        dbt.run("reflekt__jaffle_shop__event_audit", false);
+        assertThat(dbt.rows("select * from stg.reflekt__jaffle_shop__event_audit"))
+                .extracting(r -> r.get("event") + "|" + r.get("event_text") + "|" + r.get("event_count"))
+                .containsExactly("mystery|Mystery|2");
+    }
+
     @Test
     void theDialectQuotesEveryKeywordSparkReserves() {
         var spark = SparkSql.session();

@@ -31,7 +31,12 @@ enum TestWarehouse {
         @Override
         Session open() throws Exception {
             String database = TestDatabases.createDatabase();
-            return new Session(TestDatabases.redshift(database), database, () -> TestDatabases.dropDatabase(database));
+            Connection c = TestDatabases.redshift(database);
+            try (java.sql.Statement s = c.createStatement()) {
+                // Redshift's GETDATE(), which PostgreSQL lacks (Redshift's current_timestamp is leader-node only)
+                s.execute("create function getdate() returns timestamp language sql as 'select localtimestamp(0)'");
+            }
+            return new Session(c, database, () -> TestDatabases.dropDatabase(database));
         }
     },
     /** Spark in local mode with Delta tables, in the test JVM; the schemas the tests use are dropped around each. */

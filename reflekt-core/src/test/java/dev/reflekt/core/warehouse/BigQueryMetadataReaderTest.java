@@ -64,8 +64,9 @@ class BigQueryMetadataReaderTest {
     void readsEveryPageOfTheColumnsWithOneQueryAndBuildsBigQuerySql() throws Exception {
         BuildCommand.Outcome outcome = build("bq.acme-data.segment");
         assertThat(debug)
-                .containsExactly("Metadata query for acme-data.segment: select table_name, column_name from"
-                        + " `acme-data.segment`.INFORMATION_SCHEMA.COLUMNS");
+                .containsExactly(
+                        "Metadata query for acme-data.segment: select table_name, column_name, data_type, is_nullable from"
+                                + " `acme-data.segment`.INFORMATION_SCHEMA.COLUMNS");
         assertThat(bigQuery.requests)
                 .filteredOn(r -> r.startsWith("POST"))
                 .containsExactly("POST /bigquery/v2/projects/acme-data/queries");

@@ -151,6 +151,8 @@ final class FakeBigQuery implements AutoCloseable {
         ArrayNode fields = r.putObject("schema").putArray("fields");
         fields.addObject().put("name", "table_name").put("type", "STRING").put("mode", "NULLABLE");
         fields.addObject().put("name", "column_name").put("type", "STRING").put("mode", "NULLABLE");
+        fields.addObject().put("name", "data_type").put("type", "STRING").put("mode", "NULLABLE");
+        fields.addObject().put("name", "is_nullable").put("type", "STRING").put("mode", "NULLABLE");
         r.putObject("jobReference")
                 .put("projectId", project)
                 .put("jobId", jobId)
@@ -162,6 +164,8 @@ final class FakeBigQuery implements AutoCloseable {
             ArrayNode f = out.addObject().putArray("f");
             f.addObject().put("v", row[0]);
             f.addObject().put("v", row[1]);
+            f.addObject().put("v", row.length > 2 ? row[2] : "STRING");
+            f.addObject().put("v", row.length > 3 ? row[3] : "YES");
         }
         if (to < rows.size()) {
             r.put("pageToken", String.valueOf(to));

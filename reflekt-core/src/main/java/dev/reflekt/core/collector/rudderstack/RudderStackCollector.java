@@ -37,6 +37,13 @@ public final class RudderStackCollector implements Collector {
                 warehouse);
     }
 
+    @Override
+    public Optional<List<dev.reflekt.core.dbt.LoadedEvent>> loadedEvents(
+            DbtConfig dbt, Dialect dialect, TableColumns warehouse) {
+        return Optional.of(new RudderStackRules(new RudderStackNames(dialect, dbt.underscoreDivideNumbers()))
+                .loadedEvents(warehouse));
+    }
+
     /**
      * Properties RudderStack drops (it fills a column of that name itself) and properties it loads into one
      * column. Without a dialect, names are checked as PostgreSQL would have them, the strictest.

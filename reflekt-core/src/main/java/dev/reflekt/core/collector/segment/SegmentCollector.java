@@ -28,6 +28,12 @@ public final class SegmentCollector implements Collector {
     }
 
     @Override
+    public Optional<java.util.List<dev.reflekt.core.dbt.LoadedEvent>> loadedEvents(
+            DbtConfig dbt, Dialect dialect, TableColumns warehouse) {
+        return Optional.of(new SegmentRules().loadedEvents(warehouse));
+    }
+
+    @Override
     public String shape(Dialect dialect) {
         return "a table per event (snake_case name) plus tracks, identifies, users, pages, screens and groups;"
                 + " properties flattened into columns with '_'";

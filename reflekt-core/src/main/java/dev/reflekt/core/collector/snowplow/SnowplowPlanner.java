@@ -5,6 +5,7 @@ import dev.reflekt.core.dbt.CallTablePlanner;
 import dev.reflekt.core.dbt.Collector;
 import dev.reflekt.core.dbt.ConstraintTests;
 import dev.reflekt.core.dbt.Drift;
+import dev.reflekt.core.dbt.EventAudit;
 import dev.reflekt.core.dbt.EventSchema;
 import dev.reflekt.core.dbt.Jinja;
 import dev.reflekt.core.dbt.Model;
@@ -60,6 +61,8 @@ final class SnowplowPlanner implements Collector.Planner {
     private final Map<String, Set<String>> planned = new java.util.TreeMap<>();
 
     private final Map<String, Sql> sql = new HashMap<>();
+    /** The planned events (not entities), each as the audit matches it: vendor, name and MAJOR. */
+    private final List<List<EventAudit.Match>> plannedEvents = new ArrayList<>();
 
     /**
      * What a model's SQL needs besides its columns: the reading, the event filter, and for each column the keys of
@@ -114,6 +117,13 @@ final class SnowplowPlanner implements Collector.Planner {
             throw new ReflektException(problems);
         }
         latest.forEach((base, s) -> model(base, s));
+        latest.values().stream().filter(s -> !entity(s)).forEach(s -> {
+            String[] iglu = IgluUri.path(s.id(), s.json()).split("/");
+            plannedEvents.add(List.of(
+                    EventAudit.Match.is("event_vendor", iglu[0]),
+                    EventAudit.Match.is("event_name", iglu[1]),
+                    EventAudit.Match.startsWith("event_version", iglu[3].split("-")[0] + "-")));
+        });
         warehouse.ifPresent(w -> unplanned.addAll(layout.unplanned(planned, w)));
     }
 
@@ -288,6 +298,29 @@ final class SnowplowPlanner implements Collector.Planner {
     @Override
     public List<dev.reflekt.core.dbt.Unplanned> unplanned() {
         return unplanned;
+    }
+
+    /**
+     * The events of {@code atomic.events} by {@code event_vendor}, {@code event_name} and {@code event_version}; known
+     * are the planned events' MAJORs and Snowplow's own events (vendors {@code com.snowplowanalytics.*}: page views,
+     * page pings, transactions...; {@code com.google.analytics}: structured events). Entities are not events: a context
+     * nobody planned is a column or table, which the drift report's unplanned side lists from metadata.
+     */
+    @Override
+    public Optional<EventAudit> audit() {
+        Set<String> needed = Set.of("event_vendor", "event_name", "event_version", loadedAtColumn());
+        if (warehouse.isPresent()
+                && !warehouse.get().columns("events").orElse(Set.of()).containsAll(needed)) {
+            return Optional.empty();
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("event_vendor", "The vendor of the event's schema.");
+        columns.put("event_name", "The name of the event's schema.");
+        columns.put("event_version", "The version (SchemaVer) of the event's schema.");
+        List<List<EventAudit.Match>> known = new ArrayList<>(plannedEvents);
+        known.add(List.of(EventAudit.Match.startsWith("event_vendor", "com.snowplowanalytics.")));
+        known.add(List.of(EventAudit.Match.is("event_vendor", "com.google.analytics")));
+        return Optional.of(new EventAudit("events", loadedAtColumn(), columns, known));
     }
 
     @Override

@@ -36,8 +36,8 @@ public final class BigQueryMetadataReader implements MetadataReader {
     @Override
     public TableColumns read(ReflektProject project, ProfileEntry entry, SourceRef ref, Consumer<String> debug)
             throws ReflektException {
-        String sql = "select table_name, column_name from `" + ref.database() + "." + ref.schema()
-                + "`.INFORMATION_SCHEMA.COLUMNS";
+        String sql = "select table_name, column_name, data_type, is_nullable from `" + ref.database() + "."
+                + ref.schema() + "`.INFORMATION_SCHEMA.COLUMNS";
         BigQuery bigQuery = client(project, entry, ref);
         debug.accept("Metadata query for " + ref.database() + "." + ref.schema() + ": " + sql);
         try {
@@ -45,7 +45,11 @@ public final class BigQueryMetadataReader implements MetadataReader {
                     QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false).build());
             TableColumns tables = new TableColumns();
             for (FieldValueList row : result.iterateAll()) {
-                tables.add(row.get(0).getStringValue(), row.get(1).getStringValue());
+                tables.add(
+                        row.get(0).getStringValue(),
+                        row.get(1).getStringValue(),
+                        row.size() > 3 ? row.get(2).getStringValue() : null,
+                        row.size() > 3 ? row.get(3).getStringValue() : null);
             }
             if (tables.tableCount() == 0) {
                 throw new ReflektException("Source '" + ref + "' has no tables in dataset " + ref.database() + "."

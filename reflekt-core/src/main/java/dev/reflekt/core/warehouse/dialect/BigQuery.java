@@ -25,6 +25,11 @@ public final class BigQuery extends Dialect {
     }
 
     @Override
+    public String now() {
+        return "current_timestamp()";
+    }
+
+    @Override
     public String hoursBefore(String timestamp, String hours) {
         return "timestamp_sub(" + timestamp + ", interval " + hours + " hour)";
     }

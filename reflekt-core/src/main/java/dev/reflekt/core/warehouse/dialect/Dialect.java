@@ -127,6 +127,11 @@ public abstract class Dialect {
         return timestamp + " - interval '" + hours + " hours'";
     }
 
+    /** The time now, as a timestamp the loader's timestamp columns compare with. */
+    public String now() {
+        return "current_timestamp";
+    }
+
     /** The longest column name the warehouse accepts, in bytes of UTF-8. */
     public final int maxIdentifierLength() {
         return maxIdentifierLength;

@@ -35,6 +35,12 @@ public final class Redshift extends Dialect {
         super("redshift", 127, "redshift", TYPES);
     }
 
+    /** Redshift's {@code current_timestamp} runs on the leader node only, so not in a query of a table. */
+    @Override
+    public String now() {
+        return "getdate()";
+    }
+
     @Override
     protected String jsonParser() {
         return "json_parse";
