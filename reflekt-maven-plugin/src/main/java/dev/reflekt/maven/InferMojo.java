@@ -64,6 +64,7 @@ public class InferMojo extends AbstractWarehouseMojo {
         InferCommand.Request request = new InferCommand.Request(
                 baseDir(), events, source, sdk, profile, System.getenv(), folder, maxEnumValues, force);
         InferCommand.Outcome outcome;
+        long start = System.nanoTime();
         try (DriverResolver resolver = resolver()) {
             outcome = InferCommand.run(reflekt, request, resolver, getLog()::info, getLog()::debug);
         } catch (IOException e) {
@@ -86,7 +87,7 @@ public class InferMojo extends AbstractWarehouseMojo {
         getLog().info("Reflekt infer from " + outcome.from() + ": "
                 + outcome.written().size() + " written, "
                 + outcome.unchanged().size() + " unchanged, " + outcome.kept().size() + " kept, "
-                + outcome.skipped().size() + " skipped"
+                + outcome.skipped().size() + " skipped in " + (System.nanoTime() - start) / 1_000_000 + " ms"
                 + (placeholders == 0
                         ? ""
                         : "; " + placeholders + " descriptions to write (reflekt:lint lists them as"

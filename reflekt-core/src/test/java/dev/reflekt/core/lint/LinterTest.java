@@ -106,7 +106,8 @@ class LinterTest {
                                                 + " meta-schema, id-matches-path, id-no-spaces, name-matches-folder,"
                                                 + " version-matches-file, version-format, event-casing, event-numbers,"
                                                 + " event-reserved, property-casing, property-numbers, property-reserved,"
-                                                + " property-description, property-type, data-type, nested-properties,"
+                                                + " property-description, inferred-description, property-type, data-type,"
+                                                + " nested-properties,"
                                                 + " warehouse-varchar-length, warehouse-column-name, warehouse-name-length,"
                                                 + " schema-ref, schema-ref-url, unused-definition, collector-load, cdp-rename."));
     }
