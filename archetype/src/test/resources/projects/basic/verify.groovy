@@ -3,7 +3,9 @@ def project = new File(basedir, 'project/acme-events')
 def log = new File(project, 'build.log').text
 assert log.contains('Reflekt lint: 4 schemas, 0 errors, 0 warnings in ')
 assert log.contains('BUILD SUCCESS')
-assert log.contains('Reflekt build: 7 models for raw.acme_events in snowflake SQL (offline), written to artifacts/dbt/acme_events')
+// The package's SQL follows the default profile's first source: the local DuckDB file the project starts with.
+assert log.contains('Reflekt build: 7 models for raw.acme_events in duckdb SQL (offline), written to artifacts/dbt/acme_events')
+assert new File(project, 'reflekt_profiles.yml').text.contains('type: duckdb')
 assert new File(project, 'artifacts/dbt/acme_events/models/acme_events/stg_acme_events__product_viewed__v2_0.sql').isFile()
 
 def config = new File(project, 'reflekt_project.yml').text

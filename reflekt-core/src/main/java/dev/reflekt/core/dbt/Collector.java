@@ -52,6 +52,15 @@ public interface Collector {
     String deletionsMacroComment();
 
     /**
+     * The collector's warehouse loader, locally ({@code reflekt:load-events}, the local collector): what it writes into
+     * a {@code dialect} warehouse from recorded payloads; empty when Reflekt cannot load that warehouse the way the
+     * collector does.
+     */
+    default Optional<dev.reflekt.core.load.EventLoader> loader(DbtConfig dbt, Dialect dialect) {
+        return Optional.empty();
+    }
+
+    /**
      * What the collector would do on load to {@code schema} (an event schema, {@code $ref}s resolved) that the
      * schema does not say ({@link LoadChecks}); none by default.
      */

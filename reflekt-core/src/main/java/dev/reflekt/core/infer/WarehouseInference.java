@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reflekt.core.dbt.LoadedEvent;
 import dev.reflekt.core.warehouse.TableColumns;
+import dev.reflekt.core.warehouse.dialect.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -48,7 +48,8 @@ public final class WarehouseInference {
                     "1-0",
                     false,
                     body,
-                    "table " + e.table() + ", " + e.columns().size() + " columns"));
+                    "table " + e.table() + ", " + e.columns().size()
+                            + (e.columns().size() == 1 ? " column" : " columns")));
         }
         return out;
     }
@@ -71,36 +72,15 @@ public final class WarehouseInference {
         return p;
     }
 
-    /**
-     * The JSON type (and format) of a warehouse column type as {@code information_schema} names it, on any of the
-     * six warehouses: integers, decimals and floats, booleans, timestamps ({@code date-time}), dates, and the rest
-     * (text, JSON text, unknown) as strings, which is what the collectors load objects and arrays into when they do not
-     * flatten them.
-     */
+    /** The JSON type (and format) of a warehouse column type ({@link ColumnType#ofWarehouse}). */
     static String[] jsonType(String dataType) {
-        String t = dataType == null ? "" : dataType.toLowerCase(Locale.ROOT).strip();
-        if (t.matches(
-                "(big|small|tiny)?int(eger)?(\\d+)?|int[248]|long|short|byte|hugeint|u?bigint|number\\(\\d+,\\s*0\\)")) {
-            return new String[] {"integer", null};
-        }
-        if (t.startsWith("double")
-                || t.startsWith("float")
-                || t.equals("real")
-                || t.startsWith("numeric")
-                || t.startsWith("decimal")
-                || t.startsWith("number")
-                || t.startsWith("bignumeric")) {
-            return new String[] {"number", null};
-        }
-        if (t.startsWith("bool")) {
-            return new String[] {"boolean", null};
-        }
-        if (t.startsWith("timestamp") || t.startsWith("datetime")) {
-            return new String[] {"string", "date-time"};
-        }
-        if (t.equals("date")) {
-            return new String[] {"string", "date"};
-        }
-        return new String[] {"string", null};
+        return switch (ColumnType.ofWarehouse(dataType)) {
+            case INTEGER -> new String[] {"integer", null};
+            case NUMBER -> new String[] {"number", null};
+            case BOOLEAN -> new String[] {"boolean", null};
+            case TIMESTAMP -> new String[] {"string", "date-time"};
+            case DATE -> new String[] {"string", "date"};
+            default -> new String[] {"string", null};
+        };
     }
 }

@@ -108,7 +108,9 @@ public enum WarehouseType {
         java.nio.file.Path file = project.resolvePath(entry.require("path"));
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new ReflektException("The DuckDB file " + project.display(file) + " of source '" + entry.id() + "' ("
-                    + entry.origin("path") + ") does not exist; load events into it first, or build offline"
+                    + entry.origin("path") + ") does not exist; load recorded events into it first"
+                    + " (mvn reflekt:load-events -Dreflekt.events=<files> -Dreflekt.source=<source_id>.<database>.<schema>),"
+                    + " or build offline"
                     + " (without -Dreflekt.source, or with -Dreflekt.offline=true).");
         }
         return file;

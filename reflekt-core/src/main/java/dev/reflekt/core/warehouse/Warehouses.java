@@ -80,6 +80,65 @@ public final class Warehouses {
     }
 
     /**
+     * A connection to the database of {@code ref} in the source {@code entry}, and the catalog its
+     * {@code information_schema} names the database by; close it after.
+     *
+     * @param write whether the connection writes: a DuckDB file is then opened read-write, and created (with its
+     *     folder) when absent
+     * @throws ReflektException when the type is not reached over JDBC or the driver refuses the URL
+     */
+    public static Connected connect(
+            ReflektProject project, ProfileEntry entry, SourceRef ref, DriverLoader drivers, boolean write)
+            throws ReflektException, SQLException {
+        WarehouseType type = WarehouseType.of(entry.type())
+                .orElseThrow(() -> new ReflektException("Source '" + entry.id() + "' has type '" + entry.type()
+                        + "', which Reflekt does not reach over JDBC."));
+        String url;
+        java.util.Properties properties;
+        if (write && type == WarehouseType.DUCKDB) {
+            java.nio.file.Path file = project.resolvePath(entry.require("path"));
+            try {
+                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (java.io.IOException e) {
+                throw new ReflektException(
+                        "Cannot create the folder of the DuckDB file " + project.display(file) + " of source '"
+                                + entry.id() + "' (" + entry.origin("path") + "): " + e.getMessage(),
+                        e);
+            }
+            url = "jdbc:duckdb:" + file;
+            properties = new java.util.Properties();
+        } else {
+            url = type.url(entry, ref.database(), project);
+            properties = type.properties(entry, ref.database());
+        }
+        Connection connection = drivers.load(type).connect(url, properties);
+        if (connection == null) {
+            throw new ReflektException("The " + type.type() + " driver does not accept " + url + ".");
+        }
+        try {
+            String catalog = type == WarehouseType.DUCKDB ? duckDbCatalog(connection, ref) : ref.database();
+            return new Connected(connection, catalog, url);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * An open connection.
+     *
+     * @param connection the connection
+     * @param catalog the database as {@code information_schema} names it
+     * @param url where it goes, for messages (never a secret: credentials are properties)
+     */
+    public record Connected(Connection connection, String catalog, String url) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
+    /**
      * The HTTPS host of a cloud warehouse whose entry names no {@code host} ({@code reflekt:debug} tries to reach it):
      * Snowflake's account host, BigQuery's API; empty for the others.
      */

@@ -49,7 +49,8 @@ class WarehouseTypeTest {
         assertThatThrownBy(() -> WarehouseType.DUCKDB.url(entry, "warehouse", project))
                 .isInstanceOf(ReflektException.class)
                 .hasMessage("The DuckDB file warehouse.duckdb of source 'local' (reflekt_profiles.yml:5:7) does not"
-                        + " exist; load events into it first, or build offline (without -Dreflekt.source, or with"
+                        + " exist; load recorded events into it first (mvn reflekt:load-events -Dreflekt.events=<files>"
+                        + " -Dreflekt.source=<source_id>.<database>.<schema>), or build offline (without -Dreflekt.source, or with"
                         + " -Dreflekt.offline=true).");
         java.nio.file.Files.writeString(dir.resolve("duck/warehouse.duckdb"), "");
         assertThat(WarehouseType.DUCKDB.url(entry, "warehouse", project))

@@ -44,6 +44,12 @@ public final class RudderStackCollector implements Collector {
                 .loadedEvents(warehouse));
     }
 
+    @Override
+    public Optional<dev.reflekt.core.load.EventLoader> loader(DbtConfig dbt, Dialect dialect) {
+        return Optional.of(new dev.reflekt.core.load.CallTableLoader(
+                new RudderStackRules(new RudderStackNames(dialect, dbt.underscoreDivideNumbers()))));
+    }
+
     /**
      * Properties RudderStack drops (it fills a column of that name itself) and properties it loads into one
      * column. Without a dialect, names are checked as PostgreSQL would have them, the strictest.

@@ -34,6 +34,11 @@ public final class SegmentCollector implements Collector {
     }
 
     @Override
+    public Optional<dev.reflekt.core.load.EventLoader> loader(DbtConfig dbt, Dialect dialect) {
+        return Optional.of(new dev.reflekt.core.load.CallTableLoader(new SegmentRules()));
+    }
+
+    @Override
     public String shape(Dialect dialect) {
         return "a table per event (snake_case name) plus tracks, identifies, users, pages, screens and groups;"
                 + " properties flattened into columns with '_'";

@@ -74,7 +74,9 @@ public final class SegmentIngestion implements IngestionApi {
             if (!body.path("batch").isArray()) {
                 return error(400, "a batch body is {\"batch\": [messages]}");
             }
-            body.get("batch").forEach(messages::add);
+            for (JsonNode m : body.get("batch")) {
+                messages.add(m.isObject() ? asSegmentHasIt((ObjectNode) m, body) : m);
+            }
             if (request.body().length > MAX_BATCH) {
                 return error(400, "the request is over Segment's limit of 500 KB");
             }
@@ -86,7 +88,7 @@ public final class SegmentIngestion implements IngestionApi {
             if (!message.has("type")) {
                 message.put("type", request.path().substring("/v1/".length()));
             }
-            messages.add(message);
+            messages.add(asSegmentHasIt(message, message));
         }
         for (JsonNode m : messages) {
             if (size(m) > MAX_MESSAGE) {
@@ -94,6 +96,32 @@ public final class SegmentIngestion implements IngestionApi {
             }
         }
         return Answer.json(200, "{\"success\":true}", messages);
+    }
+
+    /**
+     * The message as Segment's API passes it on: the batch's {@code context} under the message's own (a key of the
+     * message wins), the batch's {@code sentAt} when the message has none, and {@code receivedAt}, when Segment received
+     * it (the time of the warehouse's {@code received_at}).
+     */
+    private static JsonNode asSegmentHasIt(ObjectNode message, JsonNode batch) {
+        if (batch != message && batch.path("context").isObject()) {
+            ObjectNode context = batch.get("context").deepCopy();
+            if (message.path("context").isObject()) {
+                message.get("context").properties().forEach(e -> context.set(e.getKey(), e.getValue()));
+            }
+            message.set("context", context);
+        }
+        if (!message.has("sentAt") && batch.path("sentAt").isTextual()) {
+            message.set("sentAt", batch.get("sentAt"));
+        }
+        if (!message.has("receivedAt")) {
+            message.put(
+                    "receivedAt",
+                    java.time.Instant.now()
+                            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                            .toString());
+        }
+        return message;
     }
 
     private static int size(JsonNode message) {

@@ -31,6 +31,12 @@ public final class SnowplowCollector implements Collector {
         return new SnowplowPlanner(dbt, dialect, sourceSchema, warehouse);
     }
 
+    /** The STRUCT layout's loaders (BigQuery Loader 2, Lake Loader), into DuckDB: the one layout loaded locally. */
+    @Override
+    public Optional<dev.reflekt.core.load.EventLoader> loader(DbtConfig dbt, Dialect dialect) {
+        return dialect.name().equals("duckdb") ? Optional.of(new SnowplowLoader(dialect)) : Optional.empty();
+    }
+
     /**
      * Properties the loaders put in one column or field after snake-casing (all but Snowflake's, which keeps JSON
      * names), an unknown {@code self.kind}, and Iglu names Iglu refuses.

@@ -109,7 +109,7 @@ public final class SnowplowPayloads implements PayloadFormat {
     }
 
     /** The JSON in field {@code plain}, or the base64url JSON in {@code encoded}; null when absent or unreadable. */
-    private static JsonNode embedded(JsonNode payload, String plain, String encoded) {
+    static JsonNode embedded(JsonNode payload, String plain, String encoded) {
         try {
             if (payload.path(plain).isTextual()) {
                 return EventFiles.parse(payload.get(plain).asText());

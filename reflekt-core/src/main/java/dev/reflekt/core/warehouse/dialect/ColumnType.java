@@ -52,4 +52,48 @@ public enum ColumnType {
             default -> STRING;
         };
     }
+
+    /**
+     * The kind of a warehouse column's type as {@code information_schema} names it, on any of the six warehouses:
+     * integers, decimals and floats, booleans, timestamps, dates; STRUCT, ARRAY, MAP, JSON and VARIANT types are
+     * {@link #JSON}; the rest (text, unknown) strings, which is what the collectors load objects and arrays into when
+     * they do not flatten them.
+     */
+    public static ColumnType ofWarehouse(String dataType) {
+        String t = dataType == null
+                ? ""
+                : dataType.toLowerCase(java.util.Locale.ROOT).strip();
+        if (t.startsWith("struct")
+                || t.endsWith("[]")
+                || t.startsWith("array")
+                || t.startsWith("map")
+                || t.startsWith("json")
+                || t.equals("variant")
+                || t.equals("object")) {
+            return JSON;
+        }
+        if (t.matches(
+                "(big|small|tiny)?int(eger)?(\\d+)?|int[248]|long|short|byte|hugeint|u?bigint|number\\(\\d+,\\s*0\\)")) {
+            return INTEGER;
+        }
+        if (t.startsWith("double")
+                || t.startsWith("float")
+                || t.equals("real")
+                || t.startsWith("numeric")
+                || t.startsWith("decimal")
+                || t.startsWith("number")
+                || t.startsWith("bignumeric")) {
+            return NUMBER;
+        }
+        if (t.startsWith("bool")) {
+            return BOOLEAN;
+        }
+        if (t.startsWith("timestamp") || t.startsWith("datetime")) {
+            return TIMESTAMP;
+        }
+        if (t.equals("date")) {
+            return DATE;
+        }
+        return STRING;
+    }
 }
