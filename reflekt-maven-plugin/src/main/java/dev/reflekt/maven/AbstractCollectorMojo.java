@@ -57,6 +57,7 @@ public abstract class AbstractCollectorMojo extends AbstractReflektMojo {
     /** The paths the collector serves, for the log. */
     protected static String served(String url) {
         return url + " (Segment and RudderStack: /v1/batch, /v1/import, /v1/track...; Snowplow:"
-                + " /com.snowplowanalytics.snowplow/tp2, /i)";
+                + " /com.snowplowanalytics.snowplow/tp2, /i; Amplitude:"
+                + " /2/httpapi, /batch)";
     }
 }
