@@ -27,6 +27,7 @@ import java.util.Map;
  * @param profilesSync the Profiles Sync models, or null for none
  * @param underscoreDivideNumbers RudderStack's destination setting of that name: whether its table and column
  *     names split digits from the letters before them
+ * @param amplitudeProjectId the Amplitude project whose export table ({@code events_<id>}) the models read, or null
  */
 public record DbtConfig(
         String sourcesPrefix,
@@ -45,7 +46,8 @@ public record DbtConfig(
         String constraintTestsSeverity,
         Map<String, Entity> entities,
         ProfilesSync profilesSync,
-        boolean underscoreDivideNumbers) {
+        boolean underscoreDivideNumbers,
+        String amplitudeProjectId) {
 
     /** Hours an incremental run re-reads when nothing says otherwise; Segment's Profiles Sync package uses 28. */
     public static final int DEFAULT_ETL_OVERLAP = 28;
@@ -74,7 +76,8 @@ public record DbtConfig(
                 "warn",
                 Map.of(),
                 null,
-                false);
+                false,
+                null);
     }
 
     /**

@@ -178,7 +178,10 @@ public final class ReflektProject {
                                 sync.path("etl_overlap").asInt(DbtConfig.DEFAULT_ETL_OVERLAP),
                                 sync.path("materialization").asText("incremental"))
                         : null,
-                dbt.path("rudderstack").path("underscore_divide_numbers").asBoolean(false));
+                dbt.path("rudderstack").path("underscore_divide_numbers").asBoolean(false),
+                dbt.path("amplitude").path("project_id").isValueNode()
+                        ? dbt.path("amplitude").path("project_id").asText()
+                        : null);
     }
 
     /** An entity declaration, from {@code artifacts.dbt.entities} or a schema's {@code self.entity}. */

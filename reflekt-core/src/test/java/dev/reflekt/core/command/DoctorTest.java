@@ -99,8 +99,9 @@ class DoctorTest {
         Diagnosis unknown = new Doctor(Map.of()).diagnose(dir, "dev", false, "mixpanel");
         assertThat(unknown.failed()).isTrue();
         assertThat(lines(unknown))
-                .contains("[FAIL] collector mixpanel: SDK 'mixpanel' is not known; use"
-                        + " -Dreflekt.sdk=segment or -Dreflekt.sdk=rudderstack or -Dreflekt.sdk=snowplow.");
+                .contains(
+                        "[FAIL] collector mixpanel: SDK 'mixpanel' is not known; use"
+                                + " -Dreflekt.sdk=segment or -Dreflekt.sdk=rudderstack or -Dreflekt.sdk=snowplow or -Dreflekt.sdk=amplitude.");
     }
 
     @Test

@@ -20,11 +20,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The hostile schema ({@link HostileSchemas}, with a hostile vendor too) built for RudderStack and Snowplow in
+ * The hostile schema ({@link HostileSchemas}, with a hostile vendor too) built for RudderStack, Snowplow and Amplitude in
  * every dialect: rendered with dbt's Jinja, no model calls anything, no name or value leaves its identifier or
  * literal, and every YAML string renders to the schema's text.
  */
 class CollectorHostileSchemaTest {
+
+    /** The Amplitude project whose export table the models read; the other collectors ignore it. */
+    static final String AMPLITUDE_PROJECT = """
+            artifacts:
+              dbt:
+                amplitude: {project_id: 1}
+            """;
 
     private static final String VENDOR = "com.ex'ample{{ run_query('drop') }}";
 
@@ -33,7 +40,7 @@ class CollectorHostileSchemaTest {
 
     static Stream<Arguments> collectorsAndDialects() {
         List<Arguments> out = new ArrayList<>();
-        for (String sdk : List.of("rudderstack", "snowplow")) {
+        for (String sdk : List.of("rudderstack", "snowplow", "amplitude")) {
             for (Dialect d : Dialect.all()) {
                 out.add(Arguments.of(sdk, d.name()));
             }
@@ -45,7 +52,7 @@ class CollectorHostileSchemaTest {
     @MethodSource("collectorsAndDialects")
     void hostileTextStaysDataInEveryFile(String sdk, String dialect) throws Exception {
         TestProject p = TestProject.create(dir);
-        p.config(TestProject.defaultConfig(""));
+        p.config(TestProject.defaultConfig(AMPLITUDE_PROJECT));
         HostileSchemas.write(p);
         Path schema = p.dir().resolve("schemas/shop/Hostile_Event/1-0.json");
         Files.writeString(
@@ -81,6 +88,10 @@ class CollectorHostileSchemaTest {
         }
         if (sdk.equals("snowplow")) {
             assertThat(literals).contains(VENDOR);
+        }
+        if (sdk.equals("amplitude")
+                && List.of("snowflake", "bigquery", "databricks", "postgres").contains(dialect)) {
+            assertThat(literals).containsAll(HostileSchemas.NAMES); // each key its own literal
         }
         if (sdk.equals("snowplow") && dialect.equals("snowflake")) {
             assertThat(literals).containsAll(HostileSchemas.NAMES); // get(object, '<key>')

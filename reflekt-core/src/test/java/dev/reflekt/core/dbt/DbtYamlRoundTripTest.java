@@ -109,7 +109,8 @@ class DbtYamlRoundTripTest {
             properties.putObject(name).put("type", "string").put("description", "2020-03-20");
         }
         TestProject p = TestProject.create(at)
-                .config(TestProject.defaultConfig("").replace("name: test_project", "name: 'yes'"));
+                .config(TestProject.defaultConfig(CollectorHostileSchemaTest.AMPLITUDE_PROJECT)
+                        .replace("name: test_project", "name: 'yes'"));
         for (String event : List.of("On", "Null", "Yes")) {
             String json = TestProject.schemaJson("shop/" + event + "/1-0.json", event, "1-0", properties.toString())
                     .replace("\"description\": \"Test event.\"", "\"description\": \"2020-03-20 23:11:58 +00:00\"")
@@ -120,7 +121,7 @@ class DbtYamlRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"segment", "rudderstack", "snowplow"})
+    @ValueSource(strings = {"segment", "rudderstack", "snowplow", "amplitude"})
     void plantedScalarsComeBackAsTheSameStringsInBothReaders(String sdk) throws Exception {
         for (Dialect dialect : Dialect.all()) {
             ReflektProject project = hostile(dir.resolve(sdk + "-" + dialect.name()));

@@ -142,12 +142,14 @@ class IndependentParserTest {
                 .isEqualTo("checkout");
     }
 
-    /** Every model of the RudderStack and Snowplow fixtures, as a view and as an incremental model's runs. */
+    /** Every model of the RudderStack, Snowplow and Amplitude fixtures, as a view and as an incremental model's runs. */
     private Map<String, String> renderedForCollector(String sdk, String dialect, String materialized) throws Exception {
         TestProject t = TestProject.create(dir.resolve(sdk + "-" + dialect + "-" + materialized));
-        ReflektProject p = (sdk.equals("snowplow")
-                        ? SnowplowFixture.write(t, "", materialized)
-                        : RudderStackFixture.write(t, ""))
+        ReflektProject p = (switch (sdk) {
+                    case "snowplow" -> SnowplowFixture.write(t, "", materialized);
+                    case "amplitude" -> AmplitudeFixture.write(t, "", materialized);
+                    default -> RudderStackFixture.write(t, "");
+                })
                 .load();
         BuildResult result = new DbtBuilder(p)
                 .build(
@@ -171,10 +173,13 @@ class IndependentParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"snowflake", "bigquery", "databricks"})
-    void rudderStackAndSnowplowModelsParse(String dialect) throws Exception {
+    void rudderStackSnowplowAndAmplitudeModelsParse(String dialect) throws Exception {
         Map<String, String> statements = new LinkedHashMap<>(renderedForCollector("snowplow", dialect, "view"));
         statements.putAll(renderedForCollector("snowplow", dialect, "incremental"));
         statements.putAll(renderedForCollector("rudderstack", dialect, "view"));
+        Map<String, String> amplitude = new LinkedHashMap<>();
+        renderedForCollector("amplitude", dialect, "incremental").forEach((k, v) -> amplitude.put("amp-" + k, v));
+        statements.putAll(amplitude);
         Map<String, JsonNode> parsed = parse(dialect, statements);
         assertThat(parsed.keySet()).containsExactlyInAnyOrderElementsOf(statements.keySet());
         List<String> strings = new ArrayList<>();
@@ -182,6 +187,11 @@ class IndependentParserTest {
                 .path("strings")
                 .forEach(s -> strings.add(s.asText()));
         assertThat(strings).contains("com.example", "button_press", "1-%", "acme/button_press/1-1.json");
+        List<String> amplitudeStrings = new ArrayList<>();
+        parsed.get("amp-incremental-stg_atomic__order_completed")
+                .path("strings")
+                .forEach(s -> amplitudeStrings.add(s.asText()));
+        assertThat(amplitudeStrings).contains("Order Completed", "shipping", "city", "shop/Order_Completed/1-1.json");
     }
 
     @Test

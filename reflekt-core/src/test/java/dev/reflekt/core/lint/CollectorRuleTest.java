@@ -12,6 +12,7 @@ import dev.reflekt.core.finding.Severities;
 import dev.reflekt.core.project.ReflektProject;
 import dev.reflekt.core.warehouse.dialect.Dialect;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,39 @@ class CollectorRuleTest {
     }
 
     @Test
+    void amplitudeWarnsOfTruncatedStringsAndUserPropertiesReadAsOperations() throws Exception {
+        ReflektProject project = TestProject.create(dir.resolve("amplitude"))
+                .schema("shop/Cart_Viewed/1-0.json", "Cart Viewed", """
+                        {"note": {"type": "string", "description": "x", "maxLength": 5000},
+                         "address": {"type": "object", "description": "x", "properties": {
+                             "line": {"type": "string", "description": "x", "maxLength": 2000}}},
+                         "short": {"type": "string", "description": "x", "maxLength": 1024}}""")
+                .schema("shop/Identify/1-0.json", "Identify", """
+                        {"$set": {"type": "string", "description": "x"},
+                         "plan": {"type": "string", "description": "x"}}""")
+                .load();
+        List<String> lines = lines(new Linter(
+                        project,
+                        Severities.defaults(),
+                        Optional.empty(),
+                        Optional.of(LintCommand.loadProblems(
+                                "amplitude", Optional.empty(), project.config().dbt())))
+                .lint(project.schemaFiles()));
+        assertThat(lines)
+                .filteredOn(l -> l.contains("[collector-load]"))
+                .containsExactlyInAnyOrder(
+                        "schemas/shop/Cart_Viewed/1-0.json:13:65: warning [collector-load] Amplitude truncates string"
+                                + " values to 1024 characters, and maxLength allows 5000; lower maxLength to 1024, or"
+                                + " send the text elsewhere",
+                        "schemas/shop/Cart_Viewed/1-0.json:15:53: warning [collector-load] Amplitude truncates string"
+                                + " values to 1024 characters, and maxLength allows 2000; lower maxLength to 1024, or"
+                                + " send the text elsewhere",
+                        "schemas/shop/Identify/1-0.json:13:18: warning [collector-load] Amplitude reads a user property"
+                                + " named '$set' as an operation ($set, $setOnce, $unset...), not as a property; rename"
+                                + " the property");
+    }
+
+    @Test
     void segmentKeepsItsRenameRuleAndOtherCollectorsDoNot() throws Exception {
         assertThat(lines(lint("segment", "snowflake"))).anyMatch(l -> l.contains("[cdp-rename]"));
         assertThat(lines(lint("snowplow", "snowflake"))).noneMatch(l -> l.contains("[cdp-rename]"));
@@ -78,6 +112,6 @@ class CollectorRuleTest {
         assertThatThrownBy(() -> LintCommand.loadProblems("mixpanel", Optional.empty(), null))
                 .isInstanceOf(ReflektException.class)
                 .hasMessage("SDK 'mixpanel' is not known; use -Dreflekt.sdk=segment or -Dreflekt.sdk=rudderstack or"
-                        + " -Dreflekt.sdk=snowplow.");
+                        + " -Dreflekt.sdk=snowplow or -Dreflekt.sdk=amplitude.");
     }
 }

@@ -264,8 +264,10 @@ final class SnowplowPlanner implements Collector.Planner {
                     + renderer.newRows(model, "e.collector_tstamp") + "\n{% endif %}\n";
         }
         return PackageRenderer.template(
-                "snowplow_model.sql.vm",
+                "events_table_model.sql.vm",
                 Map.of(
+                        "table",
+                        "events",
                         "configLines",
                         "    " + String.join(",\n    ", renderer.config(model)),
                         "sourceName",

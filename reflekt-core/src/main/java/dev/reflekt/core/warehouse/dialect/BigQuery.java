@@ -106,4 +106,24 @@ public final class BigQuery extends Dialect {
     public Map<String, String> missingFunctions() {
         return Map.of("getdate", "current_timestamp()", "sysdate", "current_timestamp()");
     }
+
+    /**
+     * {@code parse_json(document)['a']['b']} on JSON text (the subscript takes a string literal, so no key is read as
+     * a JSONPath); scalars through {@code json_value}.
+     */
+    @Override
+    public String jsonValue(String document, List<String> keys, ColumnType type, boolean typed) {
+        StringBuilder path = new StringBuilder("parse_json(" + document + ")");
+        keys.forEach(k -> path.append('[').append(plainString(k)).append(']'));
+        if (type == ColumnType.JSON) {
+            return path.toString();
+        }
+        String value = "json_value(" + path + ")";
+        return typed ? cast(value, type) : value;
+    }
+
+    @Override
+    public String jsonDocumentType() {
+        return "string";
+    }
 }

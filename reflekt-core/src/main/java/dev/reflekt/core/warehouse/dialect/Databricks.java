@@ -115,4 +115,22 @@ public final class Databricks extends Dialect {
             default -> List.of();
         };
     }
+
+    /**
+     * Each level read as {@code from_json(text, 'map<string,string>')['key']} on JSON text: Spark keeps a nested
+     * object's or array's JSON text as the string, and the key is a map subscript's string literal, never a JSONPath.
+     */
+    @Override
+    public String jsonValue(String document, List<String> keys, ColumnType type, boolean typed) {
+        String value = document;
+        for (String k : keys) {
+            value = "from_json(" + value + ", 'map<string,string>')[" + plainString(k) + "]";
+        }
+        return typed ? cast(value, type) : value;
+    }
+
+    @Override
+    public String jsonDocumentType() {
+        return "string";
+    }
 }

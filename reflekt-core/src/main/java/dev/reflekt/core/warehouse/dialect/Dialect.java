@@ -122,6 +122,17 @@ public abstract class Dialect {
         return null;
     }
 
+    /**
+     * The value at {@code keys} (object keys, outermost first) of {@code document}, a column holding a JSON object
+     * the way this warehouse keeps JSON documents ({@link #jsonDocumentType()}): when {@code typed}, converted to
+     * {@code type} (scalars through their text, objects and arrays into the semi-structured type); else as the
+     * warehouse reads it. Each key is written as a string literal, never as SQL or inside a path expression.
+     */
+    public abstract String jsonValue(String document, List<String> keys, ColumnType type, boolean typed);
+
+    /** The type of a column holding JSON documents ({@link #jsonValue}) in this warehouse. */
+    public abstract String jsonDocumentType();
+
     /** The timestamp {@code hours} hours before {@code timestamp}; {@code hours} may be a Jinja expression. */
     public String hoursBefore(String timestamp, String hours) {
         return timestamp + " - interval '" + hours + " hours'";

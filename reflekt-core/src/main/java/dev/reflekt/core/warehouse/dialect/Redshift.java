@@ -50,4 +50,22 @@ public final class Redshift extends Dialect {
     public int maxVarcharLength() {
         return 65535;
     }
+
+    /**
+     * {@code json_extract_path_text(document, 'a', 'b')} on JSON text; objects and arrays parsed into SUPER with
+     * {@code json_parse} when typed.
+     */
+    @Override
+    public String jsonValue(String document, List<String> keys, ColumnType type, boolean typed) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add(document);
+        keys.forEach(k -> args.add(plainString(k)));
+        String value = "json_extract_path_text(" + String.join(", ", args) + ")";
+        return typed ? cast(value, type) : value;
+    }
+
+    @Override
+    public String jsonDocumentType() {
+        return "varchar(65535)";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.reflekt.core.warehouse.dialect;
 
+import java.util.List;
 import java.util.Map;
 
 /** Snowflake: unquoted identifiers fold to upper case, so plain names stay unquoted. */
@@ -37,5 +38,20 @@ public final class Snowflake extends Dialect {
     @Override
     public String hoursBefore(String timestamp, String hours) {
         return "dateadd(hour, -" + hours + ", " + timestamp + ")";
+    }
+
+    /** {@code get(get(document, 'a'), 'b')} on a VARIANT, cast as a structured value. */
+    @Override
+    public String jsonValue(String document, List<String> keys, ColumnType type, boolean typed) {
+        String path = document;
+        for (String k : keys) {
+            path = "get(" + path + ", " + plainString(k) + ")";
+        }
+        return typed ? castStructured(path, type) : path;
+    }
+
+    @Override
+    public String jsonDocumentType() {
+        return "variant";
     }
 }
