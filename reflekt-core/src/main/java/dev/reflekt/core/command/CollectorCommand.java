@@ -30,14 +30,22 @@ public final class CollectorCommand {
      * @param folder where recordings go
      * @param shown that folder as users read paths
      * @param maxBytes the most one run records
+     * @param https whether it also listens for HTTPS (Amplitude's Java SDK speaks nothing else)
      */
-    public record Request(int port, Path folder, String shown, long maxBytes) {}
+    public record Request(int port, Path folder, String shown, long maxBytes, boolean https) {
+
+        /** Plain HTTP only. */
+        public Request(int port, Path folder, String shown, long maxBytes) {
+            this(port, folder, shown, maxBytes, false);
+        }
+    }
 
     /** Starts recording; {@code listener} hears of each event and each refused request. */
     public static LocalCollector start(Request request, LocalCollector.Listener listener) throws ReflektException {
         try {
             return LocalCollector.start(
-                    new LocalCollector.Options(request.port(), request.folder(), request.shown(), request.maxBytes()),
+                    new LocalCollector.Options(
+                            request.port(), request.folder(), request.shown(), request.maxBytes(), request.https()),
                     IngestionApis.all(),
                     PayloadFormats.all(),
                     listener);

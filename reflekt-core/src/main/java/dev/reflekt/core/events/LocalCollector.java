@@ -49,8 +49,15 @@ public final class LocalCollector implements AutoCloseable {
      * @param folder where the recordings go (created; each API's recording is started afresh)
      * @param shown the folder as users read paths ({@code target/reflekt/events}), for the events' locations
      * @param maxBytes the most it records in one run; requests past it are refused (503)
+     * @param https whether it also listens for HTTPS, on a free port ({@link CollectorTls})
      */
-    public record Options(int port, Path folder, String shown, long maxBytes) {}
+    public record Options(int port, Path folder, String shown, long maxBytes, boolean https) {
+
+        /** Plain HTTP only. */
+        public Options(int port, Path folder, String shown, long maxBytes) {
+            this(port, folder, shown, maxBytes, false);
+        }
+    }
 
     /** Told what arrives, on the collector's threads, one call at a time. */
     public interface Listener {
@@ -67,6 +74,8 @@ public final class LocalCollector implements AutoCloseable {
     private final List<PayloadFormat> formats;
     private final Listener listener;
     private final HttpServer server;
+    private HttpServer httpsServer;
+    private CollectorTls tls;
     private final ExecutorService threads;
     private final Map<String, OutputStream> recordings = new TreeMap<>();
     private final Map<String, Integer> lines = new TreeMap<>();
@@ -108,7 +117,34 @@ public final class LocalCollector implements AutoCloseable {
         server.createContext("/", collector::handle);
         server.setExecutor(threads);
         server.start();
+        if (options.https()) {
+            try {
+                collector.tls = CollectorTls.create(options.folder());
+                com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+                https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(collector.tls.context()));
+                https.createContext("/", collector::handle);
+                https.setExecutor(threads);
+                https.start();
+                collector.httpsServer = https;
+            } catch (dev.reflekt.core.ReflektException | IOException e) {
+                collector.close();
+                throw new IOException(e.getMessage(), e);
+            }
+        }
         return collector;
+    }
+
+    /** The collector's HTTPS URL ({@code https://127.0.0.1:<port>}), when it listens for HTTPS. */
+    public java.util.Optional<String> httpsUrl() {
+        return java.util.Optional.ofNullable(httpsServer)
+                .map(h -> "https://" + h.getAddress().getAddress().getHostAddress() + ":"
+                        + h.getAddress().getPort());
+    }
+
+    /** The trust store holding the HTTPS certificate, for the app's JVM, when it listens for HTTPS. */
+    public java.util.Optional<Path> trustStore() {
+        return java.util.Optional.ofNullable(tls).map(CollectorTls::trustStore);
     }
 
     /** The collector's URL: {@code http://127.0.0.1:<port>}. */
@@ -142,6 +178,9 @@ public final class LocalCollector implements AutoCloseable {
             closed = true;
         }
         server.stop(2);
+        if (httpsServer != null) {
+            httpsServer.stop(0);
+        }
         threads.shutdownNow();
         synchronized (this) {
             for (OutputStream out : recordings.values()) {

@@ -442,9 +442,9 @@ class GenerateTest {
                         + " com.example.events.");
         assertThatThrownBy(() -> generate(p, List.of("kotlin"), "none"))
                 .hasMessage("Unknown language 'kotlin' (reflekt.generate.languages); use java, typescript or both.");
-        assertThatThrownBy(() -> generate(p, List.of("java"), "amplitude"))
-                .hasMessage(
-                        "Unknown SDK 'amplitude' (reflekt.generate.sdk); use one of segment, rudderstack, snowplow, none.");
+        assertThatThrownBy(() -> generate(p, List.of("java"), "mixpanel"))
+                .hasMessage("Unknown SDK 'mixpanel' (reflekt.generate.sdk); use one of segment, rudderstack, snowplow,"
+                        + " amplitude, none.");
         assertThat(Generator.isPackageName("com.example.events")).isTrue();
         assertThat(Generator.isPackageName("com.class.events")).isFalse();
     }

@@ -168,6 +168,50 @@ class GeneratedTypeScriptTest {
                 .isEmpty();
     }
 
+    /**
+     * Amplitude's browser and Node SDKs: {@code track(eventType, eventProperties)}, and identify through the SDK's
+     * {@code Identify} builder (its {@code set} per property; nulls left out); a wrong property fails to compile.
+     */
+    @Test
+    void amplitudeTrackAndIdentifyFunctionsCallTheSdk() throws Exception {
+        Path ts = generate("amplitude");
+        Files.writeString(ts.resolve("good.ts"), """
+                import { trackOrderCompleted, trackIdentify } from "./events";
+
+                const calls: unknown[] = [];
+                class Identify {
+                  readonly set_: Record<string, unknown> = {};
+                  set(property: string, value: any): Identify { this.set_[property] = value; return this; }
+                }
+                const amplitude = {
+                  track(eventInput: string, eventProperties?: Record<string, any>) { calls.push({ eventInput, eventProperties }); return { promise: Promise.resolve() }; },
+                  identify(identify: Identify) { calls.push({ identify: identify.set_ }); return { promise: Promise.resolve() }; },
+                };
+                trackOrderCompleted(amplitude, { order_id: "o-1", revenue: 12.5, currency: "EUR", products: [] });
+                trackIdentify(amplitude, new Identify(), { email: "ada@example.com", first_name: null });
+                console.log(JSON.stringify(calls));
+                """);
+        Files.writeString(ts.resolve("bad.ts"), """
+                import { trackOrderCompleted } from "./events";
+                trackOrderCompleted({ track(e: string) {} }, { order_id: "o-1", revenue: 1, currency: "JPY", products: [] });
+                """);
+        Run compile = run(ts, tscArgs("--outDir", "out", "events.ts", "good.ts").toArray(String[]::new));
+        assertThat(compile.output()).isEmpty();
+        Run node = run(ts, "node", "out/good.js");
+        assertThat(node.exit()).as(node.output()).isZero();
+        JsonNode calls = JSON.readTree(node.output());
+        assertThat(calls.get(0).path("eventInput").asText()).isEqualTo("Order Completed");
+        Map<String, dev.reflekt.core.internal.json.SchemaValidator> validators = GeneratedJavaTest.validators();
+        assertThat(validators
+                        .get("jaffle_shop/Order_Completed/1-0.json")
+                        .validate(calls.get(0).path("eventProperties")))
+                .isEmpty();
+        assertThat(calls.get(1).path("identify")).isEqualTo(JSON.readTree("{\"email\": \"ada@example.com\"}"));
+        Run bad = run(ts, tscArgs("--noEmit", "events.ts", "bad.ts").toArray(String[]::new));
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.output()).contains("bad.ts(2,").contains("'\"JPY\"' is not assignable");
+    }
+
     @Test
     void snowplowTrackFunctionsSendSelfDescribingEvents() throws Exception {
         Path ts = generate("snowplow");
