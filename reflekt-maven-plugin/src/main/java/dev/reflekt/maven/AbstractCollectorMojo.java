@@ -29,6 +29,16 @@ public abstract class AbstractCollectorMojo extends AbstractReflektMojo {
     @Parameter(property = "reflekt.collector.maxMegabytes", defaultValue = "256")
     protected int maxMegabytes;
 
+    /**
+     * Also listen for HTTPS, on a free port, with a throwaway certificate for 127.0.0.1 made for this run: for SDKs
+     * that speak nothing else (Amplitude's Java SDK). Its URL is the project property
+     * {@code reflekt.collector.https.url}; the app's JVM trusts it through the trust store
+     * {@code reflekt.collector.truststore} (PKCS12, password {@code changeit}). Default {@code false}; property
+     * {@code reflekt.collector.https}.
+     */
+    @Parameter(property = "reflekt.collector.https", defaultValue = "false")
+    protected boolean https;
+
     /** Skips the collector's goals. Default {@code false}; property {@code reflekt.collector.skip}. */
     @Parameter(property = "reflekt.collector.skip", defaultValue = "false")
     protected boolean skipCollector;
@@ -51,7 +61,7 @@ public abstract class AbstractCollectorMojo extends AbstractReflektMojo {
         Path base = baseDir().toAbsolutePath().normalize();
         Path abs = dir.toAbsolutePath().normalize();
         String shown = abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
-        return new CollectorCommand.Request(port, dir, shown, Math.max(1, maxMegabytes) * 1024L * 1024L);
+        return new CollectorCommand.Request(port, dir, shown, Math.max(1, maxMegabytes) * 1024L * 1024L, https);
     }
 
     /** The paths the collector serves, for the log. */

@@ -68,6 +68,8 @@ public class CollectorMojo extends AbstractCollectorMojo {
         Runtime.getRuntime().addShutdownHook(hook);
         getLog().info("Reflekt collector: listening on " + served(collector.url()) + ", recording to " + request.shown()
                 + (seconds > 0 ? "; stops in " + seconds + " s" : "; Ctrl-C stops it"));
+        collector.httpsUrl().ifPresent(url -> getLog().info("Reflekt collector: and on " + url + " (HTTPS; trust store "
+                + collector.trustStore().orElseThrow() + ", password changeit)"));
         try {
             if (seconds > 0) {
                 stopped.await(seconds, TimeUnit.SECONDS);

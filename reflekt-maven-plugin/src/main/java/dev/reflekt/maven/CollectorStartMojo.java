@@ -9,7 +9,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Starts the local collector for integration tests (phase {@code pre-integration-test}): an HTTP server on 127.0.0.1
- * speaking Segment's and RudderStack's HTTP APIs and Snowplow's tracker protocol, recording every event it receives to
+ * speaking Segment's and RudderStack's HTTP APIs, Snowplow's tracker protocol and Amplitude's upload APIs (with
+ * {@code reflekt.collector.https}, on an HTTPS port too), recording every event it receives to
  * {@code target/reflekt/events/<api>.ndjson}. Its URL is the project property {@code reflekt.collector.url}: hand it
  * to the app under test (failsafe's {@code systemPropertyVariables}). {@code collector-stop} stops it;
  * {@code check-events} at {@code verify} checks the recording.
@@ -39,5 +40,16 @@ public class CollectorStartMojo extends AbstractCollectorMojo {
         project.getProperties().setProperty("reflekt.collector.url", collector.url());
         getLog().info("Reflekt collector: listening on " + served(collector.url()) + ", recording to " + request.shown()
                 + "; reflekt.collector.url=" + collector.url());
+        if (collector.httpsUrl().isPresent()) {
+            String store = collector.trustStore().orElseThrow().toString();
+            project.getProperties()
+                    .setProperty(
+                            "reflekt.collector.https.url", collector.httpsUrl().get());
+            project.getProperties().setProperty("reflekt.collector.truststore", store);
+            getLog().info("Reflekt collector: and on " + collector.httpsUrl().get() + " (HTTPS: the app's JVM trusts it"
+                    + " with -Djavax.net.ssl.trustStore=${reflekt.collector.truststore}"
+                    + " -Djavax.net.ssl.trustStorePassword=changeit); reflekt.collector.https.url="
+                    + collector.httpsUrl().get());
+        }
     }
 }
