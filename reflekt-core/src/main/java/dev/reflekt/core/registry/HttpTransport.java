@@ -81,13 +81,18 @@ public final class HttpTransport {
 
     /** Sends a request; a body of null sends none. Non-2xx responses are returned, not thrown. */
     public Response send(String method, URI uri, String body) throws RegistryException {
+        return send(method, uri, body, "application/json");
+    }
+
+    /** As {@link #send(String, URI, String)}, the body of type {@code contentType}. */
+    public Response send(String method, URI uri, String body, String contentType) throws RegistryException {
         Instant retryEnd = Instant.now().plus(policy.maxTotal());
         for (int attempt = 1; ; attempt++) {
             int status;
             Duration wish = null;
             String failure;
             try {
-                Exchange response = exchange(method, uri, body);
+                Exchange response = exchange(method, uri, body, contentType);
                 status = response.status();
                 if (!RetryPolicy.retryable(status)) {
                     return new Response(status, response.body());
@@ -133,12 +138,13 @@ public final class HttpTransport {
      * timeout, a reset), a {@link RegistryException} for what will not (no server there, a redirect to
      * another origin, a body over the limit).
      */
-    private Exchange exchange(String method, URI uri, String body) throws IOException, RegistryException {
+    private Exchange exchange(String method, URI uri, String body, String contentType)
+            throws IOException, RegistryException {
         URI at = uri;
         String m = method;
         String b = body;
         for (int hop = 0; ; hop++) {
-            HttpResponse<String> response = once(m, at, b);
+            HttpResponse<String> response = once(m, at, b, contentType);
             int status = response.statusCode();
             Optional<String> location = response.headers().firstValue("Location");
             if (status < 300 || status > 399 || status == 304 || location.isEmpty()) {
@@ -184,7 +190,8 @@ public final class HttpTransport {
     }
 
     /** One request and its whole response, within the request timeout and the goal's deadline. */
-    private HttpResponse<String> once(String method, URI uri, String body) throws IOException, RegistryException {
+    private HttpResponse<String> once(String method, URI uri, String body, String contentType)
+            throws IOException, RegistryException {
         Duration left = Duration.between(Instant.now(), deadline);
         if (left.isNegative() || left.isZero()) {
             throw new RegistryException(
@@ -201,7 +208,7 @@ public final class HttpTransport {
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
         CappedBody handler = new CappedBody(policy.maxBodyBytes());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Local registries with state that speak the documented APIs, and record every request. */
@@ -372,6 +373,230 @@ final class FakeRegistries {
                         export == null ? "{\"message\":\"Branch not found\"}" : export);
             } else {
                 send(exchange, 404, "{\"message\":\"Not found\"}");
+            }
+        }
+    }
+
+    /**
+     * Amplitude's Taxonomy API, as documented: Basic {@code api_key:secret_key}; categories, event types, event
+     * properties (per event type) and user properties (listed with {@code gp:}); form-encoded writes answering
+     * {@code {"success": true}}; {@code 409} for creating what exists; {@code 429} with {@code Retry-After} when asked.
+     * Event types in {@link #withData} have data in the project, and Amplitude refuses to edit them or their
+     * properties ({@code 400}, the API's error body).
+     */
+    static final class Amplitude extends Fake {
+        final Set<String> categories = new java.util.TreeSet<>();
+        final Map<String, Map<String, String>> events = new TreeMap<>();
+        final Map<String, Map<String, Map<String, String>>> properties = new TreeMap<>();
+        final Map<String, Map<String, String>> userProperties = new TreeMap<>();
+        final Set<String> withData = new java.util.HashSet<>();
+        final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+        private final String authorization;
+        int rateLimitNext;
+
+        Amplitude(String apiKey, String secretKey) throws IOException {
+            authorization = "Basic "
+                    + java.util.Base64.getEncoder()
+                            .encodeToString((apiKey + ":" + secretKey).getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static Map<String, String> form(String body) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            if (body == null || body.isEmpty()) {
+                return out;
+            }
+            for (String pair : body.split("&")) {
+                String[] kv = pair.split("=", 2);
+                out.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+            return out;
+        }
+
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
+        private static String ok(Object data) throws IOException {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("success", true);
+            if (data != null) {
+                out.put("data", data);
+            }
+            return JSON.writeValueAsString(out);
+        }
+
+        private static String error(String message) throws IOException {
+            return JSON.writeValueAsString(Map.of("success", false, "errors", List.of(Map.of("message", message))));
+        }
+
+        private static Map<String, Object> listed(Map<String, String> fields) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>(fields);
+            out.put("is_array_type", Boolean.parseBoolean(fields.getOrDefault("is_array_type", "false")));
+            out.put("is_required", Boolean.parseBoolean(fields.getOrDefault("is_required", "false")));
+            String values = fields.getOrDefault("enum_values", "");
+            out.put("enum_values", values.isEmpty() ? null : values);
+            out.put("regex", fields.getOrDefault("regex", "").isEmpty() ? null : fields.get("regex"));
+            return out;
+        }
+
+        @Override
+        void handle(HttpExchange exchange, String method, String path, String body) throws IOException {
+            if (!authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, 401, error("Invalid API key or secret key"));
+                return;
+            }
+            if (rateLimitNext > 0) {
+                rateLimitNext--;
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                send(exchange, 429, error("Exceeded the concurrent cost limit"));
+                return;
+            }
+            if (!method.equals("GET") && !method.equals("DELETE")) {
+                bodies.add(method + " " + path + " " + body);
+                if (!String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
+                        .startsWith("application/x-www-form-urlencoded")) {
+                    send(exchange, 400, error("Expected a form-encoded body"));
+                    return;
+                }
+            }
+            Map<String, String> f = form(body);
+            String query = exchange.getRequestURI().getRawQuery();
+            Map<String, String> q = form(query);
+            String base = "/api/2/taxonomy/";
+            if (!path.startsWith(base)) {
+                send(exchange, 404, error("Not found"));
+                return;
+            }
+            String[] parts = path.substring(base.length()).split("/", 2);
+            String kind = parts[0];
+            String name = parts.length > 1 ? parts[1] : null;
+            switch (method + " " + kind + (name == null ? "" : "/x")) {
+                case "GET category" -> {
+                    List<Object> out = new ArrayList<>();
+                    int id = 1;
+                    for (String c : categories) {
+                        out.add(Map.of("id", id++, "name", c));
+                    }
+                    send(exchange, 200, ok(out));
+                }
+                case "POST category" -> {
+                    if (!categories.add(f.get("category_name"))) {
+                        send(exchange, 409, error("Attempted to add a category that already exists."));
+                    } else {
+                        send(exchange, 200, ok(null));
+                    }
+                }
+                case "GET event" -> {
+                    List<Object> out = new ArrayList<>();
+                    events.forEach((type, e) -> {
+                        Map<String, Object> m = new java.util.LinkedHashMap<>();
+                        m.put("event_type", type);
+                        m.put(
+                                "category",
+                                e.getOrDefault("category", "").isEmpty() ? null : Map.of("name", e.get("category")));
+                        m.put("description", e.getOrDefault("description", "").isEmpty() ? null : e.get("description"));
+                        out.add(m);
+                    });
+                    send(exchange, 200, ok(out));
+                }
+                case "POST event" -> {
+                    String type = f.get("event_type");
+                    if (events.containsKey(type)) {
+                        send(exchange, 409, error("Attempted to add an event type that already exists."));
+                    } else {
+                        f.remove("event_type");
+                        events.put(type, f);
+                        properties.put(type, new TreeMap<>());
+                        send(exchange, 200, ok(null));
+                    }
+                }
+                case "PUT event/x", "DELETE event/x" -> {
+                    if (!events.containsKey(name)) {
+                        send(exchange, 404, error("Event type not found."));
+                    } else if (withData.contains(name)) {
+                        send(
+                                exchange,
+                                400,
+                                error("Event type '" + name + "' has data in the project and cannot be"
+                                        + " changed; only planned events can be edited."));
+                    } else if (method.equals("DELETE")) {
+                        events.remove(name);
+                        properties.remove(name);
+                        send(exchange, 200, ok(null));
+                    } else {
+                        events.get(name).putAll(f);
+                        send(exchange, 200, ok(null));
+                    }
+                }
+                case "GET event-property" -> {
+                    List<Object> out = new ArrayList<>();
+                    properties.getOrDefault(q.get("event_type"), Map.of()).forEach((p, fields) -> {
+                        Map<String, Object> m = listed(fields);
+                        m.put("event_property", p);
+                        m.put("event_type", q.get("event_type"));
+                        out.add(m);
+                    });
+                    send(exchange, 200, ok(out));
+                }
+                case "POST event-property" -> {
+                    String type = f.remove("event_type");
+                    String property = f.remove("event_property");
+                    Map<String, Map<String, String>> of = properties.get(type);
+                    if (of == null) {
+                        send(exchange, 404, error("Event type not found."));
+                    } else if (of.containsKey(property)) {
+                        send(exchange, 409, error("Attempted to add an event property that already exists."));
+                    } else {
+                        of.put(property, f);
+                        send(exchange, 200, ok(null));
+                    }
+                }
+                case "PUT event-property/x" -> {
+                    String type = f.remove("event_type");
+                    Map<String, String> p =
+                            properties.getOrDefault(type, Map.of()).get(name);
+                    if (p == null) {
+                        send(exchange, 404, error("Event property not found."));
+                    } else if (withData.contains(type)) {
+                        send(
+                                exchange,
+                                400,
+                                error("Event property '" + name + "' has data in the project and cannot"
+                                        + " be changed; only planned properties can be edited."));
+                    } else {
+                        p.putAll(f);
+                        send(exchange, 200, ok(null));
+                    }
+                }
+                case "GET user-property" -> {
+                    List<Object> out = new ArrayList<>();
+                    userProperties.forEach((p, fields) -> {
+                        Map<String, Object> m = listed(fields);
+                        m.put("user_property", "gp:" + p);
+                        out.add(m);
+                    });
+                    send(exchange, 200, ok(out));
+                }
+                case "POST user-property" -> {
+                    String property = f.remove("user_property");
+                    if (userProperties.containsKey(property)) {
+                        send(exchange, 409, error("Attempted to add a user property that already exists."));
+                    } else {
+                        userProperties.put(property, f);
+                        send(exchange, 200, ok(null));
+                    }
+                }
+                case "PUT user-property/x" -> {
+                    Map<String, String> p = userProperties.get(name);
+                    if (p == null) {
+                        send(exchange, 404, error("User property not found."));
+                    } else {
+                        p.putAll(f);
+                        send(exchange, 200, ok(null));
+                    }
+                }
+                default -> send(exchange, 404, error("Not found"));
             }
         }
     }
