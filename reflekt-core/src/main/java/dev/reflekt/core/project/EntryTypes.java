@@ -26,6 +26,7 @@ public final class EntryTypes {
                     new EntryType(
                             "registry", List.of("workspace_id", "service_account_name", "service_account_secret"))),
             Map.entry("iglu", new EntryType("registry", List.of("url"))),
+            Map.entry("amplitude", new EntryType("registry", List.of("api_key", "secret_key"))),
             Map.entry("confluent", new EntryType("registry", List.of("url"))),
             Map.entry(
                     "snowflake",

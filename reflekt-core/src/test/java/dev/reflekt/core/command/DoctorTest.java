@@ -53,7 +53,7 @@ class DoctorTest {
                   registry:
                     - type: segment
                       api_token: "{{ env_var('SEGMENT_TOKEN') }}"
-                    - type: amplitude
+                    - type: mixpanel
                   source:
                     - id: wh
                       type: redshift
@@ -66,7 +66,7 @@ class DoctorTest {
                 .contains(
                         "[OK  ] profile: 'dev' selected",
                         "[OK  ] registry segment: type segment, complete; api_token from environment variable SEGMENT_TOKEN",
-                        "[FAIL] registry amplitude: unknown registry type 'amplitude'; use one of [avo, confluent, iglu, segment]");
+                        "[FAIL] registry mixpanel: unknown registry type 'mixpanel'; use one of [amplitude, avo, confluent, iglu, segment]");
         assertThat(lines(d)).anySatisfy(l -> assertThat(l)
                 .startsWith("[FAIL] source wh: missing port, database, user (redshift 'wh'"));
         assertThat(String.join("\n", lines(d))).doesNotContain(SECRET);

@@ -84,12 +84,18 @@ class HostileRegistryTest {
                         "com.example",
                         Map.of(),
                         transport("Avo", Map.of("Authorization", "Basic " + SECRET), p));
+            case "amplitude" ->
+                new dev.reflekt.core.registry.amplitude.AmplitudeTaxonomy(
+                        url,
+                        "shop",
+                        "com.example",
+                        transport("Amplitude", Map.of("Authorization", "Basic " + SECRET), p));
             default -> throw new IllegalArgumentException(type);
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"segment", "iglu", "confluent", "avo"})
+    @ValueSource(strings = {"segment", "iglu", "confluent", "avo", "amplitude"})
     void aRedirectToAnotherOriginIsRefusedAndTheOtherHostHearsNothing(String type) {
         for (int i = 0; i < 5; i++) {
             registry.then(new Reply(

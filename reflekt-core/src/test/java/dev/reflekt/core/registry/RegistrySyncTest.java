@@ -289,4 +289,42 @@ class RegistrySyncTest {
             assertThat(result.written()).containsExactly("schemas/avo/main/Cart_Viewed/1-0.json");
         }
     }
+
+    /**
+     * Through the profile entry ({@code type: amplitude}, keys from the environment): a push of a project, then a pull
+     * into another writes the event back; the metadata Amplitude has no place for (the owners this project's
+     * meta-schema requires) is what lint then reports; a second push of the first project changes nothing.
+     */
+    @Test
+    void amplitudeIsPushedAndPulledThroughItsProfileEntry() throws Exception {
+        try (FakeRegistries.Amplitude amplitude = new FakeRegistries.Amplitude("amp-key-1", "amp-Secret-77")) {
+            String profiles = "dev:\n  registry:\n    - {type: amplitude, api_key: amp-key-1,"
+                    + " secret_key: \"{{ env_var('AMP_SECRET') }}\", url: '" + amplitude.url() + "'}\n";
+            TestProject p = TestProject.create(dir)
+                    .schema(
+                            "shop/Cart_Viewed/1-0.json",
+                            "Cart Viewed",
+                            "{\"cart_id\": {\"type\": \"string\", \"description\": \"The cart.\"}}")
+                    .write("reflekt_profiles.yml", profiles);
+            RegistryRequest r = new RegistryRequest(
+                    "", "", "", false, false, false, Map.of(), "none", Map.of("AMP_SECRET", "amp-Secret-77"));
+            RegistrySync.PushResult pushed = PushCommand.run(p.load(), r, RetryPolicy.defaults(), log::add, d -> {});
+            assertThat(pushed.registry()).isEqualTo("Amplitude Taxonomy API at " + amplitude.url());
+            assertThat(pushed.outcomes()).singleElement().matches(PushOutcome::ok);
+            assertThat(amplitude.properties.get("Cart Viewed")).containsKey("cart_id");
+
+            TestProject q = TestProject.create(elsewhere).write("reflekt_profiles.yml", profiles);
+            RegistrySync.PullResult pulled = PullCommand.run(q.load(), r, RetryPolicy.defaults(), log::add, d -> {});
+            assertThat(pulled.written()).containsExactly("schemas/test_project/Cart_Viewed/1-0.json");
+            assertThat(pulled.findings())
+                    .extracting(f -> f.rule().id() + " " + f.message())
+                    .allMatch(f -> f.startsWith("meta-schema 'self.metadata': required property"))
+                    .hasSize(2);
+            RegistrySync.PushResult again = PushCommand.run(p.load(), r, RetryPolicy.defaults(), log::add, d -> {});
+            assertThat(again.plan().changes())
+                    .extracting(PushPlan.Change::action)
+                    .containsExactly(Action.UNCHANGED);
+            assertThat(String.join("\n", log)).doesNotContain("amp-Secret-77");
+        }
+    }
 }
