@@ -110,4 +110,15 @@ class AmplitudePackageTest {
                 .hasMessageContaining("schemas/shop/")
                 .hasMessageContaining("make one model name 'order_completed'; rename one of them");
     }
+
+    /** Two vendors' schemas of one event type and version would be one event in Amplitude: refused, not merged. */
+    @Test
+    void oneEventTypeAndVersionFromTwoSchemasIsRefused() throws Exception {
+        TestProject p = AmplitudeFixture.write(TestProject.create(dir.resolve("vendors")), "", "view");
+        p.schema("other/Order_Completed/1-1.json", "Order Completed", "{}");
+        assertThatThrownBy(() -> build(p, "duckdb", Optional.empty()))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining("schemas/other/Order_Completed/1-1.json:")
+                .hasMessageContaining("both plan event type 'Order Completed' 1-1");
+    }
 }

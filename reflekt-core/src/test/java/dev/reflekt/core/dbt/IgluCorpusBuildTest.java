@@ -37,6 +37,9 @@ class IgluCorpusBuildTest {
     @BeforeAll
     static void copyCorpus() throws Exception {
         corpus = Corpora.copy(Corpora.IGLU_CENTRAL, dir.resolve("iglu"));
+        // Amplitude's export table is named after the project
+        Path config = corpus.resolve("reflekt_project.yml");
+        Files.writeString(config, Files.readString(config).stripTrailing() + "\n    amplitude:\n      project_id: 1\n");
         yaml = DbtPackageTest.DbtYaml.load();
     }
 
@@ -60,10 +63,22 @@ class IgluCorpusBuildTest {
 
     @ParameterizedTest
     @CsvSource({
-        "segment, snowflake", "segment, bigquery", "segment, duckdb",
-        "rudderstack, redshift", "rudderstack, postgres", "rudderstack, databricks",
-        "snowplow, snowflake", "snowplow, redshift", "snowplow, bigquery",
-        "snowplow, postgres", "snowplow, duckdb", "snowplow, databricks"
+        "segment, snowflake",
+        "segment, bigquery",
+        "segment, duckdb",
+        "rudderstack, redshift",
+        "rudderstack, postgres",
+        "rudderstack, databricks",
+        "snowplow, snowflake",
+        "snowplow, redshift",
+        "snowplow, bigquery",
+        "snowplow, postgres",
+        "snowplow, duckdb",
+        "snowplow, databricks",
+        "amplitude, snowflake",
+        "amplitude, bigquery",
+        "amplitude, redshift",
+        "amplitude, databricks"
     })
     void theIgluPackageIsValidForDbtCoreAndFusion(String sdk, String dialectName) throws Exception {
         ReflektProject project = ReflektProject.load(corpus);

@@ -97,6 +97,13 @@ final class AmplitudePlanner implements Collector.Planner {
             int major = Integer.parseInt(version.split("-")[0]);
             String base = snake + (major == 1 ? "" : "__v" + major);
             EventSchema before = latest.get(base);
+            if (before != null && minor(before) == minor(s)) {
+                problems.add(s.displayPath() + ":" + s.tree().position("/self/version") + ": it and "
+                        + before.displayPath() + " both plan event type '" + name + "' " + version + ", and"
+                        + " Amplitude's events carry no vendor or version to tell them apart; rename one event, or"
+                        + " build the schemas of one vendor (reflekt.select).");
+                continue;
+            }
             if (before == null || minor(s) > minor(before)) {
                 latest.put(base, s);
             }
