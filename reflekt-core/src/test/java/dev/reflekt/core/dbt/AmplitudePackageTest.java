@@ -118,7 +118,8 @@ class AmplitudePackageTest {
         p.schema("other/Order_Completed/1-1.json", "Order Completed", "{}");
         assertThatThrownBy(() -> build(p, "duckdb", Optional.empty()))
                 .isInstanceOf(ReflektException.class)
-                .hasMessageContaining("schemas/other/Order_Completed/1-1.json:")
+                .hasMessageContaining(
+                        "schemas/shop/Order_Completed/1-1.json:9:5: it and schemas/other/Order_Completed/1-1.json")
                 .hasMessageContaining("both plan event type 'Order Completed' 1-1");
     }
 }
