@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times an offline `reflekt:build` of N generated events (DuckDB SQL) for each collector, so that a collector's
-# planner can be compared with Segment's: -Dreflekt.sdk=segment, rudderstack, snowplow.
+# planner can be compared with Segment's: -Dreflekt.sdk=segment, rudderstack, snowplow, amplitude.
 #
 #   bench/collectors.sh [N]      default: 1000
 #
@@ -14,9 +14,11 @@ goal="dev.reflekt:reflekt-maven-plugin:${version}:build"
 
 dir="$work/project"
 python3 "$root/bench/gen_schemas.py" "$dir" "$n"
+# Amplitude's export table is named after the project; the other collectors ignore the key.
+printf '    amplitude:\n      project_id: 1\n' >>"$dir/reflekt_project.yml"
 # Snowplow's Iglu names are folders; the generated ones are unique.
 (cd "$dir" && "$root/mvnw" -B -q -o "$goal" -Dreflekt.dialect=duckdb >/dev/null)  # warm-up
-for sdk in segment rudderstack snowplow; do
+for sdk in segment rudderstack snowplow amplitude; do
   rm -rf "$dir/artifacts"
   (cd "$dir" && /usr/bin/time -v "$root/mvnw" -B -o "$goal" -Dreflekt.dialect=duckdb -Dreflekt.sdk="$sdk" \
     >"$work/out.txt" 2>"$work/time.txt")

@@ -96,6 +96,19 @@ class DoctorTest {
                                 + " contexts_<vendor>_<name>_<MAJOR> per entity, keys as sent",
                         "[OK  ] collector snowplow on source pg: a build reads events, com_example_button_press_1,"
                                 + " com_example_pages_1");
+        Diagnosis amplitude = new Doctor(Map.of()).diagnose(dir, "dev", false, "amplitude");
+        assertThat(lines(amplitude))
+                .contains(
+                        "[OK  ] collector amplitude on source sf: Amplitude loads one table per Amplitude project,"
+                                + " EVENTS_<project id>, a row per event; properties as sent in the variant columns"
+                                + " event_properties and user_properties",
+                        "[FAIL] collector amplitude on source pg: Amplitude's export names its table after the project"
+                                + " (EVENTS_<project id>), and nothing says which: set"
+                                + " artifacts.dbt.amplitude.project_id in reflekt_project.yml (the number in"
+                                + " Amplitude's project settings), or build from the warehouse's metadata.");
+        p.config(TestProject.defaultConfig("artifacts:\n  dbt:\n    amplitude: {project_id: 7}\n"));
+        assertThat(lines(new Doctor(Map.of()).diagnose(dir, "dev", false, "amplitude")))
+                .contains("[OK  ] collector amplitude on source pg: a build reads events_7");
         Diagnosis unknown = new Doctor(Map.of()).diagnose(dir, "dev", false, "mixpanel");
         assertThat(unknown.failed()).isTrue();
         assertThat(lines(unknown))
