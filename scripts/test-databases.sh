@@ -42,6 +42,8 @@ install() {
 
 TOOLS="${REFLEKT_TEST_TOOLS_DIR:-$HOME/.cache/reflekt-test-tools}"
 TYPESCRIPT_VERSION=5.9.3
+# Amplitude's Node SDK: generated TypeScript is compiled against its types and run through it to the local collector.
+AMPLITUDE_NODE_VERSION=1.5.73
 
 install_typescript() {
   if [ -x "$TOOLS/node_modules/.bin/tsc" ] && [ "$("$TOOLS/node_modules/.bin/tsc" --version)" = "Version $TYPESCRIPT_VERSION" ]; then
@@ -52,9 +54,20 @@ install_typescript() {
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" "typescript@$TYPESCRIPT_VERSION" >/dev/null
 }
 
+install_amplitude_node() {
+  local installed="$TOOLS/node_modules/@amplitude/analytics-node/package.json"
+  if [ -f "$installed" ] && grep -q "\"version\": \"$AMPLITUDE_NODE_VERSION\"" "$installed"; then
+    return
+  fi
+  echo "Installing @amplitude/analytics-node@$AMPLITUDE_NODE_VERSION (npm) into $TOOLS..."
+  mkdir -p "$TOOLS"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS" "@amplitude/analytics-node@$AMPLITUDE_NODE_VERSION" >/dev/null
+}
+
 start() {
   install
   install_typescript
+  install_amplitude_node
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   mkdir -p "$DIR"

@@ -122,4 +122,15 @@ class AmplitudePackageTest {
                         "schemas/shop/Order_Completed/1-1.json:9:5: it and schemas/other/Order_Completed/1-1.json")
                 .hasMessageContaining("both plan event type 'Order Completed' 1-1");
     }
+
+    /** The project id names a table and a dbt source: anything but digits is refused, even what YAML lets through. */
+    @Test
+    void aProjectIdThatIsNotDigitsIsRefused() throws Exception {
+        TestProject p = AmplitudeFixture.write(TestProject.create(dir.resolve("id")), "", "view");
+        p.config(Files.readString(p.dir().resolve("reflekt_project.yml"))
+                .replace("project_id: 123456", "project_id: \"12\\n\""));
+        assertThatThrownBy(() -> build(p, "duckdb", Optional.empty()))
+                .isInstanceOf(ReflektException.class)
+                .hasMessageContaining("project_id");
+    }
 }

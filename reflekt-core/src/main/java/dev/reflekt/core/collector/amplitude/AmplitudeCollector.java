@@ -38,7 +38,10 @@ public final class AmplitudeCollector implements Collector {
     /** The export table into DuckDB or PostgreSQL, JSON documents as {@code json} / {@code jsonb}. */
     @Override
     public Optional<EventLoader> loader(DbtConfig dbt, Dialect dialect) {
-        String project = dbt.amplitudeProjectId() == null ? "0" : dbt.amplitudeProjectId();
+        String project =
+                dbt.amplitudeProjectId() == null || !dbt.amplitudeProjectId().matches("[0-9]{1,20}")
+                        ? "0"
+                        : dbt.amplitudeProjectId();
         return Optional.of(new AmplitudeLoader(AmplitudeExport.table(project)));
     }
 

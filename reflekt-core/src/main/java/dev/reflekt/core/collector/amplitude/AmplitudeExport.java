@@ -60,6 +60,10 @@ final class AmplitudeExport {
      */
     static String table(DbtConfig dbt, Optional<TableColumns> warehouse, String sourceSchema) throws ReflektException {
         if (dbt.amplitudeProjectId() != null) {
+            if (!dbt.amplitudeProjectId().matches("[0-9]{1,20}")) {
+                throw new ReflektException("artifacts.dbt.amplitude.project_id is not a project id (digits only);"
+                        + " set it to the number in Amplitude's project settings.");
+            }
             return table(dbt.amplitudeProjectId());
         }
         if (warehouse.isEmpty()) {
