@@ -6,6 +6,7 @@
 #   bench/generate.sh iglu     the 660 real Iglu Central schemas (BENCH_CORPUS, default ../shared/corpora/iglu-central),
 #                              Snowplow adapters; the baseline may refuse them (before issue 32 it typed none of a
 #                              project with one union), so A/B is meant for N
+#   BENCH_SDK=amplitude        the adapters' SDK (default: none for N, snowplow for iglu)
 #   BENCH_RUNS=9               also time N runs interleaved with BENCH_BASELINE (medians of the goal's own time)
 #   BENCH_BASELINE=0.0.10-base an installed plugin version to compare with
 #
@@ -19,13 +20,13 @@ goal="dev.reflekt:reflekt-maven-plugin:${version}:generate"
 
 dir="$work/project"
 args=(-Dreflekt.generate.languages=java,typescript -Dreflekt.generate.package=com.example.events
-  -Dreflekt.generate.sdk=none)
+  -Dreflekt.generate.sdk="${BENCH_SDK:-none}")
 if [ "$n" = iglu ]; then
   corpus=${BENCH_CORPUS:-$root/../shared/corpora/iglu-central}
   [ -d "$corpus" ] || { echo "no corpus at $corpus (BENCH_CORPUS)" >&2; exit 1; }
   mkdir -p "$dir" && cp -r "$corpus/." "$dir/"
   args=(-Dreflekt.generate.languages=java,typescript -Dreflekt.generate.package=com.example.events
-    -Dreflekt.generate.sdk=snowplow)
+    -Dreflekt.generate.sdk="${BENCH_SDK:-snowplow}")
 else
   python3 "$root/bench/gen_schemas.py" "$dir" "$n"
 fi
@@ -62,8 +63,9 @@ fi
 start=$(date +%s%N)
 find "$dir/target/generated-sources/reflekt" -name '*.java' > "$work/sources.txt"
 if [ "$n" = iglu ]; then
-  # the Snowplow adapter compiles against the tracker: javac the events only
-  grep -v '/SnowplowEvents.java$' "$work/sources.txt" > "$work/events.txt" && mv "$work/events.txt" "$work/sources.txt"
+  # the adapters compile against their SDK: javac the events only
+  grep -v -e '/SnowplowEvents.java$' -e '/AmplitudeEvents.java$' "$work/sources.txt" > "$work/events.txt"
+  mv "$work/events.txt" "$work/sources.txt"
 fi
 javac --release 11 -Werror -d "$work/classes" @"$work/sources.txt"
 printf 'javac of the generated sources: %s ms\n' "$(( ($(date +%s%N) - start) / 1000000 ))"
