@@ -61,4 +61,22 @@ public final class Json {
                 ? "(empty body)"
                 : body.lines().findFirst().orElse(body);
     }
+
+    /**
+     * The messages of an error body listing {@code {"errors": [{"message": ...}]}} (Segment's Public API, Amplitude's
+     * Taxonomy API), joined with {@code ; }; else as {@link #message}.
+     */
+    public static String errorsMessage(String body) {
+        try {
+            JsonNode errors = MAPPER.readTree(body).path("errors");
+            if (errors.isArray() && errors.size() > 0) {
+                java.util.List<String> messages = new java.util.ArrayList<>();
+                errors.forEach(e -> messages.add(e.path("message").asText(e.toString())));
+                return String.join("; ", messages);
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // not JSON
+        }
+        return message(body);
+    }
 }

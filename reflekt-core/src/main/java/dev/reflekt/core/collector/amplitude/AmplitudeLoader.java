@@ -52,21 +52,8 @@ final class AmplitudeLoader implements EventLoader {
 
     @Override
     public boolean read(JsonNode document, SentEvent.Location where, Consumer<SentEvent> events) {
-        if (!document.isObject()) {
-            return false;
-        }
-        if (document.path("events").isArray() && document.has("api_key")) {
-            JsonNode list = document.get("events");
-            for (int i = 0; i < list.size(); i++) {
-                event(list.get(i), where.file() + ":" + where.line() + "/events/" + i);
-            }
-            return true;
-        }
-        if (!document.path("event_type").isTextual() || document.has("type") || document.has("event")) {
-            return false;
-        }
-        event(document, where.file() + ":" + where.line());
-        return true;
+        return AmplitudePayloads.eachEvent(
+                document, (event, pointer) -> event(event, where.file() + ":" + where.line() + pointer));
     }
 
     private void event(JsonNode e, String recordedAt) {

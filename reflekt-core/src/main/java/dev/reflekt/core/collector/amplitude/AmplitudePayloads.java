@@ -26,20 +26,28 @@ public final class AmplitudePayloads implements PayloadFormat {
 
     @Override
     public boolean read(JsonNode document, SentEvent.Location where, Consumer<SentEvent> events) {
+        return eachEvent(document, (event, pointer) -> event(event, where.at(where.pointer() + pointer), events));
+    }
+
+    /**
+     * Hands each event of {@code document} (an upload body's {@code events}, or one event) to {@code event} with its
+     * pointer in the document ({@code /events/2}, or empty); false when the document is neither.
+     */
+    static boolean eachEvent(JsonNode document, java.util.function.BiConsumer<JsonNode, String> event) {
         if (!document.isObject()) {
             return false;
         }
         if (document.path("events").isArray() && document.has("api_key")) {
             JsonNode list = document.get("events");
             for (int i = 0; i < list.size(); i++) {
-                event(list.get(i), where.at(where.pointer() + "/events/" + i), events);
+                event.accept(list.get(i), "/events/" + i);
             }
             return true;
         }
         if (!document.path("event_type").isTextual() || document.has("type") || document.has("event")) {
             return false; // Segment's messages have type or event
         }
-        event(document, where, events);
+        event.accept(document, "");
         return true;
     }
 

@@ -340,16 +340,6 @@ public final class AmplitudeTaxonomy implements RegistryClient {
 
     /** Amplitude's error bodies: {@code {"success": false, "errors": [{"message": ...}]}}. */
     public static String errorMessage(String body) {
-        try {
-            JsonNode errors = Json.MAPPER.readTree(body).path("errors");
-            if (errors.isArray() && errors.size() > 0) {
-                List<String> messages = new ArrayList<>();
-                errors.forEach(e -> messages.add(e.path("message").asText(e.toString())));
-                return String.join("; ", messages);
-            }
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // not JSON
-        }
-        return Json.message(body);
+        return Json.errorsMessage(body);
     }
 }

@@ -226,16 +226,6 @@ public final class SegmentClient implements RegistryClient {
 
     /** Segment's error bodies: {@code {"errors": [{"type": ..., "message": ...}]}}. */
     public static String errorMessage(String body) {
-        try {
-            JsonNode errors = Json.MAPPER.readTree(body).path("errors");
-            if (errors.isArray() && errors.size() > 0) {
-                List<String> messages = new ArrayList<>();
-                errors.forEach(e -> messages.add(e.path("message").asText(e.toString())));
-                return String.join("; ", messages);
-            }
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // not JSON
-        }
-        return Json.message(body);
+        return Json.errorsMessage(body);
     }
 }
